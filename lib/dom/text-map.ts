@@ -1,0 +1,141 @@
+/**
+ * A flat view of the text under a root element, so that the pure detector (lib/refs) can run on one string and
+ * its UTF-16 spans can be mapped back to text nodes: a reference split over inline elements (`<em>Kamerstuk</em>
+ * 19 637`) or a line break is still one span.
+ */
+
+/** Elements whose text is never ours to touch: existing links, form fields, code, embedded documents. */
+const SKIP_TAGS = new Set([
+  'A',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'TEMPLATE',
+  'IFRAME',
+  'SVG',
+  'svg',
+  'CANVAS',
+  'HEAD',
+  'TITLE',
+]);
+
+/** Elements that end a run of text: a reference never spans two of them. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+export interface TextMap {
+  /** The text of all mapped nodes; block boundaries appear as a single '\n' that belongs to no node. */
+  text: string;
+  nodes: Text[];
+  /** `starts[i]` is where `nodes[i]` begins in `text`. */
+  starts: number[];
+}
+
+export interface TextMapOptions {
+  /** Extra elements to leave out (page chrome, our own UI), on top of links, scripts and form fields. */
+  exclude?: (el: Element) => boolean;
+}
+
+/** True for elements whose subtree the scanner must not read or change. */
+export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (el.hasAttribute('data-kamerlens-ref') || el.hasAttribute('data-kamerlens-continues')) return true;
+  // contenteditable regions belong to the user's editing; wrapping text there would corrupt what they type.
+  if ((el as HTMLElement).isContentEditable) return true;
+  return exclude ? exclude(el) : false;
+}
+
+function blockOf(node: Node, root: Element): Node {
+  let el = node.parentElement;
+  while (el && el !== root && !BLOCK_TAGS.has(el.tagName)) el = el.parentElement;
+  return el ?? root;
+}
+
+/** Reads the text under `root`, skipping what must not be annotated. */
+export function buildTextMap(root: Element, options: TextMapOptions = {}): TextMap {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) =>
+      node.nodeType === 1 && isSkipped(node as Element, options.exclude)
+        ? 2 /* FILTER_REJECT: skip the whole subtree */
+        : 1 /* FILTER_ACCEPT */,
+  });
+  const parts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  let lastBlock: Node | null = null;
+  let lastWasBreak = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      // <br> is a line break inside a block: whitespace to the detector, so a reference may run across it.
+      if ((node as Element).tagName === 'BR') lastWasBreak = true;
+      continue;
+    }
+    const value = (node as Text).data;
+    if (!value) continue;
+    const block = blockOf(node, root);
+    if (lastBlock && (block !== lastBlock || lastWasBreak)) {
+      parts.push('\n');
+      length += 1;
+    }
+    lastBlock = block;
+    lastWasBreak = false;
+    nodes.push(node as Text);
+    starts.push(length);
+    parts.push(value);
+    length += value.length;
+  }
+  return { text: parts.join(''), nodes, starts };
+}
+
+/** Index of the node that contains text offset `offset` (the last node starting at or before it). */
+export function nodeIndexAt(map: TextMap, offset: number): number {
+  let lo = 0;
+  let hi = map.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,39 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { CONTENT_MATCHES, DATA_HOSTS } from './lib/sites';
+
+/** Firefox settings. `data_collection_permissions` is newer than the manifest types, hence the separate object. */
+const GECKO = {
+  id: 'kamerlens@kamerlens.nl',
+  strict_min_version: '128.0',
+  // Kamerlens sends document ids to the public parliamentary APIs and nothing about the user.
+  data_collection_permissions: { required: ['none'] },
+};
+
+/**
+ * Kamerlens build configuration.
+ *
+ * Permissions are kept to the two sites we annotate and the two data services we read: nothing broader,
+ * so the store review (and the user) can see at a glance what the extension touches.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // The fixed top level has no `public/`: static files (icons, locales) live under assets/.
+  publicDir: 'assets/public',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'nl',
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    host_permissions: [...CONTENT_MATCHES, ...DATA_HOSTS.map((host) => `https://${host}/*`)],
+    browser_specific_settings: {
+      gecko: GECKO,
+    },
+  },
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.output/**', 'tests/**/screenshots/**'],
+  },
+});
