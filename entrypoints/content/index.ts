@@ -1,6 +1,6 @@
 import './style.css';
-import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { scanRoots } from '@/lib/dom/scan';
+import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { watchForNewText } from './watch';
 

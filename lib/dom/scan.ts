@@ -29,7 +29,11 @@ function* chunksOf(map: TextMap): Generator<Chunk> {
 }
 
 function annotateChunk({ map, from, to }: Chunk): number {
-  const refs = detect(map.text.slice(from, to)).map((ref) => ({ ...ref, start: ref.start + from, end: ref.end + from }));
+  const refs = detect(map.text.slice(from, to)).map((ref) => ({
+    ...ref,
+    start: ref.start + from,
+    end: ref.end + from,
+  }));
   return annotate(map, refs);
 }
 

@@ -2,7 +2,7 @@ import { detectKamerstukken } from './kamerstuk';
 import type { Reference } from './types';
 
 export { kamerstukId, obUrl } from './ids';
-export type { RefKind, RefParts, Reference } from './types';
+export type { Reference, RefKind, RefParts } from './types';
 
 /**
  * All references in a plain text, in order of appearance, never overlapping.

@@ -43,7 +43,8 @@ const LIST_ITEM = new RegExp(String.raw`\s*(?:,|\ben\b|&)\s*(${NUMBER})`, 'y');
 /** Finds `Kamerstuk(ken) …, nr(s). …` citations; a list of numbers gives one reference per number. */
 export function detectKamerstukken(text: string): Reference[] {
   const found: Reference[] = [];
-  for (const m of text.matchAll(KAMERSTUK)) {
+  KAMERSTUK.lastIndex = 0;
+  for (let m = KAMERSTUK.exec(text); m; m = KAMERSTUK.exec(text)) {
     const [whole, vergaderjaar, dossierRaw, toevDash, toevSpace, others, nrWord, firstNumber] = m;
     const dossier = normaliseDossier(dossierRaw!);
     const toevoegingRaw = toevDash ?? toevSpace;

@@ -16,6 +16,8 @@ import { buildExtension } from './build';
 export interface Session {
   kind: BrowserKind;
   browser: Browser;
+  /** The temporary profile directory, removed by close(). */
+  profile: string;
   /** Opens a URL in a fresh tab and waits until Kamerlens has finished its first pass over the page. */
   open(url: string): Promise<Page>;
   close(): Promise<void>;
@@ -29,7 +31,10 @@ export interface LaunchOptions {
 
 const open = new Set<Session>();
 process.once('exit', () => {
-  for (const session of open) session.browser.process()?.kill('SIGKILL');
+  for (const session of open) {
+    session.browser.process()?.kill('SIGKILL');
+    rmSync(session.profile, { recursive: true, force: true });
+  }
 });
 
 /** Chromium flags for a closed network: no background services that would hammer unreachable Google hosts. */
@@ -110,6 +115,7 @@ export async function launch(kind: BrowserKind, options: LaunchOptions): Promise
   const session: Session = {
     kind,
     browser,
+    profile,
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });

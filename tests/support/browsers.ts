@@ -22,7 +22,8 @@ export function browserPath(kind: BrowserKind): string {
   const spec = SPEC[kind];
   const fromEnv = process.env[spec.env];
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`${spec.env}=${fromEnv} does not exist: point it at a ${spec.label} binary`);
+    if (!existsSync(fromEnv))
+      throw new Error(`${spec.env}=${fromEnv} does not exist: point it at a ${spec.label} binary`);
     return fromEnv;
   }
   if (existsSync(spec.path)) return spec.path;

@@ -61,6 +61,13 @@ function render(text: string): Rendered {
   return { body: body.join('\n'), notes: notes.join('\n') };
 }
 
+/** Enough of OB's look that the demo reads like the real page. */
+const OB_STYLE = `body{font:16px/1.5 Verdana,sans-serif;color:#222;margin:0}
+header,footer{background:#154273;color:#fff;padding:8px 24px}header a{color:#fff;margin-right:12px}
+main{max-width:820px;margin:0 auto;padding:16px 24px}h2.divisiekop1{font-size:1.15em;margin-top:1.6em}
+#noten{font-size:.85em;color:#444}.voet.noot{display:flex;gap:6px;align-items:baseline}
+.voet.noot h5,.pageactions,.disclaimer{display:none}.voet.noot p{margin:.2em 0}`;
+
 /** An OB publication page: `article div#broodtekst.stuk.broodtekst-container`, SuperNote footnotes in #noten. */
 export function obPage(id: string, text: string): string {
   const { body, notes } = render(text);
@@ -68,6 +75,7 @@ export function obPage(id: string, text: string): string {
 <html lang="nl"><head><meta charset="utf-8">
 <title>${escapeHtml(id)} | Officiële bekendmakingen</title>
 <meta name="DC.identifier" content="${escapeHtml(id)}">
+<style>${OB_STYLE}</style>
 </head><body>
 <header class="header"><nav aria-label="Hoofdnavigatie"><a href="/">Zoeken</a> <a href="/uitgebreidzoeken">Uitgebreid zoeken</a></nav>
 <form role="search" action="/resultaten"><input name="q" value="" aria-label="Zoeken"><button>Zoeken</button></form></header>

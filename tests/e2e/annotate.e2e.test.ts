@@ -1,0 +1,113 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detect } from '../../lib/refs';
+import { type FixtureServer, OB_HOST, startFixtureServer, TK_HOST } from '../support/fixture-server';
+import { corpusNames, corpusText, gold, HAS_SHARED, NO_SHARED } from '../support/shared';
+import { launch, type Session } from './launch';
+
+/** What the extension put on the page: each contract element's id, kind, href and text, in document order. */
+async function linksOn(page: Page) {
+  return page.$$eval('[data-kamerlens-ref]', (els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-kamerlens-ref'),
+      kind: el.getAttribute('data-kamerlens-kind'),
+      href: (el as HTMLAnchorElement).href,
+      text: el.textContent,
+    })),
+  );
+}
+
+const obHref = (id: string) => `https://zoek.officielebekendmakingen.nl/${id}.html`;
+
+describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (kind) => {
+  let server: FixtureServer;
+  let session: Session;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launch(kind, { port: server.port });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it.skipIf(!HAS_SHARED)('links every Kamerstuk reference of the 2019 progress letter, and nothing else', async () => {
+    const page = await session.open(`http://${OB_HOST}/kst-19637-2535.html`);
+    const links = await linksOn(page);
+    const expected = gold()['kst-19637-2535']!.refs.filter((id) => id.startsWith('kst-'));
+    expect(links.map((l) => l.id)).toEqual(expected);
+    for (const link of links) {
+      expect(link.href).toBe(obHref(link.id!));
+      expect(link.kind).toBe('kamerstuk');
+      expect(link.text).toMatch(/^Kamerstuk(ken)? /);
+    }
+    expect(await page.$eval('html', (h) => h.getAttribute('data-kamerlens-count'))).toBe(String(expected.length));
+    await page.close();
+  });
+
+  for (const [site, host, path] of [
+    ['OB', OB_HOST, (name: string) => `/${name}.html`],
+    ['tweedekamer.nl', TK_HOST, (name: string) => `/kamerstukken/brieven_regering/detail?id=2099Z00001&did=${name}`],
+  ] as const) {
+    it.skipIf(!HAS_SHARED).each(corpusNames())(
+      `links on the ${site} page of %s what the detector finds in its text`,
+      async (name) => {
+        const page = await session.open(`http://${host}${path(name)}`);
+        const links = await linksOn(page);
+        const inText = detect(corpusText(name)).map((r) => r.id);
+        expect(links.map((l) => l.id)).toEqual(inText);
+        const allowed = [...gold()[name]!.refs, ...gold()[name]!.optional];
+        expect(links.map((l) => l.id).filter((id) => !allowed.includes(id!))).toEqual([]);
+        await page.close();
+      },
+    );
+  }
+
+  it('links the edge cases of a hand-written OB page and leaves chrome, fields and existing links alone', async () => {
+    const page = await session.open(`http://${OB_HOST}/kst-99999-1.html`);
+    // The page's own script adds a paragraph after the first pass; it is linked too.
+    await page.waitForSelector('#late-paragraph [data-kamerlens-ref]');
+    const links = await linksOn(page);
+    expect(links.map((l) => l.id)).toEqual([
+      'kst-19637-2375',
+      'kst-35000-VI-59',
+      'kst-21501-20-1265',
+      'kst-30573-174',
+      'kst-29544-846',
+      'kst-22112-2955',
+      'kst-22112-2956',
+      'kst-22112-2964',
+      'kst-19637-2375',
+      'kst-32824-245',
+      'kst-28638-164',
+      'kst-34300-XVII-34',
+    ]);
+    expect(await page.$eval('#linked', (p) => p.querySelectorAll('a').length)).toBe(1);
+    expect(await page.$eval('#field', (t) => (t as HTMLTextAreaElement).value)).toBe('Kamerstuk 12 346, nr. 7');
+    expect(await page.$eval('#inline', (p) => p.textContent)).toBe(
+      'Kamerstuk 35 000 VI, nr. 59 vraagt om een jaarlijkse rapportage.',
+    );
+    await page.close();
+  });
+
+  it('follows a link with one click', async () => {
+    const page = await session.open(`http://${OB_HOST}/kst-99999-1.html`);
+    const target = obHref('kst-19637-2375');
+    const request = page.waitForRequest((r) => r.url() === target && r.isNavigationRequest());
+    await page.click('#plain a[data-kamerlens-ref]');
+    expect((await request).url()).toBe(target);
+    await page.close();
+  });
+
+  it('links the embedded document on a tweedekamer.nl page', async () => {
+    const page = await session.open(`http://${TK_HOST}/kamerstukken/moties/detail?did=2099D00001&id=2099Z00001`);
+    expect((await linksOn(page)).map((l) => [l.id, l.href])).toEqual([['kst-19637-2375', obHref('kst-19637-2375')]]);
+    await page.close();
+  });
+});
+
+describe.skipIf(HAS_SHARED)('corpus pages', () => {
+  it.skip(NO_SHARED, () => {});
+});
