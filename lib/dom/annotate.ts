@@ -1,13 +1,21 @@
-import { obUrl } from '../refs/ids';
-import type { Reference } from '../refs/types';
+import { urlFor } from '../refs/ids';
+import type { RefKind } from '../refs/types';
 import { nodeIndexAt, type TextMap } from './text-map';
 
 /** The class every Kamerlens link carries; page CSS is unlikely to target it. */
 export const REF_CLASS = 'kamerlens-ref';
 
-/** Where a reference's link points. Later kinds (Handelingen, motions) add their own targets. */
-export function hrefFor(ref: Reference): string {
-  return obUrl(ref.id);
+/** What a link needs to know of a reference: what it points at and where it stands in the text map. */
+export interface Linkable {
+  kind: RefKind;
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** Where a reference's link points. */
+export function hrefFor(ref: Linkable): string {
+  return urlFor(ref.kind, ref.id);
 }
 
 interface Piece {
@@ -30,7 +38,7 @@ function piecesOf(map: TextMap, start: number, end: number): Piece[] {
   return pieces;
 }
 
-function makeLink(doc: Document, ref: Reference, first: boolean): HTMLAnchorElement {
+function makeLink(doc: Document, ref: Linkable, first: boolean): HTMLAnchorElement {
   const a = doc.createElement('a');
   a.className = REF_CLASS;
   a.href = hrefFor(ref);
@@ -50,7 +58,7 @@ function makeLink(doc: Document, ref: Reference, first: boolean): HTMLAnchorElem
  * Works from the last reference back to the first, so that splitting a text node never moves the offsets of the
  * references still to do. Returns the number of references wrapped.
  */
-export function annotate(map: TextMap, refs: readonly Reference[]): number {
+export function annotate(map: TextMap, refs: readonly Linkable[]): number {
   let wrapped = 0;
   for (let r = refs.length - 1; r >= 0; r--) {
     const ref = refs[r]!;

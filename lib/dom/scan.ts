@@ -1,4 +1,4 @@
-import { detect } from '../refs';
+import { detectPapers } from '../refs/papers';
 import { annotate } from './annotate';
 import { runSliced } from './scheduler';
 import { buildTextMap, type TextMap } from './text-map';
@@ -29,7 +29,7 @@ function* chunksOf(map: TextMap): Generator<Chunk> {
 }
 
 function annotateChunk({ map, from, to }: Chunk): number {
-  const refs = detect(map.text.slice(from, to)).map((ref) => ({
+  const refs = detectPapers(map.text.slice(from, to)).map((ref) => ({
     ...ref,
     start: ref.start + from,
     end: ref.end + from,

@@ -94,7 +94,7 @@ describe('scanning a tweedekamer.nl page', () => {
   it('links references in the embedded document, not in menus, buttons or the vote widget', async () => {
     load(join(FIXTURE_DIR, 'www.tweedekamer.nl', '2099D00001.html'));
     await scanPage('www.tweedekamer.nl');
-    expect(ids()).toEqual(['kst-19637-2375']);
+    expect(ids()).toEqual(['kst-19637-2375', 'kst-35000-VI-59']);
     expect(document.querySelector('#tk-ref [data-kamerlens-ref]')!.textContent).toBe('Kamerstuk 19 637,\nnr. 2375');
   });
 });

@@ -1,0 +1,206 @@
+import { type Cursor, sticky } from '../cursor';
+import { dossierId, kamerstukId, normaliseDossier, normaliseToevoeging } from '../ids';
+import {
+  DASH,
+  DASH_CHARS,
+  DOSSIER,
+  DOSSIER_HYPHENATED,
+  NR_WORD,
+  NUMBER_DIGITS,
+  NUMBER_LETTERS,
+  PAGE_WORD,
+  PAGES,
+  ROMAN,
+  VERGADERJAAR,
+  WS,
+  WS1,
+} from '../patterns';
+import type { PaperRef, RefParts } from '../types';
+
+/*
+ * The dossier-and-number part of a Kamerstuk citation, shared by every form that has one: after `Kamerstuk(ken)`,
+ * `TK`, `Tweede Kamer`, and bare in parentheses. Grammar (each step optional unless said):
+ *
+ *   [kamer] [vergaderjaar…] dossier[toevoeging][(R nnnn)] [{en|,|/} dossier…] [nr.] number[-list] [pages]
+ *   [{,|;} [en] nr. number [pages]]…
+ *
+ * Sources: ../shared/reference/reference-forms.md F1–F16 and the KOOP linkextractor grammar (data-sources.md §4).
+ */
+
+const KAMER = sticky(
+  `${WS},?${WS}(Tweede Kamer|Eerste Kamer|II|I|EK|TK|E\\.K\\.|T\\.K\\.|11)(?![\\p{L}\\d])(?:${WS1}der${WS1}Staten-Generaal)?`,
+);
+/** `Kamerstukken 2, 2008-2009` and `Kamerstukken 11, 1997/1998` (OCR for II): a digit kamer needs the comma. */
+const KAMER_DIGIT = sticky(`${WS1}(2|1|11)(?=${WS},)`);
+const VJ = sticky(`${WS},?${WS}(?:(?:vergaderjaar|zitting|zittingsjaar)${WS1})?${VERGADERJAAR}`, 'i');
+/** `Zitting 1958-1959-5380`: a four-digit dossier glued to the vergaderjaar. */
+const GLUED_OLD_DOSSIER = sticky('-(\\d{4})(?!\\d)');
+const DOSSIER_AT = sticky(`${WS},?${WS}(${DOSSIER}|${DOSSIER_HYPHENATED})`);
+const JOINT_DOSSIER = sticky(`${WS}(?:,|/|en)${WS}(${DOSSIER})`);
+const RIJKSWET = sticky(`${WS}\\(${WS}R${WS}\\d{3,4}${WS}\\)`);
+
+const TOEV_DIGITS = sticky(`${WS}${DASH}${WS}(\\d{2})(?![\\d\\p{L}])`);
+const TOEV_ROMAN = sticky(`(?:${WS}[${DASH_CHARS}.]?${WS}|${WS1}hoofdstuk${WS1})(${ROMAN})(?![\\p{L}\\d])`);
+const TOEV_LETTERS_DASH = sticky(`${WS}${DASH}${WS}([A-Z]{1,2})(?![\\p{L}\\d])`);
+/** `36 600 B, A`: letters after a space are the toevoeging only when a number or letter follows. */
+const TOEV_LETTERS_SPACE = sticky(`${WS1}([A-Z]{1,2})(?=${WS},${WS}(?:[A-Z]{1,2}(?![\\p{L}])|${NR_WORD}|letter))`);
+/** What must follow a two-digit toevoeging for it not to be the number itself (`35510-21` is nr. 21). */
+const AFTER_TOEV_DIGITS = sticky(`${WS}(?:${DASH}${WS}\\d|,?${WS}(?:${NR_WORD}|letter))`);
+
+const NR = sticky(`${WS},?${WS}(${NR_WORD})${WS}`);
+const LETTER_WORD = sticky(`${WS},?${WS}letter${WS1}`);
+const BARE_SEPARATOR = sticky(`${WS},${WS}|${WS1}|${WS}${DASH}${WS}`);
+const NUMBER = sticky(`(${NUMBER_DIGITS})|(${NUMBER_LETTERS})`);
+const LIST_ITEM = sticky(`${WS}(?:,|en|&)${WS}(${NUMBER_DIGITS})`);
+const RANGE_END = sticky(`${WS}(?:${DASH}|t/m|tot en met)${WS}(\\d{1,4})(?![\\d\\p{L}])`);
+const PAGE_REF = sticky(`${WS},?${WS}${PAGE_WORD}${WS}(${PAGES})`, 'i');
+const CONTINUATION = sticky(`${WS}[,;]${WS}(?:en${WS1})?(${NR_WORD})${WS}`, 'd');
+
+/** How a citation was introduced: the confidence and whether a dossier alone counts as a reference. */
+export interface CitationContext {
+  /** `Kamerstuk(ken)` or `TK`/`Tweede Kamer` with a vergaderjaar: strong enough for a number without `nr.`. */
+  anchored: boolean;
+  /** Where the reference's span starts (the anchor word, or the dossier for bare forms). */
+  start: number;
+}
+
+interface Toevoeging {
+  value: string;
+}
+
+function toevoeging(c: Cursor, dossier: string): Toevoeging | undefined {
+  return (
+    c.attempt((cc) => {
+      const m = cc.eat(TOEV_DIGITS);
+      // EU-Raad subdossiers (21 501-xx) always; elsewhere only when the number comes after it.
+      if (!m || (dossier !== '21501' && !cc.peek(AFTER_TOEV_DIGITS))) return undefined;
+      return { value: m[1]! };
+    }) ??
+    c.attempt((cc) => {
+      const m = cc.eat(TOEV_ROMAN);
+      return m?.[1] ? { value: m[1] } : undefined;
+    }) ??
+    c.attempt((cc) => {
+      const m = cc.eat(TOEV_LETTERS_DASH) ?? cc.eat(TOEV_LETTERS_SPACE);
+      return m ? { value: m[1]! } : undefined;
+    })
+  );
+}
+
+/** The numbers of one `nr.`/`nrs.` group: a single number, a list (`2955, 2956 en 2964`) or a range (`1–3`). */
+function numbers(c: Cursor, plural: boolean): { value: string; start: number; end: number }[] | undefined {
+  const first = c.eat(NUMBER);
+  if (!first) return undefined;
+  const out = [{ value: first[0], start: c.pos - first[0].length, end: c.pos }];
+  if (!plural) return out;
+  const range = c.attempt((cc) => {
+    const m = cc.eat(RANGE_END);
+    const from = Number(first[1]);
+    const to = m ? Number(m[1]) : Number.NaN;
+    // A range is expanded only when it is a plausible run of documents, not `nrs. 5892–5831` (a typo) or pages.
+    return m && first[1] && to > from && to - from <= 20 ? { from, to, end: cc.pos } : undefined;
+  });
+  if (range) {
+    // `nrs. 1–3`: the first number and the last have their own text; those in between are named by the dash
+    // alone, so they get an empty span at the last number (never linked, but reported).
+    const lastStart = range.end - String(range.to).length;
+    for (let n = range.from + 1; n < range.to; n++) out.push({ value: String(n), start: lastStart, end: lastStart });
+    out.push({ value: String(range.to), start: lastStart, end: range.end });
+    return out;
+  }
+  for (let m = c.eat(LIST_ITEM); m; m = c.eat(LIST_ITEM)) {
+    out.push({ value: m[1]!, start: c.pos - m[1]!.length, end: c.pos });
+  }
+  return out;
+}
+
+/**
+ * Parses a Kamerstuk citation from the cursor (just after the anchor word, or at the dossier for bare forms).
+ * Returns the references it names, or [] when what follows is not a citation.
+ */
+export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
+  const parts: RefParts = {};
+  const kamer = c.eat(KAMER) ?? c.eat(KAMER_DIGIT);
+  if (kamer) parts.kamer = /^(I|EK|E\.K\.|1|Eerste Kamer)$/.test(kamer[1]!) ? 'I' : 'II';
+  let oldDossier: string | undefined;
+  for (let vj = c.eat(VJ); vj; vj = c.eat(VJ)) {
+    parts.vergaderjaar ??= `${vj[1]}/${vj[2]}`;
+    const glued = c.eat(GLUED_OLD_DOSSIER);
+    if (glued) {
+      oldDossier = glued[1];
+      break;
+    }
+  }
+  const dossierMatch = oldDossier ? undefined : c.eat(DOSSIER_AT);
+  const dossierRaw = oldDossier ?? dossierMatch?.[1];
+  if (!dossierRaw) return [];
+  const dossier = normaliseDossier(dossierRaw);
+  const toev = toevoeging(c, dossier);
+  c.eat(RIJKSWET);
+  const also: string[] = [];
+  for (let joint = c.eat(JOINT_DOSSIER); joint; joint = c.eat(JOINT_DOSSIER)) {
+    also.push(normaliseDossier(joint[1]!));
+    toevoeging(c, also.at(-1)!);
+    c.eat(RIJKSWET);
+  }
+  parts.dossier = dossier;
+  if (toev) parts.toevoeging = normaliseToevoeging(toev.value);
+  if (also.length) parts.alsoDossiers = also;
+
+  const afterDossier = c.pos;
+  const groups: { value: string; start: number; end: number; pages?: string }[] = [];
+  const readGroup = (plural: boolean) => {
+    const nums = numbers(c, plural);
+    if (!nums) return false;
+    const page = c.eat(PAGE_REF);
+    if (page) nums.at(-1)!.end = c.pos;
+    groups.push(...nums.map((n, i) => (page && i === 0 ? { ...n, pages: page[1]! } : n)));
+    return true;
+  };
+  const nr = c.attempt((cc) => {
+    const word = cc.eat(NR) ?? cc.eat(LETTER_WORD);
+    if (!word) return undefined;
+    return readGroup(/^(nrs|nummers)/i.test(word[1] ?? '')) ? true : undefined;
+  });
+  if (!nr && ctx.anchored) {
+    // Without `nr.` a number after a comma or space still counts in an anchored citation (`31459, 22`, `35 570, C`).
+    c.attempt((cc) => (cc.eat(BARE_SEPARATOR) && readGroup(false) ? true : undefined));
+  }
+  if (groups.length) {
+    for (let more = c.eat(CONTINUATION); more; more = c.eat(CONTINUATION)) {
+      const before = groups.length;
+      if (!readGroup(/^(nrs|nummers)/i.test(more[1]!))) break;
+      // `, en nr. 6`: the link for the further number covers `nr. 6`.
+      groups[before]!.start = more.indices![1]![0];
+    }
+  }
+
+  if (!groups.length) {
+    if (!ctx.anchored) return [];
+    c.pos = afterDossier;
+    return [
+      {
+        kind: 'dossier',
+        id: dossierId(dossier, parts.toevoeging),
+        text: c.text.slice(ctx.start, afterDossier),
+        start: ctx.start,
+        end: afterDossier,
+        parts,
+        confidence: 0.85,
+      },
+    ];
+  }
+  return groups.map((g, i) => {
+    const start = i === 0 ? ctx.start : g.start;
+    const end = i === 0 ? groups[0]!.end : g.end;
+    return {
+      kind: 'kamerstuk' as const,
+      id: kamerstukId(dossier, parts.toevoeging, g.value),
+      text: c.text.slice(start, end),
+      start,
+      end,
+      parts: { ...parts, number: g.value, ...(g.pages ? { pages: g.pages } : {}) },
+      confidence: nr ? 0.99 : 0.9,
+    };
+  });
+}

@@ -1,0 +1,88 @@
+import { Cursor, global, sticky } from '../cursor';
+import { aanhangselId, handelingenId, vergaderjaarId } from '../ids';
+import { DOSSIER, PAGE_WORD, PAGES, VERGADERJAAR, WS, WS1 } from '../patterns';
+import type { PaperRef, RefParts } from '../types';
+
+/*
+ * Handelingen (plenary minutes) and the Aanhangsel (answers to written questions), F18–F22:
+ *   Handelingen II 2018/19, nr. 27, item 10           → h-tk-20182019-27-10
+ *   Handelingen II 2019/20, nr. 77                     → h-tk-20192020-77 (the meeting; no item given)
+ *   Handelingen II 2019/20, nrs. 28 en 30, items 3, 8 en 24 → one reference: which item belongs to which meeting
+ *                                                        the text leaves open, so only the first meeting is named
+ *   Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028 → ah-tk-20242025-1028
+ * A Handelingen label in front of a dossier (`Handelingen II, 1995-1996, 24 692, nr. 3`) is a Kamerstuk cited with
+ * the wrong label: it names no Handelingen id, and its number must not be read as a Kamerstuk either (KOOP tests),
+ * so such a citation is claimed and dropped. Page-based citations (`blz. 39-2410`) cannot be turned into an id.
+ */
+
+const ANCHOR = global(
+  `(?<![\\p{L}])(Aanhangsel(?:${WS1}(?:der|van${WS1}de))?${WS1})?[Hh]andelingen(?:${WS1}der${WS1}(?:Kamer|Staten-Generaal))?(?![\\p{L}])`,
+);
+const KAMER = sticky(`${WS},?${WS}(Tweede Kamer|Eerste Kamer|II|I|TK|EK|UCV|VV)(?![\\p{L}\\d])`);
+const VJ = sticky(`${WS},?${WS}(?:vergaderjaar${WS1})?${VERGADERJAAR}`, 'i');
+const DOSSIER_NEXT = sticky(`${WS},${WS}${DOSSIER}`);
+const NRS = sticky(`${WS},?${WS}(nrs?\\.?|nummers?)${WS}(\\d{1,4})(?:${WS}(?:,|en)${WS}(\\d{1,4}))*`, 'i');
+const ITEMS = sticky(`${WS},${WS}(items?)${WS}(\\d{1,3})(?:${WS}(?:,|en)${WS}\\d{1,3}){0,10}`, 'i');
+const PAGE_REF = sticky(`${WS},?${WS}${PAGE_WORD}${WS}(${PAGES})`, 'i');
+
+/** A claimed span that names no reference (a mislabelled citation): it keeps other detectors off the text. */
+export interface Claim {
+  claim: true;
+  start: number;
+  end: number;
+}
+
+export function detectHandelingen(text: string): (PaperRef | Claim)[] {
+  const found: (PaperRef | Claim)[] = [];
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    const c = new Cursor(text, m.index + m[0].length);
+    const aanhangsel = Boolean(m[1]);
+    const kamerWord = c.eat(KAMER)?.[1];
+    if (kamerWord === 'UCV' || kamerWord === 'VV') continue;
+    const kamer = kamerWord && /^(I|EK|Eerste Kamer)$/.test(kamerWord) ? 'I' : 'II';
+    const vj = c.eat(VJ);
+    const vergaderjaar = vj ? vergaderjaarId(vj[1]!, vj[2]!) : undefined;
+    if (!vergaderjaar) continue;
+    if (c.peek(DOSSIER_NEXT)) {
+      c.eat(DOSSIER_NEXT);
+      c.eat(NRS);
+      c.eat(PAGE_REF);
+      found.push({ claim: true, start: m.index, end: c.pos });
+      ANCHOR.lastIndex = c.pos;
+      continue;
+    }
+    const nrs = c.eat(NRS);
+    if (!nrs) continue;
+    const several = /,|en/.test(nrs[0].slice(nrs[0].indexOf(nrs[2]!) + nrs[2]!.length));
+    const items = aanhangsel ? null : c.eat(ITEMS);
+    const oneItem = items && items[1]!.toLowerCase() === 'item' && !several ? items[2] : undefined;
+    const page = c.eat(PAGE_REF);
+    const parts: RefParts = { kamer, vergaderjaar, ...(page ? { pages: page[1]! } : {}) };
+    const end = c.pos;
+    if (aanhangsel) {
+      found.push({
+        kind: 'aanhangsel',
+        id: aanhangselId(kamer, vergaderjaar, nrs[2]!),
+        text: text.slice(m.index, end),
+        start: m.index,
+        end,
+        parts: { ...parts, number: nrs[2]! },
+        confidence: several ? 0.6 : 0.99,
+      });
+    } else {
+      found.push({
+        kind: 'handelingen',
+        id: handelingenId(kamer, vergaderjaar, nrs[2]!, oneItem),
+        text: text.slice(m.index, end),
+        start: m.index,
+        end,
+        parts: { ...parts, vergadering: nrs[2]!, ...(oneItem ? { item: oneItem } : {}) },
+        // Exact with one meeting and one item; a meeting alone or an open list of items names less.
+        confidence: oneItem ? 0.99 : several || items ? 0.6 : 0.8,
+      });
+    }
+    ANCHOR.lastIndex = end;
+  }
+  return found;
+}

@@ -1,0 +1,58 @@
+import type { PaperRef } from '../types';
+import { detectBareCitations, detectCompactIds } from './bare';
+import { type Claim, detectHandelingen } from './handelingen';
+import { detectIdentifiers } from './identifiers';
+import { detectAnchoredCitations } from './kamerstukken';
+import { detectPublications } from './publications';
+
+/** One citation's references (a list like `nrs. 2955, 2956 en 2964` is one citation), or a claimed span. */
+type Candidate = { start: number; end: number; confidence: number; refs: PaperRef[] } | Claim;
+
+function isClaim(c: Candidate): c is Claim {
+  return 'claim' in c;
+}
+
+function group(refs: readonly PaperRef[]): Candidate {
+  return {
+    start: Math.min(...refs.map((r) => r.start)),
+    end: Math.max(...refs.map((r) => r.end)),
+    confidence: Math.max(...refs.map((r) => r.confidence)),
+    refs: [...refs],
+  };
+}
+
+const single = (refs: readonly PaperRef[]) => refs.map((r) => group([r]));
+
+/**
+ * Keeps the best of overlapping candidates: the one that starts first, then the longest, then the surest. The
+ * detectors each see the whole text, so `Kamerstuk 19 637, nr. 2375` is found by the anchored parser and its
+ * `19 637, nr. 2375` again by the bare one; the anchored one wins by starting first.
+ */
+function resolveOverlaps(candidates: Candidate[]): PaperRef[] {
+  const ordered = candidates.sort(
+    (a, b) => a.start - b.start || b.end - a.end || (isClaim(b) ? 1 : b.confidence) - (isClaim(a) ? 1 : a.confidence),
+  );
+  const kept: PaperRef[] = [];
+  let reach = -1;
+  for (const c of ordered) {
+    if (c.start < reach) continue;
+    reach = c.end;
+    if (!isClaim(c)) kept.push(...c.refs);
+  }
+  return kept;
+}
+
+/**
+ * All references to papers, publications, dossiers and TK numbers in a text, in order, never overlapping.
+ * Regex-only and linear in the text: this is what the content script runs on the page.
+ */
+export function detectPapers(text: string): PaperRef[] {
+  return resolveOverlaps([
+    ...detectAnchoredCitations(text).map(group),
+    ...detectHandelingen(text).map((c) => ('claim' in c ? c : group([c]))),
+    ...single(detectPublications(text)),
+    ...single(detectIdentifiers(text)),
+    ...detectBareCitations(text).map(group),
+    ...single(detectCompactIds(text)),
+  ]);
+}

@@ -1,0 +1,28 @@
+import { Cursor, global } from '../cursor';
+import { WS, WS1 } from '../patterns';
+import type { PaperRef } from '../types';
+import { parseCitation } from './citation';
+
+/**
+ * Citations introduced by the paper type or the Kamer: `Kamerstuk(ken) …`, `Kamerstukken II 2019/20, …`,
+ * `TK 2008-2009, 31473, nummer 25`, `Tweede Kamer, vergaderjaar 2017–2018, 19 637, nr. 2395` (PDF page footer).
+ * `TK`/`Tweede Kamer` count only when a vergaderjaar follows, so the Kamer's name in running text is not an anchor.
+ */
+const ANCHOR = global(
+  `(?<![\\p{L}])(?:[Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?)(?![\\p{L}])` +
+    `|(?<![\\p{L}])(?:T\\.?K\\.?|Tweede Kamer|Eerste Kamer)(?:${WS1}der${WS1}Staten-Generaal)?` +
+    `(?=${WS},?${WS}(?:vergaderjaar${WS1})?\\d{4}${WS}[/\\u2013-])`,
+);
+
+export function detectAnchoredCitations(text: string): PaperRef[][] {
+  const found: PaperRef[][] = [];
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    const cursor = new Cursor(text, m.index + m[0].length);
+    const refs = parseCitation(cursor, { anchored: true, start: m.index });
+    if (!refs.length) continue;
+    found.push(refs);
+    ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, cursor.pos);
+  }
+  return found;
+}

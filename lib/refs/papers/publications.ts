@@ -1,0 +1,56 @@
+import { global } from '../cursor';
+import { publicationId } from '../ids';
+import { WS, WS1 } from '../patterns';
+import type { PaperKind, PaperRef } from '../types';
+
+/*
+ * The official journals (F24–F26): `Stb. 2019, 143`, `Staatsblad 2008, 267`, `Stb. 2016/267`, `Stcrt. 2020, 31064`,
+ * `Trb. 2000, 66 en Trb. 2001, 164`, `(Trb. 2007, 169 en 2014, 113)` (second label elided). A citation without a
+ * year (`Stb. 586`) names no id by itself and is left alone.
+ */
+
+const JOURNALS: { kind: PaperKind; prefix: 'stb' | 'stcrt' | 'trb'; label: string }[] = [
+  { kind: 'staatsblad', prefix: 'stb', label: 'Stb\\.?|Staatsblad' },
+  { kind: 'staatscourant', prefix: 'stcrt', label: 'Stcrt\\.?|Staatscourant' },
+  { kind: 'tractatenblad', prefix: 'trb', label: 'Trb\\.?|Tractatenblad' },
+];
+
+const ENTRY = `((?:1[89]|20)\\d{2})${WS}[,/]${WS}(?:nr\\.${WS})?([1-9]\\d{0,5})(?!\\d|[.,]\\d)`;
+
+const PATTERNS = JOURNALS.map((j) => ({
+  ...j,
+  first: global(`(?<![\\p{L}])(?:${j.label})${WS1}${ENTRY}`),
+  // `en Trb. 2001, 164` or `en 2001, 164`: a further entry of the same journal.
+  next: new RegExp(`${WS1}en${WS1}(?:(?:${j.label})${WS1})?${ENTRY}`, 'uy'),
+}));
+
+export function detectPublications(text: string): PaperRef[] {
+  const found: PaperRef[] = [];
+  for (const { kind, prefix, first, next } of PATTERNS) {
+    first.lastIndex = 0;
+    for (let m = first.exec(text); m; m = first.exec(text)) {
+      let start = m.index;
+      let match: RegExpExecArray | null = m;
+      while (match) {
+        const [whole, year, nr] = match;
+        const end = start + whole.length;
+        // A further entry's link covers `Trb. 2001, 164` / `2001, 164`, not the `en` before it.
+        const lead = whole.length - whole.trimStart().replace(/^en\s+/, '').length;
+        found.push({
+          kind,
+          id: publicationId(prefix, year!, nr!),
+          text: text.slice(start + lead, end),
+          start: start + lead,
+          end,
+          parts: { year: year!, number: nr! },
+          confidence: 0.98,
+        });
+        next.lastIndex = end;
+        match = next.exec(text);
+        start = end;
+        if (match) first.lastIndex = next.lastIndex;
+      }
+    }
+  }
+  return found;
+}
