@@ -31,12 +31,23 @@ export class Cursor {
   }
 }
 
-/** A sticky, Unicode-aware regex from a source string (the building blocks below are strings so they compose). */
+/**
+ * Every pattern the detectors build, so a test can prove each one free of catastrophic backtracking (ReDoS) rather
+ * than hope that random inputs would find the bad case.
+ */
+export const PATTERNS: RegExp[] = [];
+
+function register(re: RegExp): RegExp {
+  PATTERNS.push(re);
+  return re;
+}
+
+/** A sticky, Unicode-aware regex from a source string (the building blocks are strings so they compose). */
 export function sticky(source: string, flags = ''): RegExp {
-  return new RegExp(source, `uy${flags}`);
+  return register(new RegExp(source, `uy${flags}`));
 }
 
 /** A global, Unicode-aware regex, for the cheap anchor scans. */
 export function global(source: string, flags = ''): RegExp {
-  return new RegExp(source, `gu${flags}`);
+  return register(new RegExp(source, `gu${flags}`));
 }

@@ -63,7 +63,12 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
         const links = await linksOn(page);
         const inText = detectPapers(corpusText(name)).map((r) => r.id);
         expect(links.map((l) => l.id)).toEqual(inText);
-        expect(scorePapers(links.map((l) => l.id!), gold()[name]!).extra).toEqual([]);
+        expect(
+          scorePapers(
+            links.map((l) => l.id!),
+            gold()[name]!,
+          ).extra,
+        ).toEqual([]);
         await page.close();
       },
     );

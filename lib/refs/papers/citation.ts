@@ -56,6 +56,12 @@ const RANGE_END = sticky(`${WS}(?:${DASH}|t/m|tot en met)${WS}(\\d{1,4})(?![\\d\
 const PAGE_REF = sticky(`${WS},?${WS}${PAGE_WORD}${WS}(${PAGES})`, 'i');
 const CONTINUATION = sticky(`${WS}[,;]${WS}(?:en${WS1})?(${NR_WORD})${WS}`, 'd');
 
+/** Upper bounds far above anything real text has (the corpus and KOOP's tests stay under a quarter of each). */
+const MAX_YEARS = 4;
+const MAX_JOINT = 8;
+const MAX_LIST = 100;
+const MAX_CONTINUATIONS = 20;
+
 /** How a citation was introduced: the confidence and whether a dossier alone counts as a reference. */
 export interface CitationContext {
   /** `Kamerstuk(ken)` or `TK`/`Tweede Kamer` with a vergaderjaar: strong enough for a number without `nr.`. */
@@ -108,7 +114,7 @@ function numbers(c: Cursor, plural: boolean): { value: string; start: number; en
     out.push({ value: String(range.to), start: lastStart, end: range.end });
     return out;
   }
-  for (let m = c.eat(LIST_ITEM); m; m = c.eat(LIST_ITEM)) {
+  for (let m = c.eat(LIST_ITEM); m && out.length < MAX_LIST; m = c.eat(LIST_ITEM)) {
     out.push({ value: m[1]!, start: c.pos - m[1]!.length, end: c.pos });
   }
   return out;
@@ -123,7 +129,9 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   const kamer = c.eat(KAMER) ?? c.eat(KAMER_DIGIT);
   if (kamer) parts.kamer = /^(I|EK|E\.K\.|1|Eerste Kamer)$/.test(kamer[1]!) ? 'I' : 'II';
   let oldDossier: string | undefined;
-  for (let vj = c.eat(VJ); vj; vj = c.eat(VJ)) {
+  // Every loop below is bounded: a parse must cost O(1) wherever it starts, or scanning from every candidate in a
+  // long run of numbers (`12345, 12345, …`) would be quadratic.
+  for (let vj = c.eat(VJ), n = 0; vj && n < MAX_YEARS; vj = c.eat(VJ), n++) {
     parts.vergaderjaar ??= `${vj[1]}/${vj[2]}`;
     const glued = c.eat(GLUED_OLD_DOSSIER);
     if (glued) {
@@ -138,7 +146,7 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   const toev = toevoeging(c, dossier);
   c.eat(RIJKSWET);
   const also: string[] = [];
-  for (let joint = c.eat(JOINT_DOSSIER); joint; joint = c.eat(JOINT_DOSSIER)) {
+  for (let joint = c.eat(JOINT_DOSSIER); joint && also.length < MAX_JOINT; joint = c.eat(JOINT_DOSSIER)) {
     also.push(normaliseDossier(joint[1]!));
     toevoeging(c, also.at(-1)!);
     c.eat(RIJKSWET);
@@ -167,7 +175,7 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
     c.attempt((cc) => (cc.eat(BARE_SEPARATOR) && readGroup(false) ? true : undefined));
   }
   if (groups.length) {
-    for (let more = c.eat(CONTINUATION); more; more = c.eat(CONTINUATION)) {
+    for (let more = c.eat(CONTINUATION), n = 0; more && n < MAX_CONTINUATIONS; more = c.eat(CONTINUATION), n++) {
       const before = groups.length;
       if (!readGroup(/^(nrs|nummers)/i.test(more[1]!))) break;
       // `, en nr. 6`: the link for the further number covers `nr. 6`.

@@ -6,10 +6,21 @@ import type { PaperKind, PaperRef } from '../types';
  * `2019Z19557`) and officielebekendmakingen ids (`(kst-36537-8)`, `ah-tk-20212022-2349`, `stb-2019-143`).
  */
 
-const TK_NUMBER = global('(?<![\\p{L}\\d])((?:19|20)\\d{2})([DZ])(\\d{5})(?![\\d\\p{L}])');
+/*
+ * Both patterns start with what they consume, not with a lookbehind: V8 can then skip ahead to candidates instead of
+ * testing a lookbehind at every position (5× faster here). The character before is checked in code.
+ */
+const TK_NUMBER = global('((?:19|20)\\d{2})([DZ])(\\d{5})(?![\\d\\p{L}])');
 const OB_ID = global(
-  '(?<![\\p{L}\\d/-])(kst|h-tk|h-ek|ah-tk|ah-ek|stb|stcrt|trb)-((?:[0-9]+|[A-Za-z]{1,6})(?:-[0-9A-Za-z]{1,8}){1,5})(?![\\p{L}\\d-])',
+  '(kst|h-tk|h-ek|ah-tk|ah-ek|stb|stcrt|trb)-((?:[0-9]+|[A-Za-z]{1,6})(?:-[0-9A-Za-z]{1,8}){1,5})(?![\\p{L}\\d-])',
 );
+
+/** True when the character before `index` is part of a word or number, so a match there is not a whole id. */
+function glued(text: string, index: number, alsoGlue: RegExp): boolean {
+  return index > 0 && alsoGlue.test(text[index - 1]!);
+}
+const WORD_CHAR = /[\p{L}\d]/u;
+const ID_CHAR = /[\p{L}\d/-]/u;
 
 const OB_KINDS: Record<string, PaperKind> = {
   kst: 'kamerstuk',
@@ -26,6 +37,7 @@ export function detectIdentifiers(text: string): PaperRef[] {
   const found: PaperRef[] = [];
   TK_NUMBER.lastIndex = 0;
   for (let m = TK_NUMBER.exec(text); m; m = TK_NUMBER.exec(text)) {
+    if (glued(text, m.index, WORD_CHAR)) continue;
     found.push({
       kind: m[2] === 'D' ? 'tk-document' : 'tk-zaak',
       id: m[0],
@@ -38,6 +50,7 @@ export function detectIdentifiers(text: string): PaperRef[] {
   }
   OB_ID.lastIndex = 0;
   for (let m = OB_ID.exec(text); m; m = OB_ID.exec(text)) {
+    if (glued(text, m.index, ID_CHAR)) continue;
     // A URL's `.html` is not part of the id; the regex stops before the dot already.
     found.push({
       kind: OB_KINDS[m[1]!]!,

@@ -3,6 +3,7 @@ import { detectBareCitations, detectCompactIds } from './bare';
 import { type Claim, detectHandelingen } from './handelingen';
 import { detectIdentifiers } from './identifiers';
 import { detectAnchoredCitations } from './kamerstukken';
+import { candidateWindows } from './prefilter';
 import { detectPublications } from './publications';
 
 /** One citation's references (a list like `nrs. 2955, 2956 en 2964` is one citation), or a claimed span. */
@@ -13,12 +14,15 @@ function isClaim(c: Candidate): c is Claim {
 }
 
 function group(refs: readonly PaperRef[]): Candidate {
-  return {
-    start: Math.min(...refs.map((r) => r.start)),
-    end: Math.max(...refs.map((r) => r.end)),
-    confidence: Math.max(...refs.map((r) => r.confidence)),
-    refs: [...refs],
-  };
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  let confidence = 0;
+  for (const r of refs) {
+    start = Math.min(start, r.start);
+    end = Math.max(end, r.end);
+    confidence = Math.max(confidence, r.confidence);
+  }
+  return { start, end, confidence, refs: [...refs] };
 }
 
 const single = (refs: readonly PaperRef[]) => refs.map((r) => group([r]));
@@ -42,11 +46,7 @@ function resolveOverlaps(candidates: Candidate[]): PaperRef[] {
   return kept;
 }
 
-/**
- * All references to papers, publications, dossiers and TK numbers in a text, in order, never overlapping.
- * Regex-only and linear in the text: this is what the content script runs on the page.
- */
-export function detectPapers(text: string): PaperRef[] {
+function detectInWindow(text: string): PaperRef[] {
   return resolveOverlaps([
     ...detectAnchoredCitations(text).map(group),
     ...detectHandelingen(text).map((c) => ('claim' in c ? c : group([c]))),
@@ -55,4 +55,22 @@ export function detectPapers(text: string): PaperRef[] {
     ...detectBareCitations(text).map(group),
     ...single(detectCompactIds(text)),
   ]);
+}
+
+function shift(ref: PaperRef, by: number): PaperRef {
+  return by ? { ...ref, start: ref.start + by, end: ref.end + by } : ref;
+}
+
+/**
+ * All references to papers, publications, dossiers and TK numbers in a text, in order, never overlapping.
+ * Regex-only and linear in the text: this is what the content script runs on the page. The detectors read only
+ * the windows the prefilter finds; a window is wide enough for any citation around its triggers.
+ */
+export function detectPapers(text: string): PaperRef[] {
+  const found: PaperRef[] = [];
+  for (const w of candidateWindows(text)) {
+    const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
+    for (const ref of detectInWindow(part)) found.push(shift(ref, w.start));
+  }
+  return found;
 }

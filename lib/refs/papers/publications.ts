@@ -1,4 +1,4 @@
-import { global } from '../cursor';
+import { global, sticky } from '../cursor';
 import { publicationId } from '../ids';
 import { WS, WS1 } from '../patterns';
 import type { PaperKind, PaperRef } from '../types';
@@ -21,7 +21,7 @@ const PATTERNS = JOURNALS.map((j) => ({
   ...j,
   first: global(`(?<![\\p{L}])(?:${j.label})${WS1}${ENTRY}`),
   // `en Trb. 2001, 164` or `en 2001, 164`: a further entry of the same journal.
-  next: new RegExp(`${WS1}en${WS1}(?:(?:${j.label})${WS1})?${ENTRY}`, 'uy'),
+  next: sticky(`${WS1}en${WS1}(?:(?:${j.label})${WS1})?${ENTRY}`),
 }));
 
 export function detectPublications(text: string): PaperRef[] {

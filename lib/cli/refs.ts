@@ -1,0 +1,51 @@
+/**
+ * `npm run --silent refs -- [--pillars] FILE...`: the references in plain-text files, one JSON object per line.
+ *
+ *   {"file":"kst-19637-2535.txt","kind":"kamerstuk","id":"kst-19637-2375","text":"Kamerstukken 19 637 en 30 573, nr. 2375","start":…,"end":…,…}
+ *
+ * Motions add "members" (and "id" when the text names the motion's document); with --pillars, pillar lines add
+ * "pillar" (1–6) and "confidence". Errors (an unreadable file) go to stderr and make the exit code 1, after the
+ * other files have been printed.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { detect } from '../refs';
+import type { Reference } from '../refs/types';
+
+function line(file: string, ref: Reference): string {
+  const { kind, text, start, end, confidence } = ref;
+  const base = { file, kind, ...('id' in ref && ref.id !== undefined ? { id: ref.id } : {}), text, start, end };
+  if (ref.kind === 'motion') return JSON.stringify({ ...base, members: ref.members, cs: ref.cs, confidence });
+  if (ref.kind === 'pillar') return JSON.stringify({ ...base, agenda: ref.agenda, pillar: ref.pillar, confidence });
+  return JSON.stringify({ ...base, confidence, parts: ref.parts });
+}
+
+export function main(argv: readonly string[], out = process.stdout, err = process.stderr): number {
+  const pillars = argv.includes('--pillars');
+  const files = argv.filter((a) => a !== '--pillars');
+  if (!files.length) {
+    err.write('usage: npm run --silent refs -- [--pillars] FILE...\n');
+    return 2;
+  }
+  let status = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      err.write(`refs: cannot read ${file}: ${(error as Error).message}\n`);
+      status = 1;
+      continue;
+    }
+    for (const ref of detect(text, { pillars })) out.write(`${line(basename(file), ref)}\n`);
+  }
+  return status;
+}
+
+// `refs … | head` closes the pipe early: that is the reader being done, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+if (process.argv[1]?.endsWith('refs.ts')) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,68 @@
+import { noteLocator } from '../footnotes';
+import type { Footnote, MotionRef, PaperRef } from '../types';
+import { motionIds } from './linking';
+import { type MentionForm, readMention } from './names';
+
+/**
+ * The cheap prefilter: `motie`/`moties` as a whole word in any case (`MOTIE`, `motie-Fritsma`), never `motieven` or
+ * `gemotiveerd`. Only the windows it finds are tokenised.
+ */
+const MOTION_WORD = /motie/gi;
+const LETTER = /[\p{L}\p{M}]/u;
+
+/** How sure each form is that the names are a motion's submitters: a bare `de motie Groothuizen` is least sure. */
+const CONFIDENCE: Record<MentionForm, number> = { member: 0.95, dash: 0.95, title: 0.9, van: 0.85, bare: 0.8 };
+
+/**
+ * Every mention of a motion in a plain text, in order: the submitters' surnames (`van laar`), whether it says `c.s.`,
+ * and the motion's own document where the text determines it. Mentions without names (`een motie`, `Deze motie`)
+ * are skipped, since a motion is only identifiable by its members or its number.
+ *
+ * Pure and DOM-free: it runs in Node and in a browser worker. Linear in the length of the text: only a bounded
+ * window around each motion word is read.
+ *
+ * @param papers paper references already detected in the same text, sorted by start; a motion takes its id from a
+ *   Kamerstuk citation that follows it, so citations are parsed once, by the paper detectors.
+ * @param footnotes footnote markers and notes of the same text (`findFootnotes`), for `de motie … c.s.²`.
+ */
+export function detectMotions(text: string, papers: readonly PaperRef[], footnotes: readonly Footnote[]): MotionRef[] {
+  const notes = [...footnotes].sort((a, b) => a.at - b.at);
+  const locateNote = noteLocator(text);
+  const keywords = motionWords(text);
+  const found: MotionRef[] = [];
+  let coveredUntil = 0;
+  keywords.forEach((keyword, i) => {
+    if (keyword < coveredUntil) return;
+    const mention = readMention(text, keyword);
+    if (!mention) return;
+    const ids = motionIds(text, mention, keywords[i + 1] ?? text.length, papers, notes, locateNote);
+    const confidence = mention.caps ? 0.9 : CONFIDENCE[mention.form];
+    mention.groups.forEach((group, g) => {
+      const id = ids[g];
+      found.push({
+        kind: 'motion',
+        members: group.members,
+        cs: group.cs,
+        ...(id ? { id } : {}),
+        text: text.slice(group.start, group.end),
+        start: group.start,
+        end: group.end,
+        confidence,
+      });
+      coveredUntil = group.end;
+    });
+  });
+  return found;
+}
+
+/** Offsets of `motie`/`moties` as whole words; a plain search and a look at the neighbours beats a Unicode regex. */
+function motionWords(text: string): number[] {
+  const found: number[] = [];
+  MOTION_WORD.lastIndex = 0;
+  for (let m = MOTION_WORD.exec(text); m; m = MOTION_WORD.exec(text)) {
+    const after = m.index + 5;
+    const next = /[sS]/.test(text[after] ?? '') ? after + 1 : after;
+    if (!LETTER.test(text[m.index - 1] ?? '') && !LETTER.test(text[next] ?? '')) found.push(m.index);
+  }
+  return found;
+}

@@ -1,0 +1,157 @@
+import type { Footnote, PaperRef } from '../types';
+import { CITED_NOUNS, CLAUSE_OPENERS, DETERMINERS, LETTER_SUBJECT_PHRASES, LETTER_WORDS, SEE_ALSO } from './lexicon';
+import type { Mention } from './names';
+import { endsSentence, sentenceEnd, sentenceStart } from './sentences';
+
+/** How far after a mention its citation or footnote marker may stand; a sentence rarely runs longer. */
+const REACH = 400;
+/** How far back the sentence before a mention is read, to see whether a letter is about it. */
+const LOOK_BACK = 240;
+
+const DIRECT = /^\s*[(,]\s*$/;
+const SAME_CITATION = /^\s*(?:[,;&]|\ben\b)?\s*$/;
+const SECOND_CITATION = /\s*\)\s*\(\s*/y;
+const ADJACENT_MARKER = /^[.,;:)]?$/;
+
+/**
+ * The motion's own document for each motion of a mention, where the text determines it: a citation right after
+ * it in the same sentence (`motie-Verhoeven/Groothuizen (Kamerstuk 21 501-20, nr. 1265)`), else the note of a
+ * footnote marker after it (`de motie van het lid Groothuizen c.s.²`). Nothing when a letter is about the motion
+ * (`de brief n.a.v. de motie van het lid Becker8`): the citation and the note are then the letter's.
+ *
+ * @param nextMotion where the next motion word stands: a citation beyond it may be that motion's.
+ * @param papers sorted by start; @param footnotes sorted by `at`, with `locateNote` finding where a note's text stands.
+ */
+export function motionIds(
+  text: string,
+  mention: Mention,
+  nextMotion: number,
+  papers: readonly PaperRef[],
+  footnotes: readonly Footnote[],
+  locateNote: (footnote: Footnote) => number | undefined,
+): (string | undefined)[] {
+  const none = mention.groups.map(() => undefined);
+  const last = mention.groups[mention.groups.length - 1];
+  if (!last || isLetterSubject(text, mention.keywordStart)) return none;
+  const from = last.end;
+  const limit = Math.min(text.length, nextMotion, from + REACH);
+  const end = sentenceEnd(text, from, limit);
+
+  const citation = followingCitation(text, from, end, papers);
+  if (citation) {
+    // `moties van lid X (Kamerstuk …, nr. 5)`: one citation, several motions; which one is meant is open.
+    const counted = citation.length === mention.groups.length && !(mention.plural && citation.length === 1);
+    if (!counted || citation.some((p) => p.kind !== 'kamerstuk')) return none;
+    return citation.map((p) => p.id);
+  }
+  if (mention.groups.length !== 1 || mention.plural) return none;
+  return [footnoteId(text, from, end, papers, footnotes, locateNote)];
+}
+
+/**
+ * The citation that follows a mention directly (`(Kamerstuk …)`, `, Kamerstukken II …`) or closes a clause about it
+ * (`motie-Fritsma over … (Kamerstuk 19 637, nr. 2380)`); the papers of a list (`nrs. 12 en 13`) together. Empty when
+ * the mention is a letter's title followed by the letter's own citation (`Uitvoering van de motie … (Kamerstuk …)
+ * (Kamerstuk …)`).
+ */
+function followingCitation(
+  text: string,
+  from: number,
+  end: number,
+  papers: readonly PaperRef[],
+): PaperRef[] | undefined {
+  let index = firstAtOrAfter(papers, from, (p) => p.start);
+  const first = papers[index];
+  if (!first || first.start >= end || !citationGap(text.slice(from, first.start))) return undefined;
+  const run = [first];
+  for (let next = papers[++index]; next; next = papers[++index]) {
+    const previousEnd = run[run.length - 1]!.end;
+    if (next.start - previousEnd > 8 || !SAME_CITATION.test(text.slice(previousEnd, next.start))) break;
+    run.push(next);
+  }
+  const after = papers[index];
+  SECOND_CITATION.lastIndex = run[run.length - 1]!.end;
+  if (after && SECOND_CITATION.test(text) && SECOND_CITATION.lastIndex === after.start) return [];
+  return run;
+}
+
+function citationGap(gap: string): boolean {
+  if (DIRECT.test(gap)) return true;
+  const trimmed = gap.trimEnd();
+  if (!trimmed.endsWith('(')) return false;
+  const clause = trimmed.slice(0, -1);
+  // `de motie-X over de brief van … (Kamerstuk …)`: the citation may be the letter's.
+  return describesMotion(clause) && !words(clause).some((w) => CITED_NOUNS.has(w));
+}
+
+/** A clause that says what the motion is about (`over …`, `waarin …`, `, ingediend …`). */
+function describesMotion(clause: string): boolean {
+  const opener = words(clause)[0];
+  return !/[()]/.test(clause) && !!opener && CLAUSE_OPENERS.has(opener);
+}
+
+function words(clause: string): string[] {
+  return clause
+    .toLowerCase()
+    .split(/[\s,]+/u)
+    .filter(Boolean);
+}
+
+function footnoteId(
+  text: string,
+  from: number,
+  end: number,
+  papers: readonly PaperRef[],
+  footnotes: readonly Footnote[],
+  locateNote: (footnote: Footnote) => number | undefined,
+): string | undefined {
+  const note = footnotes[firstAtOrAfter(footnotes, from, (f) => f.at)];
+  if (!note || note.at > end) return undefined;
+  const gap = text.slice(from, note.at);
+  if (!ADJACENT_MARKER.test(gap)) {
+    // After a clause, only a marker that closes the sentence is about the motion; one inside the clause is about
+    // whatever the clause names.
+    const closes = note.at === end || endsSentence(text, note.at + note.label.length);
+    const cited = papers[firstAtOrAfter(papers, from, (p) => p.start)];
+    if (!closes || !describesMotion(gap.replace(/[.!?]$/, '')) || (cited && cited.start < note.at)) return undefined;
+  }
+  if (SEE_ALSO.test(note.body.trimStart())) return undefined;
+  // In plain text the note is part of the same text; on a page it may not be, and then it links nothing.
+  const bodyStart = locateNote(note);
+  if (bodyStart === undefined) return undefined;
+  const bodyEnd = bodyStart + note.body.length;
+  for (let i = firstAtOrAfter(papers, bodyStart, (p) => p.start); papers[i] && papers[i]!.start < bodyEnd; i++) {
+    const paper = papers[i]!;
+    if (paper.kind === 'kamerstuk' && paper.end <= bodyEnd) return paper.id;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the motion is the subject of a letter: `de brief n.a.v. de motie …`, `in de brief … naar aanleiding van
+ * de motie …`, or a letter's title `Uitvoering (van de) motie …`. A citation or note after it is the letter's.
+ */
+export function isLetterSubject(text: string, keywordStart: number): boolean {
+  const sentence = text.slice(sentenceStart(text, keywordStart, LOOK_BACK), keywordStart);
+  const words = sentence.split(/\s+/u).filter(Boolean);
+  while (words.length && DETERMINERS.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  const last = words[words.length - 1];
+  if (last === 'Uitvoering' || (last === 'van' && words[words.length - 2] === 'Uitvoering')) return true;
+  if (!LETTER_WORDS.test(sentence)) return false;
+  const lower = words.map((w) => w.toLowerCase());
+  return LETTER_SUBJECT_PHRASES.some(
+    (phrase) => phrase.length <= lower.length && phrase.every((w, i) => lower[lower.length - phrase.length + i] === w),
+  );
+}
+
+/** Index of the first item whose key is at least `at` (binary search; items sorted by key). */
+function firstAtOrAfter<T>(items: readonly T[], at: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (key(items[mid]!) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,340 @@
+import { AFTER_IN, PARTY_LABELS, PLURAL_MEMBER_WORDS, TAG } from './lexicon';
+import { compileMatch, type MatchPattern, matchAtStart, type Token, type TokenWindow, tokenizeWindow } from './tokens';
+
+/** One motion within a mention: its submitters, in the order written. */
+export interface MemberGroup {
+  members: string[];
+  cs: boolean;
+  start: number;
+  end: number;
+}
+
+/** How the names are introduced, which decides how sure we are and how a list of names is read. */
+export type MentionForm = 'dash' | 'member' | 'title' | 'van' | 'bare';
+
+/** A motion word with the names that follow it; `moties X c.s. en Y c.s.` gives several groups. */
+export interface Mention {
+  keywordStart: number;
+  plural: boolean;
+  /** Upper-case header (`MOTIE VAN HET LID VAN NISPEN`). */
+  caps: boolean;
+  form: MentionForm;
+  groups: MemberGroup[];
+}
+
+/** Enough for the longest list of names with titles and parties; names never run further. */
+const WINDOW = 160;
+/** Characters that never stand inside a list of names: the mention has ended before them. */
+const NAMES_STOP_OR_CAPITAL = /[;:?!()[\]\d\u00b9\u00b2\u00b3\u2070\u2074-\u2079]|(\p{Lu})/gu;
+
+/*
+ * The phrases between the motion word and the names, tried in order with compromise's matcher. `van+` also takes
+ * the typo `motie van van het lid`.
+ */
+const INTRO_PATTERNS: [MatchPattern, MentionForm][] = [
+  [compileMatch(`^#${TAG.motion} van+ (het|de)? #${TAG.member}`), 'member'],
+  [compileMatch(`^#${TAG.motion} van+ (het|de)? #${TAG.title}`), 'title'],
+  [compileMatch(`^#${TAG.motion} van`), 'van'],
+];
+
+const DASH = /^[-\u2010-\u2014]$/;
+const SPACE = /^\s+$/u;
+const BLANK_LINE = /\n[^\S\n]*\n/;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const TITLE_WORD = /^\p{Lu}[\p{L}\p{M}'’]*$/u;
+const CAPS_WORD = /^[\p{Lu}\p{M}'’]{2,}$/u;
+const LOWER_WORD = /^[\p{Ll}\p{M}]+$/u;
+const COSIGNED = /^c\.\s?s\.?$/i;
+const MARKER_AFTER = /^[\d\u00b9\u00b2\u00b3\u2070\u2074-\u2079]/;
+const PARTY_IN_PARENS = /\s*\(\s*([^()\n]{1,24}?)\s*\)/y;
+const SLASH_GAP = /^\s*\/\s*$/;
+const COMMA_GAP = /^\s*,\s*$/;
+const PREFIX_GAP = /^\.?\s+$/;
+const LINE_END_HYPHEN = /^-[^\S\n]*\n[^\S\n]*$/;
+
+interface Part {
+  token: Token;
+  kind: 'particle' | 'word';
+  /** How it joins the part before: a space, a hyphen, or nothing (a name hyphenated at a line break). */
+  join: ' ' | '-' | '';
+}
+
+interface Member {
+  surname: string;
+  start: number;
+  end: number;
+  /** Index of the first token after the member. */
+  next: number;
+}
+
+/**
+ * Reads the motion word at `keywordStart` and the names that follow it. Returns undefined when no member name
+ * follows (`een motie`, `Deze motie`, `Motie#21`, `de motie (Kamerstuk …)`): a motion mention needs its members.
+ */
+export function readMention(text: string, keywordStart: number): Mention | undefined {
+  const windowEnd = namesEnd(text, keywordStart);
+  if (windowEnd === undefined) return undefined;
+  const window = tokenizeWindow(text, keywordStart, windowEnd);
+  const { tokens } = window;
+  const keyword = tokens[0];
+  const first = tokens[1];
+  if (!keyword?.tags.has(TAG.motion) || keyword.start !== keywordStart || !first) return undefined;
+
+  const capsKeyword = keyword.text === keyword.text.toUpperCase();
+  const plural = /s$/i.test(keyword.text);
+  let form: MentionForm = 'bare';
+  let index = 1;
+  let jointList = false;
+  if (DASH.test(first.gap)) form = 'dash';
+  else if (!SPACE.test(first.gap)) return undefined;
+  else {
+    const intro = readIntro(window, capsKeyword);
+    if (intro) {
+      form = intro.form;
+      jointList = intro.jointList;
+      while (tokens[index] && tokens[index]!.start < intro.end) index++;
+    }
+  }
+  // `de motie van het lid` promises a name, so a page break (blank lines) may come before it; a bare `motie` does not.
+  const firstGap = tokens[index]?.gap ?? '';
+  // An upper-case header has upper-case names (`MOTIE VAN HET LID VAN NISPEN`), unless they are written normally.
+  const caps = capsKeyword && !!tokens[index] && tokens[index]!.text === tokens[index]!.text.toUpperCase();
+  if (
+    form !== 'dash' &&
+    (!SPACE.test(firstGap) || (BLANK_LINE.test(firstGap) && form !== 'member' && form !== 'title'))
+  )
+    return undefined;
+  const groups = readGroups(text, tokens, index, { caps, plural, jointList, keywordStart });
+  return groups.length ? { keywordStart, plural, caps, form, groups } : undefined;
+}
+
+/**
+ * How much text after the motion word can hold its names: up to a character no name list contains (a digit, a
+ * parenthesis other than a party's, a colon), at most `WINDOW`. compromise's cost grows with the window, so it is
+ * kept tight; undefined when there is no capital in it, hence no name (`een motie over …`).
+ */
+function namesEnd(text: string, keywordStart: number): number | undefined {
+  const from = keywordStart + 'motie'.length;
+  // Searching a slice, not the text, bounds the regex to the window even when it finds nothing.
+  const window = text.slice(from, keywordStart + WINDOW);
+  let capital = false;
+  let end = window.length;
+  NAMES_STOP_OR_CAPITAL.lastIndex = 0;
+  for (let m = NAMES_STOP_OR_CAPITAL.exec(window); m; m = NAMES_STOP_OR_CAPITAL.exec(window)) {
+    if (m[1]) {
+      capital = true;
+      continue;
+    }
+    const party = m[0] === '(' ? partyAt(text, from + m.index) : undefined;
+    if (party === undefined) {
+      end = m.index;
+      break;
+    }
+    capital = true;
+    NAMES_STOP_OR_CAPITAL.lastIndex = party - from;
+  }
+  if (!capital) return undefined;
+  // Never cut a word in two: a cut name would read as a shorter one.
+  if (end === window.length && /[\p{L}\p{M}]/u.test(text[from + end] ?? '')) end = Math.max(0, window.lastIndexOf(' '));
+  return from + end;
+}
+
+function readIntro(
+  window: TokenWindow,
+  caps: boolean,
+): { form: MentionForm; end: number; jointList: boolean } | undefined {
+  for (const [pattern, form] of INTRO_PATTERNS) {
+    const end = matchAtStart(window, pattern);
+    if (end === undefined) continue;
+    const last = window.tokens.find((t) => t.end === end);
+    // A capitalised `Van` right after `motie` starts a surname (`motie Van Haga`), except in an upper-case header.
+    if (form === 'van' && !caps && last?.text !== 'van') continue;
+    return { form, end, jointList: form === 'member' && !!last && PLURAL_MEMBER_WORDS.has(last.normal) };
+  }
+  return undefined;
+}
+
+interface ListOptions {
+  caps: boolean;
+  plural: boolean;
+  /** `van de leden A, B en C`: the names are co-submitters of one motion. */
+  jointList: boolean;
+  keywordStart: number;
+}
+
+/**
+ * Reads names separated by `/`, `en` and commas into motions. A slash always joins co-submitters; `en` and a comma
+ * do so after `de leden`, and separate motions after `moties` (`de moties Marijnissen c.s. en Klaver c.s.`).
+ */
+function readGroups(text: string, tokens: Token[], from: number, options: ListOptions): MemberGroup[] {
+  const groups: MemberGroup[] = [];
+  let group: MemberGroup = { members: [], cs: false, start: options.keywordStart, end: options.keywordStart };
+  let index = from;
+  for (;;) {
+    const member = readMember(tokens, index, options.caps);
+    if (!member) break;
+    group.members.push(member.surname);
+    group.end = member.end;
+    index = member.next;
+    if (MARKER_AFTER.test(text.slice(group.end, group.end + 1))) break;
+    ({ end: group.end, index } = skipParty(text, tokens, group.end, index));
+    // Gaps are measured from the end of what was read, which may be a party's closing parenthesis.
+    const after = (token: Token) => text.slice(group.end, token.start);
+    const cosign = tokens[index];
+    if (cosign && COSIGNED.test(cosign.text) && SPACE.test(after(cosign))) {
+      group.cs = true;
+      group.end = cosign.text.endsWith('.') || text[cosign.end] !== '.' ? cosign.end : cosign.end + 1;
+      index++;
+      if (MARKER_AFTER.test(text.slice(group.end, group.end + 1))) break;
+      ({ end: group.end, index } = skipParty(text, tokens, group.end, index));
+    }
+
+    const separator = tokens[index];
+    if (!separator) break;
+    const gap = after(separator);
+    let nextIndex = index;
+    let sameMotion: boolean;
+    if (SLASH_GAP.test(gap)) sameMotion = true;
+    else if ((separator.normal === 'en' || separator.text === '&') && SPACE.test(gap)) {
+      nextIndex = index + 1;
+      sameMotion = options.jointList;
+      if (!sameMotion && !options.plural) break;
+      if (!SPACE.test(tokens[nextIndex]?.gap ?? '')) break;
+    } else if (COMMA_GAP.test(gap) && (options.jointList || options.plural)) sameMotion = options.jointList;
+    else break;
+    // Only commit to the separator when a name follows it.
+    const lookahead = readMember(tokens, nextIndex, options.caps);
+    if (!lookahead) break;
+    if (!sameMotion) {
+      groups.push(group);
+      group = { members: [], cs: false, start: lookahead.start, end: lookahead.end };
+    }
+    index = nextIndex;
+  }
+  if (group.members.length) groups.push(group);
+  return groups;
+}
+
+/** A party in parentheses after a name (`Van Weerdenburg (PVV)`) belongs to the mention but names no member. */
+function skipParty(text: string, tokens: Token[], end: number, index: number): { end: number; index: number } {
+  const partyEnd = partyAt(text, end);
+  if (partyEnd === undefined) return { end, index };
+  let next = index;
+  while (tokens[next] && tokens[next]!.start < partyEnd) next++;
+  return { end: partyEnd, index: next };
+}
+
+/** The end of a party in parentheses at `at` (`(PVV)`, ` (GL-PvdA)`), if one stands there. */
+function partyAt(text: string, at: number): number | undefined {
+  PARTY_IN_PARENS.lastIndex = at;
+  const m = PARTY_IN_PARENS.exec(text);
+  return m && PARTY_LABELS.has(m[1]!.toLowerCase().replace(/\s+/g, '')) ? at + m[0].length : undefined;
+}
+
+function isParticle(token: Token, caps: boolean, next: Token | undefined): boolean {
+  if (!token.tags.has(TAG.particle)) return false;
+  if (token.normal === 't' || (token.normal === "'t" && !/^['’]/.test(token.text))) return false;
+  if (caps && token.text !== token.text.toUpperCase()) return false;
+  // `in` is a particle only in `in 't Veld`, `In den Bosch`; otherwise it is the preposition.
+  if (token.normal === 'in') return !!next && AFTER_IN.has(next.normal.replace(/^'/, ''));
+  return true;
+}
+
+function isNameWord(token: Token, caps: boolean): boolean {
+  const { tags } = token;
+  if (tags.has(TAG.party) || tags.has(TAG.member) || tags.has(TAG.motion) || tags.has(TAG.particle)) return false;
+  if (caps) return CAPS_WORD.test(token.text) && token.normal !== 'en';
+  return TITLE_WORD.test(token.text) && token.text !== token.text.toUpperCase();
+}
+
+/**
+ * Reads one member's name from `tokens[start]`: optional titles and initials, then first names, particles and
+ * surname parts. The surname is the last word with the particles before it (`Jasper van Dijk` → `van dijk`) and
+ * anything hyphenated to it (`Faber-van de Klashorst`).
+ */
+function readMember(tokens: Token[], start: number, caps: boolean): Member | undefined {
+  let index = start;
+  const firstToken = tokens[index];
+  if (!firstToken) return undefined;
+  // Titles and initials stand before the name (`mr. A.B.C. de Graaf`); compromise leaves the stop of `mr.` and of a
+  // single initial `A.` outside the term.
+  for (let token = tokens[index]; token; token = tokens[index]) {
+    const next = tokens[index + 1];
+    const initial = INITIALS.test(token.text) || (/^\p{Lu}$/u.test(token.text) && !!next?.gap.startsWith('.'));
+    if (!initial && !token.tags.has(TAG.title)) break;
+    if (!next || !PREFIX_GAP.test(next.gap) || BLANK_LINE.test(next.gap)) return undefined;
+    index++;
+  }
+  const parts: Part[] = [];
+  for (; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    let join: Part['join'] = ' ';
+    if (parts.length) {
+      const gap = token.gap;
+      if (DASH.test(gap)) join = '-';
+      else if (LINE_END_HYPHEN.test(gap)) {
+        // At a line break a lower-case word continues a word split by the PDF (`Groot-\nhuizen`); anything else
+        // continues a hyphenated name (`Aiking-\nvan Wageningen`).
+        join = LOWER_WORD.test(token.text) && !token.tags.has(TAG.particle) ? '' : '-';
+      } else if (!SPACE.test(gap) || BLANK_LINE.test(gap)) break;
+    }
+    const particle = isParticle(token, caps, tokens[index + 1]);
+    if (particle) {
+      // A capitalised particle starts a name (`Van der Molen`, `Faber-Van`); it does not follow a first name or a
+      // lower-case particle (`Omtzigt in De Volkskrant`).
+      const previous = parts[parts.length - 1];
+      const capitalised = (t: Token) => !caps && t.text !== t.text.toLowerCase();
+      if (
+        capitalised(token) &&
+        previous &&
+        join !== '-' &&
+        !(previous.kind === 'particle' && capitalised(previous.token))
+      )
+        break;
+      parts.push({ token, kind: 'particle', join });
+      continue;
+    }
+    if (join === '') {
+      const previous = parts[parts.length - 1]!;
+      parts[parts.length - 1] = { ...previous, token: mergeTokens(previous.token, token) };
+      continue;
+    }
+    if (token.tags.has(TAG.notName)) {
+      if (!parts.some((p) => p.kind === 'word')) return undefined;
+      break;
+    }
+    if (!isNameWord(token, caps)) break;
+    parts.push({ token, kind: 'word', join });
+  }
+  while (parts.length && parts[parts.length - 1]!.kind === 'particle') parts.pop();
+  const last = parts[parts.length - 1];
+  if (!last) return undefined;
+
+  let from = parts.length - 1;
+  while (from > 0) {
+    const { join } = parts[from]!;
+    if (join === '-' || join === '' || parts[from - 1]!.kind === 'particle') from--;
+    else break;
+  }
+  const surname = parts
+    .slice(from)
+    .map((p, i) => (i ? p.join : '') + p.token.text.toLowerCase().replace('’', "'"))
+    .join('');
+  return {
+    surname,
+    start: firstToken.start,
+    end: last.token.end,
+    next: indexAfter(tokens, last.token.end),
+  };
+}
+
+/** `Groot-` + `huizen` at a line break: one word, written without the hyphen. */
+function mergeTokens(head: Token, tail: Token): Token {
+  return { ...tail, text: head.text + tail.text, start: head.start, gap: head.gap };
+}
+
+function indexAfter(tokens: Token[], end: number): number {
+  let index = 0;
+  while (tokens[index] && tokens[index]!.start < end) index++;
+  return index;
+}

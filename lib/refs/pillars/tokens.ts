@@ -1,0 +1,142 @@
+import nlp from 'compromise/one';
+import { fold, stem } from './lemma';
+
+/*
+ * Sentence and word segmentation by compromise. Only its tokenizer (`compromise/one`, ~90 kB minified instead of
+ * ~360 kB for the full build) is used: the English tagger and lemmatiser know nothing about Dutch. A plugin teaches
+ * the tokenizer Dutch abbreviations, so `nr.`, `jl.` and `blz.` do not end a sentence, and adds a `dutchStem`
+ * compute step that puts the Dutch stem on every term.
+ */
+
+/** One word of the text, as the labeller sees it. */
+export interface Token {
+  /** Folded surface form: lower case, no diacritics (`asielaanvragen`). */
+  form: string;
+  /** Dutch stem (`asielaanvrag`), see `stem`. */
+  stem: string;
+  /** The word as written, for case-sensitive checks (Roman numerals). */
+  text: string;
+  /** Punctuation and space after the word (`, `), as compromise splits it off. */
+  post: string;
+}
+
+/** A compromise term after the `dutchStem` compute step. */
+interface DutchTerm {
+  text: string;
+  normal: string;
+  machine?: string;
+  post: string;
+  stem?: string;
+}
+
+/** Abbreviations that end in a full stop in Dutch parliamentary prose (without the dot, lower case). */
+const DUTCH_ABBREVIATIONS = `nr nrs jl blz bijv bv vgl resp ca incl excl art mr dr drs ir prof stb stcrt trb zgn
+  mln mld mrd min max jr red etc vs`.split(/\s+/);
+
+/** Prefixes that Dutch writes with a hyphen but that do not start a new word: `re-integratie` is `reïntegratie`. */
+const BOUND_PREFIXES = new Set(['re', 'her', 'ex', 'co', 'anti', 'non', 'pre', 'post', 'oud']);
+
+let installed = false;
+
+/**
+ * Installs the Dutch plugin once, on first use rather than on import (no side effects at load). compromise has one
+ * global world: other users of it would see the extra abbreviations, nothing else.
+ */
+function install(): void {
+  if (installed) return;
+  installed = true;
+  nlp.plugin({
+    model: { one: { abbreviations: Object.fromEntries(DUTCH_ABBREVIATIONS.map((a) => [a, true])) } },
+    compute: {
+      dutchStem: (view: { docs: DutchTerm[][] }) => {
+        for (const terms of view.docs) {
+          for (const term of terms) term.stem = stem(fold(term.machine ?? term.normal));
+        }
+      },
+    },
+  });
+}
+
+/**
+ * Undoes hard line wraps before compromise sees the text, since it takes a newline for a sentence end: a word broken
+ * at a line end (`kennisge-⏎nomen`) is joined, other line breaks become spaces. A hyphen after a capital or digit
+ * stays, and the parts stay together (`EU-⏎Turkije`, `COVID-19-⏎maatregelen`). Offsets are not kept: only the words
+ * matter, labels span whole paragraphs.
+ */
+export function unwrap(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    const lineEnd = text[i - 1] === '\r' ? i - 1 : i;
+    const before = text[lineEnd - 2] ?? '';
+    const after = text[i + 1] ?? '';
+    const hyphen = text[lineEnd - 1] === '-';
+    const broken = hyphen && before >= 'a' && before <= 'z' && after >= 'a' && after <= 'z';
+    if (broken) out += text.slice(from, lineEnd - 1);
+    else out += hyphen ? text.slice(from, lineEnd) : `${text.slice(from, lineEnd)} `;
+    from = i + 1;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Runs without white space longer than this are cut to it before compromise sees them: its punctuation stripping is
+ * quadratic in the length of a word (`.).).)…`), and no Dutch word is this long; URLs lose their tails, harmlessly.
+ */
+const LONGEST_WORD = 64;
+const OVERLONG = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g');
+/**
+ * compromise is also quadratic in the length of a sentence it has to glue together from pieces (`nr. nr. nr. …`), so
+ * it gets at most this many characters at a time, cut after a sentence end where there is one. Real sentences are
+ * shorter; a longer one loses only its unity, which matters for nothing but cross-reference cues.
+ */
+const CHUNK = 800;
+const SENTENCE_BREAK = /[.!?]\s/g;
+
+/** Pieces of at most CHUNK characters, preferably ending at a sentence end, else at white space. */
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (text.length - from > CHUNK) {
+    const window = text.slice(from, from + CHUNK);
+    let cut = -1;
+    SENTENCE_BREAK.lastIndex = 0;
+    for (let m = SENTENCE_BREAK.exec(window); m; m = SENTENCE_BREAK.exec(window)) cut = m.index + 1;
+    if (cut <= 0) cut = window.lastIndexOf(' ');
+    if (cut <= 0) cut = CHUNK;
+    out.push(window.slice(0, cut));
+    from += cut;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/** Sentences of tokens, for a paragraph or heading (already unwrapped). Empty terms (punctuation only) are dropped. */
+export function tokenize(text: string): Token[][] {
+  install();
+  return chunks(text.replace(OVERLONG, (run) => run.slice(0, LONGEST_WORD))).flatMap(tokenizeChunk);
+}
+
+function tokenizeChunk(text: string): Token[][] {
+  const doc = nlp.tokenize(text);
+  doc.compute('dutchStem');
+  const sentences: Token[][] = [];
+  for (const terms of doc.docs as unknown as DutchTerm[][]) {
+    const tokens: Token[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      let term = terms[i]!;
+      let form = fold(term.normal);
+      let text = term.text;
+      const next = terms[i + 1];
+      if (next && term.post === '-' && BOUND_PREFIXES.has(form)) {
+        form += fold(next.normal);
+        text += `-${next.text}`;
+        term = { ...next, stem: stem(form) };
+        i++;
+      }
+      if (form) tokens.push({ form, stem: term.stem ?? stem(form), text, post: term.post });
+    }
+    if (tokens.length) sentences.push(tokens);
+  }
+  return sentences;
+}

@@ -1,0 +1,8 @@
+/**
+ * `npm run bench`: performance figures, one per line as `name: value unit`. Each section measures its figures in
+ * this one run, and compares them with a baseline measured alongside, so the ratios hold on any machine.
+ */
+import { benchDetection } from './detection';
+
+console.log('# reference detection');
+benchDetection();

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../lib/cli/refs';
+
+function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const status = main(
+    args,
+    { write: (s: string) => ((out += s), true) } as never,
+    {
+      write: (s: string) => ((err += s), true),
+    } as never,
+  );
+  return {
+    status,
+    lines: out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+    err,
+  };
+}
+
+describe('the refs CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kamerlens-cli-'));
+  const file = join(dir, 'brief.txt');
+  writeFileSync(file, 'Zie Kamerstuk 19 637, nr. 2375 en Stb. 2019, 143.\n');
+
+  it('prints one JSON object per reference with file, kind, id, text and span', () => {
+    const { status, lines } = run([file]);
+    expect(status).toBe(0);
+    expect(lines).toMatchObject([
+      {
+        file: 'brief.txt',
+        kind: 'kamerstuk',
+        id: 'kst-19637-2375',
+        text: 'Kamerstuk 19 637, nr. 2375',
+        start: 4,
+        end: 30,
+      },
+      { file: 'brief.txt', kind: 'staatsblad', id: 'stb-2019-143', text: 'Stb. 2019, 143', start: 34, end: 48 },
+    ]);
+  });
+
+  it('reports an unreadable file on stderr, still prints the others, and exits 1', () => {
+    const { status, lines, err } = run([join(dir, 'missing.txt'), file]);
+    expect(status).toBe(1);
+    expect(err).toMatch(/cannot read .*missing\.txt/);
+    expect(lines).toHaveLength(2);
+  });
+
+  it('explains its usage when given no file', () => {
+    const { status, err } = run([]);
+    expect(status).toBe(2);
+    expect(err).toMatch(/usage/);
+  });
+});
