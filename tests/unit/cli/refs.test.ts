@@ -4,23 +4,32 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../lib/cli/refs';
 
+/** A writable that keeps what it is given, standing in for stdout or stderr. */
+function sink() {
+  const chunks: string[] = [];
+  return {
+    stream: {
+      write(s: string) {
+        chunks.push(s);
+        return true;
+      },
+    } as unknown as NodeJS.WriteStream,
+    text: () => chunks.join(''),
+  };
+}
+
 function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const status = main(
-    args,
-    { write: (s: string) => ((out += s), true) } as never,
-    {
-      write: (s: string) => ((err += s), true),
-    } as never,
-  );
+  const out = sink();
+  const err = sink();
+  const status = main(args, out.stream, err.stream);
   return {
     status,
     lines: out
+      .text()
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l)),
-    err,
+    err: err.text(),
   };
 }
 
