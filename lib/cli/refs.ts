@@ -20,7 +20,10 @@ function line(file: string, ref: Reference): string {
   return JSON.stringify({ ...base, confidence, parts: ref.parts });
 }
 
-export function main(argv: readonly string[], out = process.stdout, err = process.stderr): number {
+/** Where the CLI writes: stdout and stderr, or anything with a write method (tests). */
+type Output = Pick<NodeJS.WritableStream, 'write'>;
+
+export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number {
   const pillars = argv.includes('--pillars');
   const files = argv.filter((a) => a !== '--pillars');
   if (!files.length) {

@@ -13,7 +13,7 @@ function sink() {
         chunks.push(s);
         return true;
       },
-    } as unknown as NodeJS.WriteStream,
+    },
     text: () => chunks.join(''),
   };
 }
