@@ -5,17 +5,27 @@ import { nodeIndexAt, type TextMap } from './text-map';
 /** The class every Kamerlens link carries; page CSS is unlikely to target it. */
 export const REF_CLASS = 'kamerlens-ref';
 
-/** What a link needs to know of a reference: what it points at and where it stands in the text map. */
+/**
+ * What a link needs to know of a reference: what it points at and where it stands in the text map. A motion whose
+ * document the text does not name has no id, only its members.
+ */
 export interface Linkable {
   kind: RefKind;
-  id: string;
+  id?: string;
+  members?: readonly string[];
   start: number;
   end: number;
 }
 
+/** The tweedekamer.nl motion search for the members' names: one click from a mention to the candidates. */
+export function motionSearchUrl(members: readonly string[]): string {
+  return `https://www.tweedekamer.nl/kamerstukken/moties?qry=${encodeURIComponent(members.join(' '))}&fld_prl_kamerstuk=Moties`;
+}
+
 /** Where a reference's link points. */
 export function hrefFor(ref: Linkable): string {
-  return urlFor(ref.kind, ref.id);
+  if (ref.id) return urlFor(ref.kind, ref.id);
+  return motionSearchUrl(ref.members ?? []);
 }
 
 interface Piece {
@@ -43,13 +53,19 @@ function makeLink(doc: Document, ref: Linkable, first: boolean): HTMLAnchorEleme
   a.className = REF_CLASS;
   a.href = hrefFor(ref);
   if (first) {
-    a.setAttribute('data-kamerlens-ref', ref.id);
+    if (ref.id) a.setAttribute('data-kamerlens-ref', ref.id);
     a.setAttribute('data-kamerlens-kind', ref.kind);
+    if (ref.members) a.setAttribute('data-kamerlens-members', ref.members.join('/'));
   } else {
     // The rest of a reference that runs across inline elements: same target, but not counted twice.
-    a.setAttribute('data-kamerlens-continues', ref.id);
+    a.setAttribute('data-kamerlens-continues', ref.id ?? '');
   }
   return a;
+}
+
+/** Text already inside a Kamerlens link (a motion mention never contains a citation, but text may be odd). */
+function insideOwnLink(node: Text): boolean {
+  return Boolean(node.parentElement?.closest(`.${REF_CLASS}`));
 }
 
 /**
@@ -63,7 +79,7 @@ export function annotate(map: TextMap, refs: readonly Linkable[]): number {
   for (let r = refs.length - 1; r >= 0; r--) {
     const ref = refs[r]!;
     const pieces = piecesOf(map, ref.start, ref.end);
-    if (!pieces.length) continue;
+    if (!pieces.length || pieces.some((p) => insideOwnLink(p.node))) continue;
     for (let p = pieces.length - 1; p >= 0; p--) {
       const { node, from, to } = pieces[p]!;
       if (!node.parentNode) continue;

@@ -73,10 +73,21 @@ export interface TextMap {
 export interface TextMapOptions {
   /** Extra elements to leave out (page chrome, our own UI), on top of links, scripts and form fields. */
   exclude?: (el: Element) => boolean;
+  /**
+   * Read the text of Kamerlens' own links too (never wrapped again): the second pass, for motions and pillars, must
+   * see the same text as the first, and its offsets must match what the background analysed.
+   */
+  readOwnLinks?: boolean;
+}
+
+/** Kamerlens' own links: their text is the page's, already linked. */
+export function isOwnLink(el: Element): boolean {
+  return el.classList.contains('kamerlens-ref');
 }
 
 /** True for elements whose subtree the scanner must not read or change. */
-export function isSkipped(el: Element, exclude?: (el: Element) => boolean): boolean {
+export function isSkipped(el: Element, exclude?: (el: Element) => boolean, readOwnLinks = false): boolean {
+  if (readOwnLinks && isOwnLink(el)) return false;
   if (SKIP_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute('data-kamerlens-ref') || el.hasAttribute('data-kamerlens-continues')) return true;
   // contenteditable regions belong to the user's editing; wrapping text there would corrupt what they type.
@@ -95,7 +106,7 @@ export function buildTextMap(root: Element, options: TextMapOptions = {}): TextM
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode: (node) =>
-      node.nodeType === 1 && isSkipped(node as Element, options.exclude)
+      node.nodeType === 1 && isSkipped(node as Element, options.exclude, options.readOwnLinks)
         ? 2 /* FILTER_REJECT: skip the whole subtree */
         : 1 /* FILTER_ACCEPT */,
   });

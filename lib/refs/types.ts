@@ -89,4 +89,6 @@ export interface Footnote {
   label: string;
   /** The note's text. */
   body: string;
+  /** Where the note's text starts in the same text, when the caller knows (a page's notes section). */
+  bodyAt?: number;
 }

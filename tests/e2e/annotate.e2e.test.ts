@@ -6,9 +6,9 @@ import { scorePapers } from '../support/scoring';
 import { corpusNames, corpusText, gold, HAS_SHARED, NO_SHARED } from '../support/shared';
 import { launch, type Session } from './launch';
 
-/** What the extension put on the page: each contract element's id, kind, href and text, in document order. */
+/** The paper links the extension put on the page: id, kind, href and text, in document order. */
 async function linksOn(page: Page) {
-  return page.$$eval('[data-kamerlens-ref]', (els) =>
+  return page.$$eval('[data-kamerlens-ref]:not([data-kamerlens-kind="motion"])', (els) =>
     els.map((el) => ({
       id: el.getAttribute('data-kamerlens-ref'),
       kind: el.getAttribute('data-kamerlens-kind'),
@@ -51,6 +51,37 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
       await page.close();
     },
   );
+
+  it.skipIf(!HAS_SHARED)('links the motions of the 2019 letter to their documents and labels its pillars', async () => {
+    const page = await session.open(`http://${OB_HOST}/kst-19637-2535.html`);
+    await page.waitForSelector('html[data-kamerlens-analysis]');
+    expect(await page.$eval('html', (h) => h.getAttribute('data-kamerlens-analysis'))).toBe('ready');
+    const motions = await page.$$eval('[data-kamerlens-kind="motion"]', (els) =>
+      els.map((el) => ({
+        id: el.getAttribute('data-kamerlens-ref') ?? undefined,
+        members: el.getAttribute('data-kamerlens-members')?.split('/'),
+        href: (el as HTMLAnchorElement).href,
+        text: el.textContent,
+      })),
+    );
+    expect(motions).toEqual(
+      gold()['kst-19637-2535']!.motions.map((m) => ({
+        id: m.id,
+        members: m.members,
+        href: urlFor('kamerstuk', m.id!),
+        text: expect.stringMatching(/^motie van het lid /),
+      })),
+    );
+    // The six numbered sections are the six pillars, heading and paragraphs alike.
+    const headings = await page.$$eval('h2.divisiekop1', (els) =>
+      els.map((el) => [el.textContent?.trim(), el.getAttribute('data-kamerlens-pillars')]),
+    );
+    for (let n = 1; n <= 6; n++) {
+      expect(headings.find(([text]) => text?.startsWith(`${n}. `))?.[1]).toContain(`ima-${n}`);
+    }
+    expect(await page.$$eval('p[data-kamerlens-pillars~="ima-4"]', (els) => els.length)).toBeGreaterThan(2);
+    await page.close();
+  });
 
   for (const [site, host, path] of [
     ['OB', OB_HOST, (name: string) => `/${name}.html`],

@@ -1,3 +1,4 @@
+import { detectPapers } from '../papers';
 import type { Footnote, PaperRef } from '../types';
 import { CITED_NOUNS, CLAUSE_OPENERS, DETERMINERS, LETTER_SUBJECT_PHRASES, LETTER_WORDS, SEE_ALSO } from './lexicon';
 import type { Mention } from './names';
@@ -116,9 +117,10 @@ function footnoteId(
     if (!closes || !describesMotion(gap.replace(/[.!?]$/, '')) || (cited && cited.start < note.at)) return undefined;
   }
   if (SEE_ALSO.test(note.body.trimStart())) return undefined;
-  // In plain text the note is part of the same text; on a page it may not be, and then it links nothing.
-  const bodyStart = locateNote(note);
-  if (bodyStart === undefined) return undefined;
+  // In plain text the note is part of the same text; on a page the caller may say where, or the note may stand
+  // elsewhere (a popup), and then its own text is read.
+  const bodyStart = note.bodyAt ?? locateNote(note);
+  if (bodyStart === undefined) return detectPapers(note.body).find((p) => p.kind === 'kamerstuk')?.id;
   const bodyEnd = bodyStart + note.body.length;
   for (let i = firstAtOrAfter(papers, bodyStart, (p) => p.start); papers[i] && papers[i]!.start < bodyEnd; i++) {
     const paper = papers[i]!;

@@ -1,0 +1,65 @@
+import type { Footnote } from '../refs/types';
+import type { TextMap } from './text-map';
+
+/**
+ * Footnotes from a page's markup (page-structure.md §1.6): the marker is a link `a.nootnum[href="#ID-…"]` or
+ * `sup > a[href^="#"]`; the note is the element it points to, inside `div.noot`/`div.voet` (OB) or a list item. The
+ * marker's text is never in the text map (links are skipped), so its place is the end of the text before it.
+ */
+const MARKERS = 'a.nootnum[href^="#"], sup > a[href^="#"]';
+const NOTE_CONTAINER = 'div.noot, div.voet, li';
+/** The note's own chrome: the close button and its number. */
+const NOTE_CHROME = '.note-close, .nootnum, sup';
+
+/** Offset in the map just after the last mapped text that precedes `el` in document order. */
+function offsetBefore(map: TextMap, el: Element): number {
+  let lo = 0;
+  let hi = map.nodes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    // DOCUMENT_POSITION_FOLLOWING (4): el comes after the node.
+    if (map.nodes[mid]!.compareDocumentPosition(el) & 4) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? 0 : map.starts[found]! + map.nodes[found]!.data.length;
+}
+
+/** The note's text without its chrome (`X Noot`, the number). */
+function noteText(note: Element): string {
+  const copy = note.cloneNode(true) as Element;
+  for (const chrome of copy.querySelectorAll(NOTE_CHROME)) chrome.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Where the note's own text begins in the map, when the notes section was read with the rest. */
+function bodyOffset(map: TextMap, note: Element, body: string): number | undefined {
+  const first = map.nodes.findIndex((n) => note.contains(n) && !n.parentElement?.closest(NOTE_CHROME) && n.data.trim());
+  if (first < 0) return undefined;
+  const at = map.starts[first]! + (map.nodes[first]!.data.length - map.nodes[first]!.data.trimStart().length);
+  return map.text.startsWith(body.slice(0, 20), at) ? at : undefined;
+}
+
+export function pageFootnotes(root: Element, map: TextMap): Footnote[] {
+  const doc = root.ownerDocument;
+  const notes: Footnote[] = [];
+  for (const marker of root.querySelectorAll(MARKERS)) {
+    const id = decodeURIComponent(marker.getAttribute('href')!.slice(1));
+    const target = id ? doc.getElementById(id) : null;
+    const note = target?.closest(NOTE_CONTAINER) ?? target;
+    // A link to the note's own anchor inside the notes section is the note, not a marker.
+    if (!note || note.contains(marker)) continue;
+    const body = noteText(note);
+    if (!body) continue;
+    const bodyAt = bodyOffset(map, note, body);
+    notes.push({
+      at: offsetBefore(map, marker),
+      label: (marker.textContent ?? '').trim(),
+      body,
+      ...(bodyAt === undefined ? {} : { bodyAt }),
+    });
+  }
+  return notes;
+}
