@@ -12,7 +12,7 @@ import { parseCitation } from './citation';
 
 /** A five-digit number that is not part of a longer number, an amount or a decimal. */
 const BARE_DOSSIER = global(
-  '(?<![\\p{L}\\d.,/€$\\u2013-]|\\d[ \\u00a0])\\d{2}[ \\u00a0\\u2009\\u202f]?\\d{3}(?![\\d.,]\\d)',
+  '(?<![\\p{L}\\d.,/€$\\u2013-]|\\d[ \\u00a0])(?:\\d{2}[ \\u00a0\\u2009\\u202f]?\\d{3}(?![\\d.,]\\d)|21[ \\u00a0]?501\\d{2}(?!\\d))',
 );
 
 /** Dossier numbers in use run from the 1xxxx to the 3xxxx range (EU Raad 21 501, begrotingen 36 xxx). */

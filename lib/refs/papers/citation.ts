@@ -36,10 +36,14 @@ const VJ = sticky(`${WS},?${WS}(?:(?:vergaderjaar|zitting|zittingsjaar)${WS1})?$
 /** `Zitting 1958-1959-5380`: a four-digit dossier glued to the vergaderjaar. */
 const GLUED_OLD_DOSSIER = sticky('-(\\d{4})(?!\\d)');
 const DOSSIER_AT = sticky(`${WS},?${WS}(${DOSSIER}|${DOSSIER_HYPHENATED})`);
+/** `21 50108`: an EU-Raad subdossier whose hyphen PDF extraction lost (F11). */
+const EU_GLUED = sticky(`${WS},?${WS}(21[ \\u00a0]?501)(\\d{2})(?!\\d)`);
 const JOINT_DOSSIER = sticky(`${WS}(?:,|/|en)${WS}(${DOSSIER})`);
 const RIJKSWET = sticky(`${WS}\\(${WS}R${WS}\\d{3,4}${WS}\\)`);
 
 const TOEV_DIGITS = sticky(`${WS}${DASH}${WS}(\\d{2})(?![\\d\\p{L}])`);
+/** `21501 02-2377` (tkconv): the subdossier after a space, recognisable by the `-number` that follows. */
+const TOEV_DIGITS_SPACE = sticky(`${WS1}(\\d{2})(?=${WS}${DASH}${WS}\\d)`);
 const TOEV_ROMAN = sticky(`(?:${WS}[${DASH_CHARS}.]?${WS}|${WS1}hoofdstuk${WS1})(${ROMAN})(?![\\p{L}\\d])`);
 const TOEV_LETTERS_DASH = sticky(`${WS}${DASH}${WS}([A-Z]{1,2})(?![\\p{L}\\d])`);
 /** `36 600 B, A`: letters after a space are the toevoeging only when a number or letter follows. */
@@ -49,7 +53,8 @@ const AFTER_TOEV_DIGITS = sticky(`${WS}(?:${DASH}${WS}\\d|,?${WS}(?:${NR_WORD}|l
 
 const NR = sticky(`${WS},?${WS}(${NR_WORD})${WS}`);
 const LETTER_WORD = sticky(`${WS},?${WS}letter${WS1}`);
-const BARE_SEPARATOR = sticky(`${WS},${WS}|${WS1}|${WS}${DASH}${WS}`);
+/** Dash first: in `36537 -8` the space alone would match and leave `-8` unread. */
+const BARE_SEPARATOR = sticky(`${WS}${DASH}${WS}|${WS},${WS}|${WS1}`);
 const NUMBER = sticky(`(${NUMBER_DIGITS})|(${NUMBER_LETTERS})`);
 const LIST_ITEM = sticky(`${WS}(?:,|en|&)${WS}(${NUMBER_DIGITS})`);
 const RANGE_END = sticky(`${WS}(?:${DASH}|t/m|tot en met)${WS}(\\d{1,4})(?![\\d\\p{L}])`);
@@ -76,6 +81,10 @@ interface Toevoeging {
 
 function toevoeging(c: Cursor, dossier: string): Toevoeging | undefined {
   return (
+    c.attempt((cc) => {
+      const m = dossier === '21501' ? cc.eat(TOEV_DIGITS_SPACE) : null;
+      return m ? { value: m[1]! } : undefined;
+    }) ??
     c.attempt((cc) => {
       const m = cc.eat(TOEV_DIGITS);
       // EU-Raad subdossiers (21 501-xx) always; elsewhere only when the number comes after it.
@@ -139,11 +148,12 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
       break;
     }
   }
-  const dossierMatch = oldDossier ? undefined : c.eat(DOSSIER_AT);
-  const dossierRaw = oldDossier ?? dossierMatch?.[1];
+  const euGlued = oldDossier ? undefined : c.eat(EU_GLUED);
+  const dossierMatch = oldDossier || euGlued ? undefined : c.eat(DOSSIER_AT);
+  const dossierRaw = oldDossier ?? euGlued?.[1] ?? dossierMatch?.[1];
   if (!dossierRaw) return [];
   const dossier = normaliseDossier(dossierRaw);
-  const toev = toevoeging(c, dossier);
+  const toev = euGlued ? { value: euGlued[2]! } : toevoeging(c, dossier);
   c.eat(RIJKSWET);
   const also: string[] = [];
   for (let joint = c.eat(JOINT_DOSSIER); joint && also.length < MAX_JOINT; joint = c.eat(JOINT_DOSSIER)) {

@@ -4,12 +4,12 @@ import type { PaperRef } from '../types';
 import { parseCitation } from './citation';
 
 /**
- * Citations introduced by the paper type or the Kamer: `Kamerstuk(ken) …`, `Kamerstukken II 2019/20, …`,
+ * Citations introduced by the paper type or the Kamer: `Kamerstuk(ken) …`, `kamerstukdossier 36537 -8` (tkconv), `Kamerstukken II 2019/20, …`,
  * `TK 2008-2009, 31473, nummer 25`, `Tweede Kamer, vergaderjaar 2017–2018, 19 637, nr. 2395` (PDF page footer).
  * `TK`/`Tweede Kamer` count only when a vergaderjaar follows, so the Kamer's name in running text is not an anchor.
  */
 const ANCHOR = global(
-  `(?<![\\p{L}])(?:[Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?)(?![\\p{L}])` +
+  `(?<![\\p{L}])(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)(?![\\p{L}])` +
     `|(?<![\\p{L}])(?:T\\.?K\\.?|Tweede Kamer|Eerste Kamer)(?:${WS1}der${WS1}Staten-Generaal)?` +
     `(?=${WS},?${WS}(?:vergaderjaar${WS1})?\\d{4}${WS}[/\\u2013-])`,
 );

@@ -99,6 +99,9 @@ const FORMS: [string, string, string[]][] = [
   ['F10 spaced R', '(Kamerstukken I 2003/04, 27 484 (R 1669), nr. 289', ['kst-27484-289']],
   // F11 EU-Raad subdossiers
   ['F11 en dash', 'Zie ook Kamerstuk 21 501–20, nr. 1281', ['kst-21501-20-1281']],
+  ['F11 lost hyphen', '(21 50108, nr. 106) naast (21 501-08, nr. 107)', ['kst-21501-08-106', 'kst-21501-08-107']],
+  ['F11 space for hyphen', 'Onderdeel van kamerstukdossier 21501 02-2377', ['kst-21501-02-2377']],
+  ['F11 space before hyphen', 'Onderdeel van kamerstukdossier 36537 -8', ['kst-36537-8']],
   // F12 dotted
   ['F12 dotted with toevoeging', 'Kamerstuk TK 31.700XII, 6', ['kst-31700-XII-6']],
   ['F12 dotted dossier only', 'Kamerstukken II, 2013-2014, 33.950, pag. 2 en 6', ['dossier-33950']],
