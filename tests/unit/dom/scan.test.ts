@@ -38,9 +38,18 @@ describe('scanning an OB page', () => {
       'kst-22112-2964',
       'kst-19637-2375',
       'kst-32824-245',
+      'dossier-36333',
+      'h-tk-20182019-27-10',
+      'ah-tk-20192020-89',
+      'stb-2019-143',
+      'stcrt-2020-31064',
+      'trb-2018-41',
+      '2019D41229',
+      '2019Z19557',
+      'kst-35300-VI-37',
       'kst-34300-XVII-34',
     ]);
-    expect(linked).toBe(11);
+    expect(linked).toBe(20);
   });
 
   it('gives each link the OB href and the kind', async () => {
