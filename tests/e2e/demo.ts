@@ -22,15 +22,23 @@ const shutdown = async () => {
 try {
   const page = await session.open(url);
   await page.setViewport({ width: 1280, height: 900 });
+  // Motions and pillar topics come from the background a moment after the paper links.
+  await page.waitForSelector('html[data-kamerlens-analysis]', { timeout: 15_000 });
   const links = await page.$$eval('[data-kamerlens-ref]', (els) =>
     els.map((el) => `${el.getAttribute('data-kamerlens-ref')}  ←  ${el.textContent?.replace(/\s+/g, ' ')}`),
   );
   console.log(`Kamerlens linked ${links.length} references on ${url}:\n  ${links.join('\n  ')}`);
+  const motions = await page.$$eval('[data-kamerlens-kind="motion"]', (els) =>
+    els.map((el) => `${el.getAttribute('data-kamerlens-ref') ?? '(search)'}  ←  ${el.textContent?.replace(/\s+/g, ' ')}`),
+  );
+  console.log(`and ${motions.length} motions:\n  ${motions.join('\n  ')}`);
   if (headless) {
     const dir = join(PROJECT_ROOT, 'tests', 'e2e', '.artifacts');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'demo.png');
-    await page.$eval('[data-kamerlens-ref]', (el) => el.scrollIntoView({ block: 'center' }));
+    await page.$eval('[data-kamerlens-kind="motion"], [data-kamerlens-ref]', (el) =>
+      el.scrollIntoView({ block: 'center' }),
+    );
     await page.screenshot({ path: file });
     console.log(`Screenshot of the annotated page: ${file}`);
     await shutdown();
