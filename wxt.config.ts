@@ -26,6 +26,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'nl',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    // alarms: the periodic refresh; storage: settings (base URLs), kept apart from the IndexedDB cache.
+    permissions: ['alarms', 'storage'],
     host_permissions: [...CONTENT_MATCHES, ...DATA_HOSTS.map((host) => `https://${host}/*`)],
     browser_specific_settings: {
       gecko: GECKO,

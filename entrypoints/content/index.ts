@@ -3,6 +3,7 @@ import { scanRoots } from '@/lib/dom/scan';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { analyseRoots } from './analyse';
+import { listenForUpdates, requestStatus } from './status';
 import { watchForNewText } from './watch';
 
 /**
@@ -23,11 +24,20 @@ export default defineContentScript({
     document.documentElement.setAttribute('data-kamerlens-count', String(linked));
     watchForNewText(ctx, roots, exclude);
     const html = document.documentElement;
+    listenForUpdates(ctx);
+    const status = () =>
+      requestStatus(ctx).catch((error) => {
+        if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
+      });
+    const first = status();
     try {
       const { motions } = await analyseRoots(roots, exclude, ctx.signal);
       if (ctx.isInvalid) return;
       html.setAttribute('data-kamerlens-motions', String(motions));
       html.setAttribute('data-kamerlens-analysis', 'ready');
+      // Motion mentions linked to a document share its status: ask again now that they are on the page.
+      await first;
+      if (motions) await status();
     } catch (error) {
       // The papers stay linked; motions and pillars are extras. A reloaded extension ends here too.
       if (ctx.isInvalid) return;

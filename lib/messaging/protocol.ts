@@ -1,5 +1,7 @@
 import type { Analysis } from '../refs/analyse';
 import type { Footnote } from '../refs/types';
+import type { SyncHealth } from '../sync/health';
+import type { RefInfo } from '../sync/info';
 
 /**
  * The one message protocol between the content script, the popup and the background: every message, its direction
@@ -8,6 +10,15 @@ import type { Footnote } from '../refs/types';
 export interface Protocol {
   /** content → background: find motions and pillar topics in a page's text (compromise stays off the page). */
   'analyse-text': { request: { text: string; footnotes: Footnote[] }; response: Analysis };
+  /**
+   * content → background: what the cache has for the references on a page, at once (with "as of" times). Missing
+   * and stale ones are fetched afterwards and pushed with `refs-updated`.
+   */
+  'lookup-refs': { request: { ids: string[] }; response: { refs: RefInfo[]; health: SyncHealth } };
+  /** background → content (to the tab that asked): references that arrived or changed. */
+  'refs-updated': { request: { refs: RefInfo[] }; response: void };
+  /** popup → background: how the data sources are doing. */
+  'sync-status': { request: Record<string, never>; response: SyncHealth };
 }
 
 export type MessageName = keyof Protocol;

@@ -1,0 +1,59 @@
+import Dexie, { type Table } from 'dexie';
+import type {
+  DecisionRecord,
+  DocumentRecord,
+  DossierRecord,
+  FetchState,
+  MotionRecord,
+  SyncStateRow,
+  VoteRecord,
+} from './models';
+
+/**
+ * The schema, version by version. A version lists only what changes; Dexie keeps the rest. Rules that keep user data
+ * safe across upgrades:
+ * - never reuse a table name for something else, never drop a table that holds user data (notes will);
+ * - cache tables (everything below) may be cleared by an upgrade that changes their shape: they refill from the
+ *   services, so an `upgrade` that clears them is always safe;
+ * - each version with an `upgrade` is tested from the version before it (tests/unit/db/schema.test.ts).
+ */
+export const SCHEMA: { version: number; stores: Record<string, string | null>; upgrade?: (tx: unknown) => unknown }[] =
+  [
+    {
+      version: 1,
+      stores: {
+        documents: '&id, kind, tkNummer, dossier, zaakNummer, fetchedAt',
+        motions: '&zaakNummer, documentId, status, fetchedAt',
+        decisions: '&id, zaakNummer',
+        votes: '&id, decisionId',
+        dossiers: '&id',
+        fetches: '&id, status, nextAttemptAt, freshUntil',
+        syncState: '&key',
+      },
+    },
+  ];
+
+export const DB_NAME = 'kamerlens';
+
+export class KamerlensDB extends Dexie {
+  documents!: Table<DocumentRecord, string>;
+  motions!: Table<MotionRecord, string>;
+  decisions!: Table<DecisionRecord, string>;
+  votes!: Table<VoteRecord, string>;
+  dossiers!: Table<DossierRecord, string>;
+  fetches!: Table<FetchState, string>;
+  syncState!: Table<SyncStateRow, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const step of SCHEMA) {
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade as Parameters<typeof version.upgrade>[0]);
+    }
+  }
+
+  /** The cache tables, written together in one transaction by the sync. */
+  get cacheTables() {
+    return [this.documents, this.motions, this.decisions, this.votes, this.dossiers, this.fetches, this.syncState];
+  }
+}

@@ -1,0 +1,63 @@
+import type { RefInfo } from '../sync/info';
+
+const STATUS_LABEL: Record<string, string> = {
+  aangenomen: 'aangenomen',
+  verworpen: 'verworpen',
+  aangehouden: 'aangehouden',
+  ingetrokken: 'ingetrokken',
+  vervallen: 'vervallen',
+  uitgesteld: 'uitgesteld',
+  ingediend: 'nog niet gestemd',
+  onbekend: 'status onbekend',
+};
+
+function date(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** The tooltip: what the document is, and for a motion how it ended, with the date the data is from. */
+export function describe(info: RefInfo): string {
+  if (info.state === 'pending') return 'Kamerlens: gegevens worden opgehaald…';
+  if (info.state === 'missing') return 'Kamerlens: niet gevonden bij de Tweede Kamer of officielebekendmakingen.nl';
+  if (info.state === 'failed') return `Kamerlens: gegevens niet beschikbaar (${info.error ?? 'onbekende fout'})`;
+  const doc = info.document;
+  const lines = [[doc?.soort, date(doc?.datum)].filter(Boolean).join(' · '), doc?.titel ?? doc?.dossierTitel];
+  const m = info.motion;
+  if (m) {
+    const outcome = [STATUS_LABEL[m.status], date(m.statusDate)].filter(Boolean).join(' op ');
+    lines.push(m.voor || m.tegen ? `${outcome} (${m.voor} voor, ${m.tegen} tegen)` : outcome);
+    if (m.indieners.length)
+      lines.push(`Indieners: ${m.indieners.map((i) => (i.fractie ? `${i.naam} (${i.fractie})` : i.naam)).join(', ')}`);
+  } else if (doc?.indieners.length) {
+    lines.push(doc.indieners.join(', '));
+  }
+  if (info.asOf)
+    lines.push(
+      `Stand van ${new Date(info.asOf).toLocaleString('nl-NL')}${info.state === 'stale' ? ' (wordt bijgewerkt)' : ''}`,
+    );
+  return lines.filter(Boolean).join('\n');
+}
+
+/**
+ * Puts what the cache knows on the page's links: `data-kamerlens-state` (fresh, stale, pending, missing, failed),
+ * `data-kamerlens-status` for motions (the badge), and a tooltip. Returns how many elements were updated.
+ */
+export function applyInfos(doc: Document, infos: readonly RefInfo[]): number {
+  const byId = new Map(infos.map((i) => [i.id, i]));
+  let updated = 0;
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-kamerlens-ref]')) {
+    const info = byId.get(el.getAttribute('data-kamerlens-ref')!);
+    if (!info) continue;
+    el.setAttribute('data-kamerlens-state', info.state);
+    if (info.motion) el.setAttribute('data-kamerlens-status', info.motion.status);
+    else el.removeAttribute('data-kamerlens-status');
+    if (info.document?.soort) el.setAttribute('data-kamerlens-type', info.document.soort);
+    el.title = describe(info);
+    updated++;
+  }
+  return updated;
+}

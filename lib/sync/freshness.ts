@@ -1,0 +1,39 @@
+import type { MotionStatus } from '../db/models';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * How long a record stays fresh. An undecided motion can be voted on any week, so it is refreshed within hours; a
+ * decided motion changes only by correction; a document's metadata almost never changes. A reference no service
+ * knows is asked again after a week (it may be published by then).
+ */
+export const FRESH_FOR = {
+  undecidedMotion: 4 * HOUR,
+  decidedMotion: 30 * DAY,
+  document: 180 * DAY,
+  missing: 7 * DAY,
+} as const;
+
+const UNDECIDED: ReadonlySet<MotionStatus> = new Set(['ingediend', 'aangehouden', 'uitgesteld', 'onbekend']);
+
+export function isUndecided(status: MotionStatus): boolean {
+  return UNDECIDED.has(status);
+}
+
+export function freshFor(record: { motionStatus?: MotionStatus; missing?: boolean }): number {
+  if (record.missing) return FRESH_FOR.missing;
+  if (record.motionStatus)
+    return isUndecided(record.motionStatus) ? FRESH_FOR.undecidedMotion : FRESH_FOR.decidedMotion;
+  return FRESH_FOR.document;
+}
+
+/**
+ * Exponential backoff with jitter for failed fetches: 30 s, 1 min, 2 min … up to 6 h, each ±50 %, so that many
+ * references failing together do not come back together. A server's Retry-After is a floor.
+ */
+export function backoff(attempts: number, random: () => number, retryAfterSeconds?: number): number {
+  const base = Math.min(6 * HOUR, 30_000 * 2 ** Math.max(0, attempts - 1));
+  const jittered = base * (0.5 + random());
+  return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+}

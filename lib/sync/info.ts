@@ -1,0 +1,98 @@
+import type { Indiener, MotionStatus, Source } from '../db/models';
+import type { KamerlensDB } from '../db/schema';
+
+/** A fractie's (or, in a roll call, its members') vote on a motion. */
+export interface PartyVote {
+  fractie: string;
+  soort: 'Voor' | 'Tegen' | 'Niet deelgenomen';
+  zetels: number;
+}
+
+/** What the page gets to know about one reference: enough for a badge and a hover card, with its age. */
+export interface RefInfo {
+  id: string;
+  /** fresh: cached and current; stale: cached, a refresh is due or under way; pending: not cached yet. */
+  state: 'fresh' | 'stale' | 'pending' | 'missing' | 'failed';
+  /** When the record was fetched (ms since epoch): the badge's "as of". */
+  asOf?: number;
+  source?: Source;
+  document?: { soort?: string; titel?: string; datum?: string; dossierTitel?: string; indieners: string[] };
+  motion?: {
+    status: MotionStatus;
+    statusDate?: string;
+    indieners: Indiener[];
+    kabinetsappreciatie?: string;
+    stemmingsSoort?: string;
+    votes: PartyVote[];
+    voor: number;
+    tegen: number;
+  };
+  error?: string;
+}
+
+/** Roll-call rows are one member each; they are summed per fractie and vote, so the card shows parties. */
+function partyVotes(rows: readonly { fractie: string; soort: PartyVote['soort']; zetels: number }[]): PartyVote[] {
+  const byKey = new Map<string, PartyVote>();
+  for (const r of rows) {
+    const key = `${r.fractie}|${r.soort}`;
+    const v = byKey.get(key);
+    if (v) v.zetels += r.zetels;
+    else byKey.set(key, { fractie: r.fractie, soort: r.soort, zetels: r.zetels });
+  }
+  return [...byKey.values()];
+}
+
+/** Reads what the cache has for `ids`, in one read transaction; never waits for the network. */
+export async function readInfos(db: KamerlensDB, ids: readonly string[], now: number): Promise<RefInfo[]> {
+  return db.transaction('r', [db.documents, db.motions, db.decisions, db.votes, db.fetches], async () => {
+    const [documents, fetches] = await Promise.all([db.documents.bulkGet([...ids]), db.fetches.bulkGet([...ids])]);
+    const zaken = documents.flatMap((d) => (d?.zaakNummer ? [d.zaakNummer] : []));
+    const motions = new Map((await db.motions.bulkGet(zaken)).flatMap((m) => (m ? [[m.zaakNummer, m] as const] : [])));
+    const decisionIds = [...motions.values()].flatMap((m) => (m.decisionId ? [m.decisionId] : []));
+    const decisions = new Map(
+      (await db.decisions.bulkGet(decisionIds)).flatMap((d) => (d ? [[d.id, d] as const] : [])),
+    );
+    const votes = decisionIds.length ? await db.votes.where('decisionId').anyOf(decisionIds).toArray() : [];
+    return ids.map((id, i): RefInfo => {
+      const doc = documents[i];
+      const fetch = fetches[i];
+      if (!doc) {
+        if (fetch?.status === 'missing') return { id, state: 'missing' };
+        if (fetch?.status === 'failed')
+          return { id, state: 'failed', ...(fetch.lastError ? { error: fetch.lastError } : {}) };
+        return { id, state: 'pending' };
+      }
+      const fresh = fetch ? fetch.freshUntil > now && fetch.status !== 'queued' && fetch.status !== 'fetching' : false;
+      const motion = doc.zaakNummer ? motions.get(doc.zaakNummer) : undefined;
+      const motionVotes = motion?.decisionId ? partyVotes(votes.filter((v) => v.decisionId === motion.decisionId)) : [];
+      const stemmingsSoort = motion?.decisionId ? decisions.get(motion.decisionId)?.stemmingsSoort : undefined;
+      return {
+        id,
+        state: fresh ? 'fresh' : 'stale',
+        asOf: doc.fetchedAt,
+        source: doc.source,
+        document: {
+          ...(doc.soort ? { soort: doc.soort } : {}),
+          ...(doc.titel ? { titel: doc.titel } : {}),
+          ...(doc.datum ? { datum: doc.datum } : {}),
+          ...(doc.dossierTitel ? { dossierTitel: doc.dossierTitel } : {}),
+          indieners: doc.indieners,
+        },
+        ...(motion
+          ? {
+              motion: {
+                status: motion.status,
+                ...(motion.statusDate ? { statusDate: motion.statusDate } : {}),
+                indieners: motion.indieners,
+                ...(motion.kabinetsappreciatie ? { kabinetsappreciatie: motion.kabinetsappreciatie } : {}),
+                ...(stemmingsSoort ? { stemmingsSoort } : {}),
+                votes: motionVotes,
+                voor: motionVotes.filter((v) => v.soort === 'Voor').reduce((s, v) => s + v.zetels, 0),
+                tegen: motionVotes.filter((v) => v.soort === 'Tegen').reduce((s, v) => s + v.zetels, 0),
+              },
+            }
+          : {}),
+      };
+    });
+  });
+}
