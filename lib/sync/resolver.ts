@@ -3,7 +3,7 @@ import type { KamerlensDB } from '../db/schema';
 import type { KoopRecord } from '../koop/types';
 import { changedInDossiersFilter, mapDocument, type RawDocument } from '../tk/adapter';
 import type { TkClient } from '../tk/client';
-import { backoff, freshFor } from './freshness';
+import { backoff, FRESH_FOR, freshFor } from './freshness';
 import { readHealth, type SyncHealth, writeHealth } from './health';
 import { type RefInfo, readInfos } from './info';
 import { documentFromKoop } from './koop-records';
@@ -24,6 +24,15 @@ export interface SyncDeps {
   notify?: (tabId: number, refs: RefInfo[]) => Promise<void> | void;
   now?: () => number;
   random?: () => number;
+}
+
+/** The publication facts KOOP describes best, laid over the TK's document record. */
+function pick(koop: DocumentRecord): Partial<DocumentRecord> {
+  return {
+    ...(koop.titel ? { titel: koop.titel } : {}),
+    ...(koop.datum ? { datum: koop.datum } : {}),
+    ...(koop.dossierTitel ? { dossierTitel: koop.dossierTitel } : {}),
+  };
 }
 
 /** How many references one round fetches at most: a page with hundreds of references costs a few requests. */
@@ -149,6 +158,11 @@ export class Resolver {
     });
   }
 
+  /**
+   * One round: KOOP first, for every publication (up to 50 ids a request, and it knows Eerste Kamer and older papers
+   * too); then the Tweede Kamer API for what only it has: motions' decisions and votes, TK document numbers, and —
+   * when KOOP fails or lacks a paper — the papers themselves. A page of 30 references costs two or three requests.
+   */
   private async fetchRound(items: readonly FetchState[]): Promise<Harvest> {
     const now = this.now();
     const harvest: Harvest = {
@@ -162,69 +176,80 @@ export class Resolver {
       failed: new Map(),
     };
     const ids = items.map((i) => i.id);
-    const forKoop = new Set(ids.filter(isKoopId));
     const health = await readHealth(this.deps.db);
+    const fromKoop = new Map<string, DocumentRecord>();
+    /** Ids the TK API should be asked for: motions (for their votes), TK numbers, papers KOOP could not give. */
+    const forTk = new Set(ids.filter(isTkDocumentNumber));
+    let koopFailure: ErrorLike | undefined;
 
-    const tkKamerstukken = ids.flatMap((id) => {
-      const key = kamerstukKey(id);
-      return key ? [{ id, key }] : [];
-    });
-    const tkNumbers = ids.filter(isTkDocumentNumber);
+    const koopIds = ids.filter(isKoopId);
+    if (koopIds.length && health.koop.status !== 'unavailable') {
+      try {
+        const records = await this.deps.koop.lookup(koopIds);
+        for (const id of koopIds) {
+          const record = records.get(id);
+          if (record) {
+            fromKoop.set(id, documentFromKoop(id, record, now));
+            if (kamerstukKey(id) && /motie/i.test(record.subrubriek ?? record.title)) forTk.add(id);
+          } else if (kamerstukKey(id)) {
+            forTk.add(id); // KOOP may lag behind a paper published today
+          }
+        }
+        await writeHealth(this.deps.db, 'koop', { status: 'ok' }, now);
+      } catch (error) {
+        koopFailure = asError(error);
+        const status = koopFailure.retryable ? 'degraded' : 'unavailable';
+        await writeHealth(this.deps.db, 'koop', { status, message: koopFailure.message }, now);
+      }
+    }
+    if (koopFailure || health.koop.status === 'unavailable')
+      for (const id of koopIds) if (kamerstukKey(id)) forTk.add(id);
+
+    const fromTk = new Map<string, RawDocument>();
     let tkFailure: ErrorLike | undefined;
-    if ((tkKamerstukken.length || tkNumbers.length) && health.tk.status !== 'unavailable') {
+    if (forTk.size && health.tk.status !== 'unavailable') {
       try {
         const tk = await this.deps.tk();
-        const found = new Map<string, RawDocument>();
-        if (tkKamerstukken.length)
-          for (const [id, doc] of (await tk.kamerstukken(tkKamerstukken)).found) found.set(id, doc);
-        if (tkNumbers.length) for (const [id, doc] of (await tk.documentNummers(tkNumbers)).found) found.set(id, doc);
-        for (const [id, raw] of found) {
-          const mapped = mapDocument(raw, id, kindOf(id), now);
-          harvest.documents.push(mapped.document);
-          if (mapped.motion) harvest.motions.push(mapped.motion);
-          harvest.decisions.push(...mapped.decisions);
-          harvest.votes.push(...mapped.votes);
-          if (mapped.dossier) {
-            harvest.dossiers.push({ ...mapped.dossier, followed: Boolean(mapped.motion), fetchedAt: now });
-          }
-          harvest.done.set(id, freshFor(mapped.motion ? { motionStatus: mapped.motion.status } : {}));
-          forKoop.delete(id);
-        }
-        for (const id of tkNumbers) if (!found.has(id)) harvest.missing.push(id);
+        const papers = [...forTk].flatMap((id) => {
+          const key = kamerstukKey(id);
+          return key ? [{ id, key }] : [];
+        });
+        const numbers = [...forTk].filter(isTkDocumentNumber);
+        if (papers.length) for (const [id, doc] of (await tk.kamerstukken(papers)).found) fromTk.set(id, doc);
+        if (numbers.length) for (const [id, doc] of (await tk.documentNummers(numbers)).found) fromTk.set(id, doc);
         await writeHealth(this.deps.db, 'tk', { status: 'ok' }, now);
       } catch (error) {
         tkFailure = asError(error);
         const status = tkFailure.retryable ? 'degraded' : 'unavailable';
         await writeHealth(this.deps.db, 'tk', { status, message: tkFailure.message }, now);
-        // TK numbers only the TK API can answer: they wait for it.
-        for (const id of tkNumbers) harvest.failed.set(id, tkFailure);
       }
+    } else if (forTk.size) {
+      tkFailure = { message: health.tk.message ?? 'the Tweede Kamer API is unavailable', retryable: false };
     }
 
-    if (forKoop.size) {
-      try {
-        const records = await this.deps.koop.lookup([...forKoop]);
-        for (const id of forKoop) {
-          const record = records.get(id);
-          if (!record) {
-            harvest.missing.push(id);
-            continue;
-          }
-          harvest.documents.push(documentFromKoop(id, record, now));
-          // A motion whose votes could not be read (TK down) is asked again soon; its metadata is shown meanwhile.
-          const wantsTk = tkFailure?.retryable && kamerstukKey(id) && /motie/i.test(record.subrubriek ?? '');
-          harvest.done.set(id, wantsTk ? 0 : freshFor({}));
-        }
-        await writeHealth(this.deps.db, 'koop', { status: 'ok' }, now);
-      } catch (error) {
-        const failure = asError(error);
-        await writeHealth(
-          this.deps.db,
-          'koop',
-          { status: failure.retryable ? 'degraded' : 'unavailable', message: failure.message },
-          now,
-        );
-        for (const id of forKoop) harvest.failed.set(id, failure);
+    for (const id of ids) {
+      const raw = fromTk.get(id);
+      const koopDoc = fromKoop.get(id);
+      if (raw) {
+        const mapped = mapDocument(raw, id, kindOf(id), now);
+        // KOOP's title and date are the publication's; the TK adds the motion and the document number.
+        harvest.documents.push(koopDoc ? { ...mapped.document, ...pick(koopDoc), source: 'tk' } : mapped.document);
+        if (mapped.motion) harvest.motions.push(mapped.motion);
+        harvest.decisions.push(...mapped.decisions);
+        harvest.votes.push(...mapped.votes);
+        if (mapped.dossier)
+          harvest.dossiers.push({ ...mapped.dossier, followed: Boolean(mapped.motion), fetchedAt: now });
+        harvest.done.set(id, freshFor(mapped.motion ? { motionStatus: mapped.motion.status } : {}));
+      } else if (koopDoc) {
+        harvest.documents.push(koopDoc);
+        // A motion whose votes could not be read (TK failing now) is asked again soon; its metadata is shown meanwhile.
+        harvest.done.set(id, forTk.has(id) && tkFailure?.retryable ? FRESH_FOR.undecidedMotion / 4 : freshFor({}));
+      } else if (koopFailure && !(forTk.has(id) && !tkFailure)) {
+        harvest.failed.set(id, koopFailure);
+      } else if (forTk.has(id) && tkFailure) {
+        harvest.failed.set(id, tkFailure);
+      } else {
+        harvest.missing.push(id);
       }
     }
     return harvest;

@@ -126,9 +126,15 @@ export function kamerstukFilter(keys: readonly KamerstukKey[]): string {
   return `Verwijderd eq false and (${clauses.join(' or ')})`;
 }
 
-/** Roughly how many nodes a filter has: the server rejects filters that are too complex (data-sources.md §1.4). */
+/**
+ * About how many nodes the server counts in a filter: it rejects filters over a node limit (a peer reports 100,
+ * ASP.NET OData's default). ASP.NET counts every operator, property, literal and lambda part: a comparison such as
+ * `Volgnummer eq 2375` is about 5 nodes, a lambda 3 more, each `and`/`or` 1. An estimate is enough: a rejected
+ * filter is split and the size that worked remembered.
+ */
 export function filterSize(filter: string): number {
-  return (filter.match(/\b(eq|ne|gt|ge|lt|le|and|or|any|all)\b/g) ?? []).length;
+  const count = (re: RegExp) => (filter.match(re) ?? []).length;
+  return 5 * count(/\b(eq|ne|gt|ge|lt|le)\b/g) + count(/\b(and|or|not)\b/g) + 3 * count(/\b(any|all)\(/g);
 }
 
 export function documentNummerFilter(numbers: readonly string[]): string {

@@ -20,8 +20,8 @@ export interface TkClientOptions extends Omit<HttpOptions, 'signal'> {
   onFilterBudget?: (budget: number) => void;
 }
 
-/** The first guess at what the server accepts: a peer reports a limit of about 100 nodes (data-sources.md §1.4). */
-export const DEFAULT_FILTER_BUDGET = 90;
+/** The first guess at what the server accepts: a peer reports a limit of 100 nodes (data-sources.md §1.4). */
+export const DEFAULT_FILTER_BUDGET = 100;
 
 export interface KamerstukRequest {
   id: string;

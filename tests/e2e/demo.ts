@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OB_HOST, startFixtureServer } from '../support/fixture-server';
+import { startMockApi } from '../support/mock-api/server';
 import { HAS_SHARED, NO_SHARED, PROJECT_ROOT } from '../support/shared';
 import { launch } from './launch';
 
@@ -14,9 +15,12 @@ const url = HAS_SHARED ? `http://${OB_HOST}/kst-19637-2535.html` : `http://${OB_
 if (!HAS_SHARED) console.log(`${NO_SHARED}; showing the hand-written fixture page instead.`);
 
 const server = await startFixtureServer();
-const session = await launch('chromium', { port: server.port, headless });
+// No internet here: the Tweede Kamer and KOOP services are the local mocks, under their real host names.
+const api = await startMockApi({ https: true });
+const session = await launch('chromium', { port: server.port, dataPort: api.httpsPort!, headless });
 const shutdown = async () => {
   await session.close();
+  await api.close();
   await server.close();
 };
 try {
@@ -24,12 +28,25 @@ try {
   await page.setViewport({ width: 1280, height: 900 });
   // Motions and pillar topics come from the background a moment after the paper links.
   await page.waitForSelector('html[data-kamerlens-analysis]', { timeout: 15_000 });
+  // Status from the background cache: wait until every link has its record.
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-kamerlens-ref]')].every(
+          (a) => a.getAttribute('data-kamerlens-state') === 'fresh',
+        ),
+      { timeout: 20_000 },
+    )
+    .catch(() => console.log('(some references are still being fetched)'));
   const links = await page.$$eval('[data-kamerlens-ref]', (els) =>
     els.map((el) => `${el.getAttribute('data-kamerlens-ref')}  ←  ${el.textContent?.replace(/\s+/g, ' ')}`),
   );
   console.log(`Kamerlens linked ${links.length} references on ${url}:\n  ${links.join('\n  ')}`);
   const motions = await page.$$eval('[data-kamerlens-kind="motion"]', (els) =>
-    els.map((el) => `${el.getAttribute('data-kamerlens-ref') ?? '(search)'}  ←  ${el.textContent?.replace(/\s+/g, ' ')}`),
+    els.map(
+      (el) =>
+        `${el.getAttribute('data-kamerlens-ref') ?? '(search)'}  ←  ${el.textContent?.replace(/\s+/g, ' ')}  [${el.getAttribute('data-kamerlens-status') ?? '?'}]`,
+    ),
   );
   console.log(`and ${motions.length} motions:\n  ${motions.join('\n  ')}`);
   if (headless) {
@@ -45,7 +62,7 @@ try {
   } else {
     console.log('The browser stays open: follow the dotted links. Press Ctrl+C to quit.');
     process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
-    session.browser.once('disconnected', () => void server.close().then(() => process.exit(0)));
+    session.browser.once('disconnected', () => void shutdown().then(() => process.exit(0)));
   }
 } catch (error) {
   await shutdown();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { SITE_HOSTS } from '../../lib/sites';
+import { DATA_HOSTS, SITE_HOSTS } from '../../lib/sites';
 import { type BrowserKind, browserPath } from '../support/browsers';
 import { buildExtension } from './build';
 
@@ -26,6 +26,11 @@ export interface Session {
 export interface LaunchOptions {
   /** Port of the fixture server the site hosts are routed to. */
   port: number;
+  /**
+   * HTTPS port of the mock data services (tests/support/mock-api): when set, Chromium sends the real data hosts
+   * (gegevensmagazijn.tweedekamer.nl, repository.overheid.nl) there and accepts its self-signed certificate.
+   */
+  dataPort?: number;
   headless?: boolean;
 }
 
@@ -49,9 +54,11 @@ const QUIET_CHROMIUM = [
   '--disable-gpu',
 ];
 
-function hostRules(port: number): string {
-  const rules = SITE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`);
-  return [...rules, `MAP *.tweedekamer.nl 127.0.0.1:${port}`].join(',');
+function hostRules(port: number, dataPort?: number): string {
+  // Data hosts first: `*.tweedekamer.nl` below would otherwise catch gegevensmagazijn.tweedekamer.nl.
+  const data = dataPort === undefined ? [] : DATA_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${dataPort}`);
+  const sites = SITE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`);
+  return [...data, ...sites, `MAP *.tweedekamer.nl 127.0.0.1:${port}`].join(',');
 }
 
 function pacScript(port: number): string {
@@ -76,7 +83,9 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
         // Root on CI: Chromium's sandbox needs user namespaces that containers rarely allow.
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
         ...QUIET_CHROMIUM,
-        `--host-resolver-rules=${hostRules(options.port)}`,
+        `--host-resolver-rules=${hostRules(options.port, options.dataPort)}`,
+        // The mock data services use a self-signed certificate for the real host names (tests only).
+        ...(options.dataPort === undefined ? [] : ['--ignore-certificate-errors']),
       ],
     });
   }

@@ -75,11 +75,12 @@ function motionDoc(volgnummer: number, outcome: string): RawDocument {
   };
 }
 
+/** KOOP's record; motions say so in their subrubriek, which is what sends the resolver on to the TK for the votes. */
 const koopRecord = (identifier: string): KoopRecord => ({
   identifier,
   title: `Titel van ${identifier}`,
   type: 'Kamerstuk',
-  subrubriek: 'Brief',
+  subrubriek: identifier === 'kst-19637-59' ? 'Motie' : 'Brief',
   date: '2019-04-12',
   indieners: ['F. Grapperhaus'],
 });
@@ -162,6 +163,7 @@ const IDS = ['kst-19637-59', 'kst-19637-60', 'kst-34482-B', 'stb-2019-143', 'kst
 
 describe('the resolver', () => {
   it('answers at once from the cache, fetches what is missing in one round, and tells the tab', async () => {
+    // kst-19637-59: a motion KOOP knows (then the TK for its votes); kst-19637-60: one KOOP lacks (TK fallback).
     const resolver = resolverFor();
     const first = await resolver.lookup(IDS, 7);
     expect(first.refs.map((r) => r.state)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
