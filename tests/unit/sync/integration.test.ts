@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KamerlensDB } from '../../../lib/db/schema';
 import { ServiceError } from '../../../lib/net/http';
-import { createSync } from '../../../lib/sync';
+import { createSync, refreshFollowed } from '../../../lib/sync';
 import { FRESH_FOR } from '../../../lib/sync/freshness';
 import { kamerstukKey } from '../../../lib/sync/sources';
 import { createTkClient } from '../../../lib/tk/client';
@@ -164,6 +164,33 @@ describe('the resolver against both mocks', () => {
     await resolver.run();
     ({ refs } = await resolver.lookup(['kst-35000-VI-59', 'kst-19637-2375']));
     expect(refs[0]).toMatchObject({ source: 'tk', motion: { status: 'aangenomen' } });
+  });
+
+  it('makes no more requests when ten tabs ask for the same page at once than when one does', async () => {
+    const { resolver } = sync();
+    await Promise.all(Array.from({ length: 10 }, (_, tab) => resolver.lookup(ids(), tab)));
+    await resolver.run();
+    const many = api.requests.length;
+    expect(many).toBeLessThanOrEqual(4);
+    const fetched = await db.fetches.toArray();
+    expect(fetched.every((f) => f.status === 'done' || f.status === 'missing')).toBe(true);
+  });
+
+  it('refreshes followed dossiers incrementally from the last change it saw', async () => {
+    const s = sync();
+    await s.resolver.lookup(ids());
+    await s.resolver.run();
+    expect((await db.dossiers.filter((d) => d.followed).primaryKeys()).sort()).toContain('35000-VI');
+    api.clearRequests();
+    await db.syncState.put({ key: 'tk:watermark', value: '2000-01-01T00:00:00Z', updatedAt: 0 });
+    const first = await refreshFollowed({ ...s, now: () => clock });
+    expect(first).toBeGreaterThan(0);
+    expect(decodeURIComponent(api.requests[0]!.url)).toContain('ApiGewijzigdOp gt 2000-01-01T00:00:00Z');
+    const watermark = (await db.syncState.get('tk:watermark'))?.value as string;
+    expect(watermark > '2000-01-01').toBe(true);
+    // Nothing changed since: nothing to update, and the query starts at the new watermark.
+    expect(await refreshFollowed({ ...s, now: () => clock })).toBe(0);
+    expect(decodeURIComponent(api.requests.at(-1)!.url)).toContain(`ApiGewijzigdOp gt ${watermark}`);
   });
 
   it.each(['error500', 'malformed', 'reset', 'rateLimit429'] as const)(
