@@ -30,10 +30,18 @@ export interface RefInfo {
   error?: string;
 }
 
-/** Roll-call rows are one member each; they are summed per fractie and vote, so the card shows parties. */
-function partyVotes(rows: readonly { fractie: string; soort: PartyVote['soort']; zetels: number }[]): PartyVote[] {
+/**
+ * Votes per party. Fractie rows count their seats; roll-call rows are one member each and are summed per fractie and
+ * vote. Where a decision has both (the API may list the fracties next to the members), the fractie rows are the
+ * tally: adding the members too would count every seat twice.
+ */
+function partyVotes(
+  rows: readonly { fractie: string; soort: PartyVote['soort']; zetels: number; persoon?: string }[],
+): PartyVote[] {
+  const fractieRows = rows.filter((r) => !r.persoon);
+  const counted = fractieRows.length ? fractieRows : rows;
   const byKey = new Map<string, PartyVote>();
-  for (const r of rows) {
+  for (const r of counted) {
     const key = `${r.fractie}|${r.soort}`;
     const v = byKey.get(key);
     if (v) v.zetels += r.zetels;

@@ -35,7 +35,13 @@ export interface Person {
 export interface CatalogueEntry {
   /** The officielebekendmakingen id: `kst-19637-2375`, `h-tk-20182019-27-10`, `stb-2019-143`, `ah-tk-…`. */
   obId: string;
-  publicatie: 'Kamerstuk' | 'Handelingen' | 'Staatsblad' | 'Staatscourant' | 'Tractatenblad' | 'Aanhangsel van de Handelingen';
+  publicatie:
+    | 'Kamerstuk'
+    | 'Handelingen'
+    | 'Staatsblad'
+    | 'Staatscourant'
+    | 'Tractatenblad'
+    | 'Aanhangsel van de Handelingen';
   dossier?: number;
   toevoeging?: string | null;
   /** Document.Volgnummer for TK kamerstukken; the EK letter (`B`) for Eerste Kamer documents. */
@@ -78,8 +84,10 @@ const COALITION = ['VVD', 'CDA', 'D66', 'ChristenUnie'];
 const DOSSIER_TITLES: Record<string, string> = {
   '19637': 'Vreemdelingenbeleid',
   '30573': 'Migratiebeleid',
-  '35000-VI': 'Vaststelling van de begrotingsstaten van het Ministerie van Justitie en Veiligheid (VI) voor het jaar 2019',
-  '35300-VI': 'Vaststelling van de begrotingsstaten van het Ministerie van Justitie en Veiligheid (VI) voor het jaar 2020',
+  '35000-VI':
+    'Vaststelling van de begrotingsstaten van het Ministerie van Justitie en Veiligheid (VI) voor het jaar 2019',
+  '35300-VI':
+    'Vaststelling van de begrotingsstaten van het Ministerie van Justitie en Veiligheid (VI) voor het jaar 2020',
   '34300-XVII':
     'Vaststelling van de begrotingsstaat van Buitenlandse Handel en Ontwikkelingssamenwerking (XVII) voor het jaar 2016',
   '35300-XVII':
@@ -280,7 +288,11 @@ function parseKst(id: string): { dossier: number; toevoeging: string | null; vol
   const parts = id.split('-').slice(1);
   const last = parts.pop()!;
   const dossier = Number(parts.shift());
-  return { dossier, toevoeging: parts.length ? parts.join('-') : null, volgnummer: /^\d+$/.test(last) ? Number(last) : last };
+  return {
+    dossier,
+    toevoeging: parts.length ? parts.join('-') : null,
+    volgnummer: /^\d+$/.test(last) ? Number(last) : last,
+  };
 }
 
 function kamerstuk(obId: string): CatalogueEntry {
@@ -300,10 +312,14 @@ function kamerstuk(obId: string): CatalogueEntry {
     toevoeging,
     volgnummer,
     // The TK API has Tweede Kamer papers since 2008; Eerste Kamer letters only KOOP has.
-    ...(eersteKamer || year < 2009 ? {} : { documentNummer: `${year}D${String(10000 + (h % 89999)).padStart(5, '0')}` }),
+    ...(eersteKamer || year < 2009
+      ? {}
+      : { documentNummer: `${year}D${String(10000 + (h % 89999)).padStart(5, '0')}` }),
     soort: known?.soort ?? 'Brief regering',
     dossierTitel: DOSSIER_TITLES[key] ?? DOSSIER_TITLES[String(dossier)] ?? `Kamerstukdossier ${key}`,
-    onderwerp: known?.onderwerp ?? `Brief van de minister over ${DOSSIER_TITLES[key] ?? 'het beleid'}`.toLowerCase().replace(/^b/, 'B'),
+    onderwerp:
+      known?.onderwerp ??
+      `Brief van de minister over ${DOSSIER_TITLES[key] ?? 'het beleid'}`.toLowerCase().replace(/^b/, 'B'),
     datum,
     vergaderjaar: vergaderjaarOf(datum),
     kamer: eersteKamer ? 1 : 2,

@@ -145,6 +145,10 @@ describe('the resolver against both mocks', () => {
     expect(byId['kst-19637-2623']!.motion?.status).toBe('aangehouden');
     expect(byId['kst-35300-VI-37']!.motion?.status).toBe('ingediend');
     expect(byId['kst-19637-2321']!.motion).toMatchObject({ status: 'verworpen', stemmingsSoort: 'Hoofdelijk' });
+    // A roll call lists members next to the fracties: every seat is counted once.
+    const rollCall = byId['kst-19637-2321']!.motion!;
+    expect(rollCall.voor + rollCall.tegen).toBe(150);
+    expect(byId['kst-35000-VI-59']!.motion!.voor + byId['kst-35000-VI-59']!.motion!.tegen).toBe(150);
     expect(byId['kst-34482-B']).toMatchObject({ source: 'koop' });
     expect(byId['stb-2019-143']!.document?.titel).toMatch(/Vreemdelingenbesluit/);
   });
