@@ -45,22 +45,27 @@ export function detectBareCitations(text: string): PaperRef[][] {
   return found;
 }
 
+/** A Kamerstuk reference whose text is the whole match. */
+function kamerstuk(m: RegExpExecArray, dossier: string, toevoeging: string | undefined, number: string, confidence: number): PaperRef {
+  return {
+    kind: 'kamerstuk',
+    id: kamerstukId(dossier, toevoeging, number),
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+    parts: { dossier, ...(toevoeging ? { toevoeging } : {}), number },
+    confidence,
+  };
+}
+
 export function detectCompactIds(text: string): PaperRef[] {
   const found: PaperRef[] = [];
   COMPACT.lastIndex = 0;
   for (let m = COMPACT.exec(text); m; m = COMPACT.exec(text)) {
-    const [whole, dossier, toevoeging, number] = m;
+    const [, dossier, toevoeging, number] = m;
     // `21501-20` alone names an EU-Raad subdossier, not document 20.
     if (dossier === '21501' && !toevoeging) continue;
-    found.push({
-      kind: 'kamerstuk',
-      id: kamerstukId(dossier!, toevoeging, number!),
-      text: whole,
-      start: m.index,
-      end: m.index + whole.length,
-      parts: { dossier: dossier!, ...(toevoeging ? { toevoeging } : {}), number: number! },
-      confidence: toevoeging ? 0.9 : 0.8,
-    });
+    found.push(kamerstuk(m, dossier!, toevoeging, number!, toevoeging ? 0.9 : 0.8));
   }
   DOSSIER_IN_PARENS.lastIndex = 0;
   for (let m = DOSSIER_IN_PARENS.exec(text); m; m = DOSSIER_IN_PARENS.exec(text)) {
@@ -78,17 +83,8 @@ export function detectCompactIds(text: string): PaperRef[] {
   }
   NUMBER_THEN_DOSSIER.lastIndex = 0;
   for (let m = NUMBER_THEN_DOSSIER.exec(text); m; m = NUMBER_THEN_DOSSIER.exec(text)) {
-    const [whole, renumbered, original, dossier, toevoeging] = m;
-    const number = renumbered ?? original;
-    found.push({
-      kind: 'kamerstuk',
-      id: kamerstukId(dossier!, toevoeging, number!),
-      text: whole,
-      start: m.index,
-      end: m.index + whole.length,
-      parts: { dossier: dossier!, ...(toevoeging ? { toevoeging } : {}), number: number! },
-      confidence: 0.85,
-    });
+    const [, renumbered, original, dossier, toevoeging] = m;
+    found.push(kamerstuk(m, dossier!, toevoeging, (renumbered ?? original)!, 0.85));
   }
   return found;
 }

@@ -1,34 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../support/mock-api/catalogue';
-import { type MockApi, startMockApi } from '../../support/mock-api/server';
+import { many, one, type Row, useMockApi } from '../../support/mock-api/test-helpers';
 import { tkStore } from '../../support/mock-api/tk-data';
 
 /** The mock's TK data covers the catalogue, and motions resolve to their facts the way a client would walk them. */
 
-let api: MockApi;
-
-beforeAll(async () => {
-  api = await startMockApi();
-});
-
-afterAll(async () => {
-  await api.close();
-});
-
-type Row = Record<string, unknown>;
-
-/** An expanded collection of a row (empty when absent, so a missing expansion fails the assertions, not the code). */
-function many(row: Row | undefined, name: string): Row[] {
-  return (row?.[name] ?? []) as Row[];
-}
-
-/** An expanded single navigation of a row. */
-function one(row: Row | undefined, name: string): Row {
-  return (row?.[name] ?? {}) as Row;
-}
+const mockApi = useMockApi();
 
 async function rows(path: string): Promise<Row[]> {
-  const res = await fetch(`${api.baseUrl.tk}/${path}`);
+  const res = await fetch(`${mockApi().baseUrl.tk}/${path}`);
   const body = (await res.json()) as { value: Row[] };
   expect(res.status, JSON.stringify(body)).toBe(200);
   return body.value;

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockApi, startMockApi } from '../../support/mock-api/server';
+import { describe, expect, it } from 'vitest';
+import { type Row, useMockApi } from '../../support/mock-api/test-helpers';
 
 /** Server-driven paging of the mock TK OData service: 250 per page, opaque skiptoken nextLinks, none with $top. */
 
-let api: MockApi;
-
-beforeAll(async () => {
-  api = await startMockApi();
-});
-
-afterAll(async () => {
-  await api.close();
-});
-
-type Row = Record<string, unknown>;
+const mockApi = useMockApi();
 interface Envelope {
   '@odata.count'?: number;
   '@odata.nextLink'?: string;
@@ -27,7 +17,7 @@ async function getUrl(url: string): Promise<{ status: number; body: Envelope }> 
 
 describe('paging', () => {
   it('pages listings at 250 with a skiptoken nextLink, followed verbatim to the end', async () => {
-    let url: string | undefined = `${api.baseUrl.tk}/Document?$filter=Kamer eq 2&$count=true`;
+    let url: string | undefined = `${mockApi().baseUrl.tk}/Document?$filter=Kamer eq 2&$count=true`;
     const ids: string[] = [];
     let pages = 0;
     let total = 0;
@@ -40,7 +30,7 @@ describe('paging', () => {
       ids.push(...body.value.map((d) => d.Id as string));
       url = body['@odata.nextLink'];
       if (url) {
-        expect(url.startsWith(`${api.baseUrl.tk}/Document?`)).toBe(true);
+        expect(url.startsWith(`${mockApi().baseUrl.tk}/Document?`)).toBe(true);
         expect(new URL(url).searchParams.get('$skiptoken')).toBeTruthy();
         expect(new URL(url).searchParams.has('$skip')).toBe(false);
       }
@@ -53,13 +43,13 @@ describe('paging', () => {
 
   it('lists tombstones unless the client filters Verwijderd eq false', async () => {
     const count = async (filter: string) =>
-      (await getUrl(`${api.baseUrl.tk}/Document?$filter=${filter}&$count=true&$top=0`)).body['@odata.count'];
+      (await getUrl(`${mockApi().baseUrl.tk}/Document?$filter=${filter}&$count=true&$top=0`)).body['@odata.count'];
     const all = await count('Verwijderd eq true or Verwijderd eq false');
     const live = await count('Verwijderd eq false');
     const dead = await count('Verwijderd eq true');
     expect(dead).toBe(3);
     expect(all).toBe((live ?? 0) + (dead ?? 0));
-    const { body } = await getUrl(`${api.baseUrl.tk}/Document?$filter=Verwijderd eq true`);
+    const { body } = await getUrl(`${mockApi().baseUrl.tk}/Document?$filter=Verwijderd eq true`);
     for (const tomb of body.value) {
       expect(tomb.Soort).toBeNull();
       expect(tomb.DocumentNummer).toBeNull();
@@ -69,16 +59,16 @@ describe('paging', () => {
   });
 
   it('gives no nextLink with an explicit $top (issue #70), and never more than 250 rows', async () => {
-    const small = await getUrl(`${api.baseUrl.tk}/Document?$top=10`);
+    const small = await getUrl(`${mockApi().baseUrl.tk}/Document?$top=10`);
     expect(small.body.value).toHaveLength(10);
     expect(small.body['@odata.nextLink']).toBeUndefined();
-    const large = await getUrl(`${api.baseUrl.tk}/Document?$top=600`);
+    const large = await getUrl(`${mockApi().baseUrl.tk}/Document?$top=600`);
     expect(large.body.value).toHaveLength(250);
     expect(large.body['@odata.nextLink']).toBeUndefined();
   });
 
   it('keeps $skip and pages after it', async () => {
-    const { body } = await getUrl(`${api.baseUrl.tk}/Document?$skip=100&$count=true`);
+    const { body } = await getUrl(`${mockApi().baseUrl.tk}/Document?$skip=100&$count=true`);
     const next = body['@odata.nextLink'];
     expect(next).toBeDefined();
     const second = await getUrl(next as string);
@@ -87,15 +77,15 @@ describe('paging', () => {
   });
 
   it('rejects a skiptoken taken to another query', async () => {
-    const { body } = await getUrl(`${api.baseUrl.tk}/Document`);
+    const { body } = await getUrl(`${mockApi().baseUrl.tk}/Document`);
     const token = new URL(body['@odata.nextLink'] as string).searchParams.get('$skiptoken');
-    const { status } = await getUrl(`${api.baseUrl.tk}/Document?$filter=Kamer eq 2&$skiptoken=${token}`);
+    const { status } = await getUrl(`${mockApi().baseUrl.tk}/Document?$filter=Kamer eq 2&$skiptoken=${token}`);
     expect(status).toBe(400);
   });
 
   it('pages a large expanded collection with its own nextLink to the navigation path', async () => {
     const { body } = await getUrl(
-      `${api.baseUrl.tk}/Kamerstukdossier?$filter=Nummer eq 21501 and Toevoeging eq '20'&$expand=Document($select=Id)`,
+      `${mockApi().baseUrl.tk}/Kamerstukdossier?$filter=Nummer eq 21501 and Toevoeging eq '20'&$expand=Document($select=Id)`,
     );
     const [dossier] = body.value;
     const first = dossier?.Document as Row[];

@@ -1,29 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockApi, startMockApi } from '../../support/mock-api/server';
+import { describe, expect, it } from 'vitest';
+import { many, one, type Row, useMockApi } from '../../support/mock-api/test-helpers';
 
 /** Query features of the mock TK OData service, over real HTTP. */
 
-let api: MockApi;
-
-beforeAll(async () => {
-  api = await startMockApi();
-});
-
-afterAll(async () => {
-  await api.close();
-});
-
-type Row = Record<string, unknown>;
-
-/** An expanded collection of a row (empty when absent, so a missing expansion fails the assertions, not the code). */
-function many(row: Row | undefined, name: string): Row[] {
-  return (row?.[name] ?? []) as Row[];
-}
-
-/** An expanded single navigation of a row. */
-function one(row: Row | undefined, name: string): Row {
-  return (row?.[name] ?? {}) as Row;
-}
+const mockApi = useMockApi();
 interface Envelope {
   '@odata.context': string;
   '@odata.count'?: number;
@@ -32,7 +12,7 @@ interface Envelope {
 }
 
 async function get(path: string): Promise<{ status: number; body: Envelope }> {
-  const res = await fetch(`${api.baseUrl.tk}/${path}`);
+  const res = await fetch(`${mockApi().baseUrl.tk}/${path}`);
   return { status: res.status, body: (await res.json()) as Envelope };
 }
 
@@ -46,7 +26,7 @@ describe('envelope', () => {
   it('wraps collections like the real service', async () => {
     const { body } = await get('Document?$top=2');
     expect(Object.keys(body)).toEqual(['@odata.context', 'value']);
-    expect(body['@odata.context']).toBe(`${api.baseUrl.tk}/$metadata#Document`);
+    expect(body['@odata.context']).toBe(`${mockApi().baseUrl.tk}/$metadata#Document`);
     expect(body.value).toHaveLength(2);
   });
 
@@ -62,16 +42,16 @@ describe('envelope', () => {
   });
 
   it('sends no CORS headers, like the real service', async () => {
-    const res = await fetch(`${api.baseUrl.tk}/Document?$top=1`, { headers: { origin: 'chrome-extension://x' } });
+    const res = await fetch(`${mockApi().baseUrl.tk}/Document?$top=1`, { headers: { origin: 'chrome-extension://x' } });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('content-type')).toContain('application/json');
   });
 
   it('serves a single entity by bare GUID key', async () => {
     const [doc] = await rows("Document?$filter=DocumentNummer eq '2018D73664'&$select=Id");
-    const res = await fetch(`${api.baseUrl.tk}/Document(${doc?.Id})`);
+    const res = await fetch(`${mockApi().baseUrl.tk}/Document(${doc?.Id})`);
     const body = (await res.json()) as Row;
-    expect(body['@odata.context']).toBe(`${api.baseUrl.tk}/$metadata#Document/$entity`);
+    expect(body['@odata.context']).toBe(`${mockApi().baseUrl.tk}/$metadata#Document/$entity`);
     expect(body.DocumentNummer).toBe('2018D73664');
   });
 
@@ -81,7 +61,7 @@ describe('envelope', () => {
   });
 
   it('serves $metadata and the service document', async () => {
-    const xml = await (await fetch(`${api.baseUrl.tk}/$metadata`)).text();
+    const xml = await (await fetch(`${mockApi().baseUrl.tk}/$metadata`)).text();
     expect(xml).toContain('<EntitySet Name="Stemming"');
     expect(xml).toContain(
       '<NavigationProperty Name="Kamerstukdossier" Type="Collection(TK.DA.GGM.OData.Kamerstukdossier)"',
@@ -245,7 +225,7 @@ describe('$expand, $select, $orderby, $top, $skip, $count', () => {
     const [zaak] = await rows("Zaak?$filter=Nummer eq '2018Z22093'&$select=Id");
     const besluiten = await rows(`Zaak(${zaak?.Id})/Besluit?$filter=Verwijderd eq false`);
     expect(besluiten).toHaveLength(3);
-    const count = await (await fetch(`${api.baseUrl.tk}/Zaak/$count?$filter=Soort eq 'Motie'`)).text();
+    const count = await (await fetch(`${mockApi().baseUrl.tk}/Zaak/$count?$filter=Soort eq 'Motie'`)).text();
     expect(Number(count)).toBe(11);
   });
 });
