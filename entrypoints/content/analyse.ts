@@ -1,7 +1,8 @@
 import { annotate } from '@/lib/dom/annotate';
 import { pageFootnotes } from '@/lib/dom/footnotes';
 import { markPillars } from '@/lib/dom/pillars';
-import { buildTextMap } from '@/lib/dom/text-map';
+import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
+import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
 import { send } from '@/lib/messaging/runtime';
 
 /**
@@ -17,18 +18,27 @@ export async function analyseRoots(
   let motions = 0;
   let pillars = 0;
   for (const root of roots) {
-    const map = buildTextMap(root, { exclude, readOwnLinks: true });
+    const map = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
+    if (!map) break;
     if (!map.text.trim()) continue;
     const analysis = await send('analyse-text', { text: map.text, footnotes: pageFootnotes(root, map) });
     if (signal.aborted) break;
-    if (
-      !map.nodes.every((n) => n.isConnected) ||
-      buildTextMap(root, { exclude, readOwnLinks: true }).text !== map.text
-    ) {
-      continue;
-    }
-    pillars += markPillars(map, analysis.pillars);
-    motions += annotate(map, analysis.motions);
+    if (!isCurrent(map)) continue;
+    // Applied a few at a time, like the first pass; motions last to first, so earlier offsets stay valid.
+    await runSliced(
+      analysis.pillars,
+      (pillar) => {
+        pillars += markPillars(map, [pillar]);
+      },
+      { signal },
+    );
+    await runSliced(
+      [...analysis.motions].reverse(),
+      (motion) => {
+        motions += annotate(map, [motion]);
+      },
+      { signal },
+    );
   }
   return { motions, pillars };
 }

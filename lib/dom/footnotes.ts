@@ -35,8 +35,13 @@ function noteText(note: Element): string {
 }
 
 /** Where the note's own text begins in the map, when the notes section was read with the rest. */
-function bodyOffset(map: TextMap, note: Element, body: string): number | undefined {
-  const first = map.nodes.findIndex((n) => note.contains(n) && !n.parentElement?.closest(NOTE_CHROME) && n.data.trim());
+function bodyOffset(map: TextMap, index: Map<Text, number>, note: Element, body: string): number | undefined {
+  const walker = note.ownerDocument.createTreeWalker(note, 0x4 /* SHOW_TEXT */);
+  let first = -1;
+  for (let n = walker.nextNode() as Text | null; n && first < 0; n = walker.nextNode() as Text | null) {
+    const i = index.get(n);
+    if (i !== undefined && n.data.trim() && !n.parentElement?.closest(NOTE_CHROME)) first = i;
+  }
   if (first < 0) return undefined;
   const at = map.starts[first]! + (map.nodes[first]!.data.length - map.nodes[first]!.data.trimStart().length);
   return map.text.startsWith(body.slice(0, 20), at) ? at : undefined;
@@ -45,7 +50,11 @@ function bodyOffset(map: TextMap, note: Element, body: string): number | undefin
 export function pageFootnotes(root: Element, map: TextMap): Footnote[] {
   const doc = root.ownerDocument;
   const notes: Footnote[] = [];
-  for (const marker of root.querySelectorAll(MARKERS)) {
+  const markers = root.querySelectorAll(MARKERS);
+  if (!markers.length) return notes;
+  // Node → position, once: each note then finds its text in the map without a scan of every node.
+  const index = new Map(map.nodes.map((n, i) => [n, i] as const));
+  for (const marker of markers) {
     const id = decodeURIComponent(marker.getAttribute('href')!.slice(1));
     const target = id ? doc.getElementById(id) : null;
     const note = target?.closest(NOTE_CONTAINER) ?? target;
@@ -53,7 +62,7 @@ export function pageFootnotes(root: Element, map: TextMap): Footnote[] {
     if (!note || note.contains(marker)) continue;
     const body = noteText(note);
     if (!body) continue;
-    const bodyAt = bodyOffset(map, note, body);
+    const bodyAt = bodyOffset(map, index, note, body);
     notes.push({
       at: offsetBefore(map, marker),
       label: (marker.textContent ?? '').trim(),

@@ -1,7 +1,7 @@
 import { detectPapers } from '../refs/papers';
 import { annotate } from './annotate';
-import { runSliced } from './scheduler';
-import { buildTextMap, type TextMap } from './text-map';
+import { runSliced, runStepsSliced } from './scheduler';
+import { type TextMap, textMapSteps } from './text-map';
 
 /** Detection runs on pieces of about this many characters, cut at block boundaries, so no slice is long. */
 const CHUNK_CHARS = 16_000;
@@ -48,7 +48,8 @@ export async function scanRoots(
   let linked = 0;
   for (const root of roots) {
     if (options.signal?.aborted) break;
-    const map = buildTextMap(root, { exclude: options.exclude });
+    const map = await runStepsSliced(textMapSteps(root, { exclude: options.exclude }), { signal: options.signal });
+    if (!map) break;
     await runSliced(
       chunksOf(map),
       (chunk) => {

@@ -39,3 +39,22 @@ export async function runSliced<T>(
     step(item);
   }
 }
+
+/** Drives a generator that yields between small steps, giving the page back whenever a slice is used up. */
+export async function runStepsSliced<T>(
+  steps: Generator<void, T>,
+  options: { signal?: AbortSignal; now?: () => number; yieldFn?: () => Promise<void> } = {},
+): Promise<T | undefined> {
+  const now = options.now ?? (() => performance.now());
+  const yieldFn = options.yieldFn ?? (() => yieldToPage());
+  let sliceStart = now();
+  for (;;) {
+    if (options.signal?.aborted) return undefined;
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (now() - sliceStart > SLICE_MS) {
+      await yieldFn();
+      sliceStart = now();
+    }
+  }
+}

@@ -66,8 +66,9 @@ export interface TextMap {
   /** The text of all mapped nodes; block boundaries appear as a single '\n' that belongs to no node. */
   text: string;
   nodes: Text[];
-  /** `starts[i]` is where `nodes[i]` begins in `text`. */
+  /** `starts[i]` is where `nodes[i]` begins in `text`, `ends[i]` where it ended when the map was built. */
   starts: number[];
+  ends: number[];
 }
 
 export interface TextMapOptions {
@@ -101,8 +102,14 @@ function blockOf(node: Node, root: Element): Node {
   return el ?? root;
 }
 
-/** Reads the text under `root`, skipping what must not be annotated. */
-export function buildTextMap(root: Element, options: TextMapOptions = {}): TextMap {
+/** How many nodes the builder reads between chances to yield to the page. */
+const NODES_PER_STEP = 256;
+
+/**
+ * Reads the text under `root`, skipping what must not be annotated, as a generator that pauses every few hundred
+ * nodes: a long document's map is built across several slices (driven by runStepsSliced), never in one long task.
+ */
+export function* textMapSteps(root: Element, options: TextMapOptions = {}): Generator<void, TextMap> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode: (node) =>
@@ -113,10 +120,13 @@ export function buildTextMap(root: Element, options: TextMapOptions = {}): TextM
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
+  const ends: number[] = [];
   let length = 0;
   let lastBlock: Node | null = null;
   let lastWasBreak = false;
+  let seen = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++seen % NODES_PER_STEP === 0) yield;
     if (node.nodeType === 1) {
       // <br> is a line break inside a block: whitespace to the detector, so a reference may run across it.
       if ((node as Element).tagName === 'BR') lastWasBreak = true;
@@ -135,8 +145,26 @@ export function buildTextMap(root: Element, options: TextMapOptions = {}): TextM
     starts.push(length);
     parts.push(value);
     length += value.length;
+    ends.push(length);
   }
-  return { text: parts.join(''), nodes, starts };
+  return { text: parts.join(''), nodes, starts, ends };
+}
+
+/** The whole map at once: for small roots and tests. */
+export function buildTextMap(root: Element, options: TextMapOptions = {}): TextMap {
+  const steps = textMapSteps(root, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * True when the mapped text nodes are still in the page with the same text: a map built before an await is safe to
+ * annotate only then. Cheaper than reading the page again.
+ */
+export function isCurrent(map: TextMap): boolean {
+  return map.nodes.every((node, i) => node.isConnected && node.data === map.text.slice(map.starts[i], map.ends[i]));
 }
 
 /** Index of the node that contains text offset `offset` (the last node starting at or before it). */

@@ -46,7 +46,13 @@ export function detectBareCitations(text: string): PaperRef[][] {
 }
 
 /** A Kamerstuk reference whose text is the whole match. */
-function kamerstuk(m: RegExpExecArray, dossier: string, toevoeging: string | undefined, number: string, confidence: number): PaperRef {
+function kamerstuk(
+  m: RegExpExecArray,
+  dossier: string,
+  toevoeging: string | undefined,
+  number: string,
+  confidence: number,
+): PaperRef {
   return {
     kind: 'kamerstuk',
     id: kamerstukId(dossier, toevoeging, number),
