@@ -21,7 +21,8 @@ export default defineConfig({
   // The fixed top level has no `public/`: static files (icons, locales) live under assets/.
   publicDir: 'assets/public',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  // Firefox-only keys stay out of the Chrome manifest (Chrome warns about keys it does not know).
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'nl',
@@ -29,10 +30,8 @@ export default defineConfig({
     // alarms: the periodic refresh; storage: settings (base URLs), kept apart from the IndexedDB cache.
     permissions: ['alarms', 'storage'],
     host_permissions: [...CONTENT_MATCHES, ...DATA_HOSTS.map((host) => `https://${host}/*`)],
-    browser_specific_settings: {
-      gecko: GECKO,
-    },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),
+  }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
