@@ -7,29 +7,33 @@ import { listenForUpdates, requestStatus } from './status';
 import { watchForNewText } from './watch';
 
 /**
- * Content script: links every reference in the page's main text. Runs at document_idle, works in slices (see
- * lib/dom/scheduler.ts) and marks `<html data-kamerlens="ready">` once papers are linked. Motions and pillar topics
- * follow from the background (`data-kamerlens-analysis="ready"`, or `"failed"` with the reason logged once).
+ * Content script. Three passes, each sliced so the page never waits (lib/dom/scheduler.ts):
+ * 1. papers are linked in the page (regex only) → `<html data-kamerlens="ready">`;
+ * 2. the background's cache answers for them → `data-kamerlens-cache="ready"`, records that arrive later are pushed;
+ * 3. motions and pillar topics, found in the background → `data-kamerlens-analysis="ready"` (or `"failed"`).
+ * Text the page adds later goes through pass 1 and 2 as it arrives.
  */
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    const html = document.documentElement;
     const profile = profileFor(location.hostname);
     const exclude = excluder(profile);
     const roots = textRoots(document, profile);
     const linked = await scanRoots(roots, { exclude, signal: ctx.signal });
     if (ctx.isInvalid) return;
-    document.documentElement.setAttribute('data-kamerlens', 'ready');
-    document.documentElement.setAttribute('data-kamerlens-count', String(linked));
-    watchForNewText(ctx, roots, exclude);
-    const html = document.documentElement;
+    html.setAttribute('data-kamerlens', 'ready');
+    html.setAttribute('data-kamerlens-count', String(linked));
+
     listenForUpdates(ctx);
     const status = () =>
       requestStatus(ctx).catch((error) => {
         if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
       });
     const first = status();
+    watchForNewText(ctx, roots, exclude, () => void status());
+
     try {
       const { motions } = await analyseRoots(roots, exclude, ctx.signal);
       if (ctx.isInvalid) return;

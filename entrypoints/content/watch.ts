@@ -8,7 +8,12 @@ const SETTLE_MS = 150;
  * Scans text that the page adds after the first pass (expanded sections, late-loaded documents). Our own links are
  * ignored, and since scanning is idempotent, a burst of changes costs one rescan of the touched elements.
  */
-export function watchForNewText(ctx: ContentScriptContext, roots: Element[], exclude: (el: Element) => boolean) {
+export function watchForNewText(
+  ctx: ContentScriptContext,
+  roots: Element[],
+  exclude: (el: Element) => boolean,
+  onLinked: (count: number) => void,
+) {
   const pending = new Set<Element>();
   let timer: number | undefined;
   const flush = () => {
@@ -17,7 +22,9 @@ export function watchForNewText(ctx: ContentScriptContext, roots: Element[], exc
     pending.clear();
     // Only the outermost changed elements: a parent's scan covers its children.
     const outermost = targets.filter((el) => !targets.some((other) => other !== el && other.contains(el)));
-    void scanRoots(outermost, { exclude, signal: ctx.signal });
+    void scanRoots(outermost, { exclude, signal: ctx.signal }).then((count) => {
+      if (count && !ctx.isInvalid) onLinked(count);
+    });
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {

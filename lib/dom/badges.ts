@@ -22,6 +22,7 @@ function date(iso: string | undefined): string | undefined {
 /** The tooltip: what the document is, and for a motion how it ended, with the date the data is from. */
 export function describe(info: RefInfo): string {
   if (info.state === 'pending') return 'Kamerlens: gegevens worden opgehaald…';
+  if (info.state === 'none') return 'Kamerlens: de link opent de bron; voor deze verwijzing zijn geen documentgegevens';
   if (info.state === 'missing') return 'Kamerlens: niet gevonden bij de Tweede Kamer of officielebekendmakingen.nl';
   if (info.state === 'failed') return `Kamerlens: gegevens niet beschikbaar (${info.error ?? 'onbekende fout'})`;
   const doc = info.document;

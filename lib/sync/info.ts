@@ -1,5 +1,6 @@
 import type { Indiener, MotionStatus, Source } from '../db/models';
 import type { KamerlensDB } from '../db/schema';
+import { isFetchable } from './sources';
 
 /** A fractie's (or, in a roll call, its members') vote on a motion. */
 export interface PartyVote {
@@ -11,8 +12,11 @@ export interface PartyVote {
 /** What the page gets to know about one reference: enough for a badge and a hover card, with its age. */
 export interface RefInfo {
   id: string;
-  /** fresh: cached and current; stale: cached, a refresh is due or under way; pending: not cached yet. */
-  state: 'fresh' | 'stale' | 'pending' | 'missing' | 'failed';
+  /**
+   * fresh: cached and current; stale: cached, a refresh is due or under way; pending: not cached yet; missing: no
+   * service knows it; failed: the services could not be asked; none: nothing to fetch (a dossier, a zaak number).
+   */
+  state: 'fresh' | 'stale' | 'pending' | 'missing' | 'failed' | 'none';
   /** When the record was fetched (ms since epoch): the badge's "as of". */
   asOf?: number;
   source?: Source;
@@ -65,6 +69,7 @@ export async function readInfos(db: KamerlensDB, ids: readonly string[], now: nu
       const doc = documents[i];
       const fetch = fetches[i];
       if (!doc) {
+        if (!isFetchable(id)) return { id, state: 'none' };
         if (fetch?.status === 'missing') return { id, state: 'missing' };
         if (fetch?.status === 'failed')
           return { id, state: 'failed', ...(fetch.lastError ? { error: fetch.lastError } : {}) };
