@@ -96,6 +96,15 @@ describe('the TK client against the OData mock', () => {
     if (mode === 'rateLimit429') expect(error.retryAfter).toBe(1);
   });
 
+  it('waits for a slow answer within its timeout, and gives up on one beyond it', async () => {
+    api.setFault('tk', { mode: 'slow', delayMs: 100 });
+    const patient = await createTkClient({ baseUrl: api.baseUrl.tk, timeoutMs: 5_000 }).kamerstukken(tkPapers().slice(0, 2));
+    expect(patient.found.size).toBe(2);
+    api.setFault('tk', { mode: 'slow', delayMs: 1_000 });
+    const error = await failureOf(createTkClient({ baseUrl: api.baseUrl.tk, timeoutMs: 100 }).kamerstukken(tkPapers().slice(0, 2)));
+    expect(error.kind).toBe('timeout');
+  });
+
   it('gives up on a request that does not answer, after its timeout', async () => {
     api.setFault('tk', { mode: 'timeout' });
     const error = await failureOf(
