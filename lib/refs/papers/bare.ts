@@ -1,6 +1,6 @@
 import { Cursor, global } from '../cursor';
 import { dossierId, kamerstukId } from '../ids';
-import { ROMAN, WS } from '../patterns';
+import { ROMAN, WS, WS1 } from '../patterns';
 import type { PaperRef } from '../types';
 import { parseCitation } from './citation';
 
@@ -62,6 +62,31 @@ function kamerstuk(
     parts: { dossier, ...(toevoeging ? { toevoeging } : {}), number },
     confidence,
   };
+}
+
+/**
+ * Eerste Kamer dossiers numbered in roman (`(CLVI, letter M)`, `(CLX, A)`, F16): OB writes these ids in lower case
+ * (`kst-cxxiv-g`).
+ */
+const ROMAN_EK_DOSSIER = global(`\\(${WS}(C[LXVI]{1,6})${WS},${WS}(?:letter${WS1})?([A-Z]{1,2})${WS}\\)`);
+
+export function detectRomanEkDossiers(text: string): PaperRef[] {
+  const found: PaperRef[] = [];
+  ROMAN_EK_DOSSIER.lastIndex = 0;
+  for (let m = ROMAN_EK_DOSSIER.exec(text); m; m = ROMAN_EK_DOSSIER.exec(text)) {
+    const start = m.index + 1;
+    const end = m.index + m[0].length - 1;
+    found.push({
+      kind: 'kamerstuk',
+      id: `kst-${m[1]!.toLowerCase()}-${m[2]!.toLowerCase()}`,
+      text: text.slice(start, end).trim(),
+      start,
+      end: start + text.slice(start, end).trimEnd().length,
+      parts: { dossier: m[1]!, number: m[2]!, kamer: 'I' },
+      confidence: 0.85,
+    });
+  }
+  return found;
 }
 
 export function detectCompactIds(text: string): PaperRef[] {

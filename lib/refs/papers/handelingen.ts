@@ -15,13 +15,16 @@ import type { PaperRef, RefParts } from '../types';
  * so such a citation is claimed and dropped. Page-based citations (`blz. 39-2410`) cannot be turned into an id.
  */
 
+/** `vergaderingHandelingen TK 2024-2025, 48` (tweedekamer.nl text glues the label to the word before, F20). */
 const ANCHOR = global(
-  `(?<![\\p{L}])(Aanhangsel(?:${WS1}(?:der|van${WS1}de))?${WS1})?[Hh]andelingen(?:${WS1}der${WS1}(?:Kamer|Staten-Generaal))?(?![\\p{L}])`,
+  `(?:(?<![\\p{L}])|(?<=\\p{Ll}))(Aanhangsel(?:${WS1}(?:der|van${WS1}de))?${WS1})?[Hh]andelingen(?:${WS1}der${WS1}(?:Kamer|Staten-Generaal))?(?![\\p{L}])`,
 );
 const KAMER = sticky(`${WS},?${WS}(Tweede Kamer|Eerste Kamer|II|I|TK|EK|UCV|VV)(?![\\p{L}\\d])`);
 const VJ = sticky(`${WS},?${WS}(?:vergaderjaar${WS1})?${VERGADERJAAR}`, 'i');
 const DOSSIER_NEXT = sticky(`${WS},${WS}${DOSSIER}`);
 const NRS = sticky(`${WS},?${WS}(nrs?\\.?|nummers?)${WS}(\\d{1,4})(?:${WS}(?:,|en)${WS}(\\d{1,4}))*`, 'i');
+/** `Handelingen TK 2024-2025, 48`: the meeting number without `nr.` (its groups line up with NRS: word, number). */
+const BARE_MEETING = sticky(`${WS},${WS}()(\\d{1,3})(?![\\d\\p{L}]|[ ,.]\\d)`);
 const ITEMS = sticky(`${WS},${WS}(items?)${WS}(\\d{1,3})(?:${WS}(?:,|en)${WS}\\d{1,3}){0,10}`, 'i');
 const PAGE_REF = sticky(`${WS},?${WS}${PAGE_WORD}${WS}(${PAGES})`, 'i');
 
@@ -52,7 +55,7 @@ export function detectHandelingen(text: string): (PaperRef | Claim)[] {
       ANCHOR.lastIndex = c.pos;
       continue;
     }
-    const nrs = c.eat(NRS);
+    const nrs = c.eat(NRS) ?? (kamerWord === 'TK' || kamerWord === 'EK' ? c.eat(BARE_MEETING) : null);
     if (!nrs) continue;
     const several = /,|en/.test(nrs[0].slice(nrs[0].indexOf(nrs[2]!) + nrs[2]!.length));
     const items = aanhangsel ? null : c.eat(ITEMS);

@@ -1,5 +1,5 @@
 import type { PaperRef } from '../types';
-import { detectBareCitations, detectCompactIds } from './bare';
+import { detectBareCitations, detectCompactIds, detectRomanEkDossiers } from './bare';
 import { type Claim, detectHandelingen } from './handelingen';
 import { detectIdentifiers } from './identifiers';
 import { detectAnchoredCitations } from './kamerstukken';
@@ -54,6 +54,7 @@ function detectInWindow(text: string): PaperRef[] {
     ...single(detectIdentifiers(text)),
     ...detectBareCitations(text).map(group),
     ...single(detectCompactIds(text)),
+    ...single(detectRomanEkDossiers(text)),
   ]);
 }
 

@@ -51,7 +51,14 @@ export function candidateWindows(text: string): Window[] {
   for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) triggers.push(m.index);
   const ids: number[] = [];
   for (let at = text.indexOf('kst-'); at >= 0; at = text.indexOf('kst-', at + 4)) ids.push(at);
-  const all = ids.length ? mergeSorted(triggers, ids) : triggers;
+  // Eerste Kamer roman dossiers, `(CLVI, letter M)`: no digits at all.
+  for (let at = text.indexOf('(C'); at >= 0; at = text.indexOf('(C', at + 2)) ids.push(at);
+  const all = ids.length
+    ? mergeSorted(
+        triggers,
+        ids.sort((a, b) => a - b),
+      )
+    : triggers;
   for (const index of all) {
     const last = windows.at(-1);
     const reach = Math.min(text.length, index + 3 + AFTER);

@@ -125,12 +125,18 @@ const FORMS: [string, string, string[]][] = [
   ['F16 no comma', 'Kamerstuk I 31145 AA', ['kst-31145-AA']],
   ['F16 old lower-case letter', 'Kamerstukken I 1979/80, 15 516, nr. 42e, blz. 7', ['kst-15516-42e']],
   ['F16 letter word', '(Kamerstuk 36410-V, letter I)', ['kst-36410-V-I']],
+  ['F16 roman EK dossier', 'eerstekamer.nl verslag: (CLVI, letter M) en (CLX, A)', ['kst-clvi-m', 'kst-clx-a']],
   ['F16 dossier letter and EK letter', '(Kamerstuk 36 600 B, A)', ['kst-36600-B-A']],
   // F18–F20 Handelingen
   ['F18', 'Handelingen II 2018/2019, nr. 27, item 10, p. 14.', ['h-tk-20182019-27-10']],
   ['F18 pages', 'Handelingen II 2012-2013, nr. 71, item 15, blz 53-69', ['h-tk-20122013-71-15']],
   ['F18 meeting only', 'alsmede Handelingen II 2019/20, nr. 77', ['h-tk-20192020-77']],
   ['F18 Eerste Kamer', 'Handelingen EK 2001-2002, nr. 10, blz. 525', ['h-ek-20012002-10']],
+  [
+    'F20 glued tweedekamer.nl label',
+    'Toon alle items in vergaderingHandelingen TK 2024-2025, 48',
+    ['h-tk-20242025-48'],
+  ],
   ['F18 open items: one reference', '(Handelingen II 2019/20, nrs. 28 en 30, items 3, 8 en 24)', ['h-tk-20192020-28']],
   ['F19 mislabelled Kamerstuk', 'Handelingen II, 1995-1996, 24 692, nr. 3, p. 14', []],
   ['F19 page-based', '(Handelingen II, 1988/89, blz. 39-2410 en 2435)', []],

@@ -98,10 +98,14 @@ describe('the TK client against the OData mock', () => {
 
   it('waits for a slow answer within its timeout, and gives up on one beyond it', async () => {
     api.setFault('tk', { mode: 'slow', delayMs: 100 });
-    const patient = await createTkClient({ baseUrl: api.baseUrl.tk, timeoutMs: 5_000 }).kamerstukken(tkPapers().slice(0, 2));
+    const patient = await createTkClient({ baseUrl: api.baseUrl.tk, timeoutMs: 5_000 }).kamerstukken(
+      tkPapers().slice(0, 2),
+    );
     expect(patient.found.size).toBe(2);
     api.setFault('tk', { mode: 'slow', delayMs: 1_000 });
-    const error = await failureOf(createTkClient({ baseUrl: api.baseUrl.tk, timeoutMs: 100 }).kamerstukken(tkPapers().slice(0, 2)));
+    const error = await failureOf(
+      createTkClient({ baseUrl: api.baseUrl.tk, timeoutMs: 100 }).kamerstukken(tkPapers().slice(0, 2)),
+    );
     expect(error.kind).toBe('timeout');
   });
 
