@@ -7,6 +7,7 @@ export function listenForUpdates(ctx: ContentScriptContext): void {
   const stop = handleMessages({
     'refs-updated': ({ refs }) => {
       applyInfos(document, refs);
+      return undefined;
     },
   });
   ctx.onInvalidated(stop);

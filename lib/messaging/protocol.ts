@@ -16,7 +16,7 @@ export interface Protocol {
    */
   'lookup-refs': { request: { ids: string[] }; response: { refs: RefInfo[]; health: SyncHealth } };
   /** background → content (to the tab that asked): references that arrived or changed. */
-  'refs-updated': { request: { refs: RefInfo[] }; response: void };
+  'refs-updated': { request: { refs: RefInfo[] }; response: undefined };
   /** popup → background: how the data sources are doing. */
   'sync-status': { request: Record<string, never>; response: SyncHealth };
 }

@@ -1,4 +1,4 @@
-import type { DecisionRecord, DocumentRecord, DossierRecord, FetchState, MotionRecord, VoteRecord } from '../db/models';
+import type { DocumentRecord, DossierRecord, FetchState } from '../db/models';
 import type { KamerlensDB } from '../db/schema';
 import type { KoopRecord } from '../koop/types';
 import { changedInDossiersFilter, mapDocument, type RawDocument } from '../tk/adapter';
