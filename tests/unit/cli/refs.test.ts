@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../lib/cli/refs';
 
 /** A writable that keeps what it is given, standing in for stdout or stderr. */
@@ -37,6 +37,7 @@ describe('the refs CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kamerlens-cli-'));
   const file = join(dir, 'brief.txt');
   writeFileSync(file, 'Zie Kamerstuk 19 637, nr. 2375 en Stb. 2019, 143.\n');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints one JSON object per reference with file, kind, id, text and span', () => {
     const { status, lines } = run([file]);
