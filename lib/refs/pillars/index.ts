@@ -155,7 +155,10 @@ function labelAgenda(
  *   // → [{ kind: 'pillar', agenda: 'ima', pillar: 4, id: 'pijler-ima-4', start: 0, end: 72, confidence: 0.97, … }]
  */
 export function labelPillars(text: string, options: { agendas?: readonly Agenda[] } = {}): PillarRef[] {
-  const agendas = (options.agendas ?? AGENDAS).map(compile);
+  // Most pages are about something else: an agenda none of whose field words occur costs one scan, not a parse.
+  const lower = text.toLowerCase();
+  const agendas = (options.agendas ?? AGENDAS).filter((a) => mentionsField(text, lower, a)).map(compile);
+  if (!agendas.length) return [];
   const layout = segment(text);
   const headingTokens = layout.headings.map((h) => tokenize(h.title.replace(/[*_#]/g, ' ')));
   const paragraphTokens = layout.paragraphs.map((p) => tokenize(unwrap(text.slice(p.start, p.end))));
@@ -173,6 +176,23 @@ export function labelPillars(text: string, options: { agendas?: readonly Agenda[
   return agendas
     .flatMap((c, a) => labelAgenda(text, layout, c, headingEvidence[a]!, paragraphEvidence[a]!, owners[a]!))
     .sort((x, y) => x.start - y.start || y.end - x.end || x.pillar - y.pillar);
+}
+
+/** Heading terms at least this strong can name a pillar on their own (`illegaliteit`, `opvang in de regio`). */
+const STRONG_HEADING = 3;
+
+/**
+ * Whether the text has any word that could start a label: a context word, the unit (`pijler`) or a strong heading
+ * term — as a substring, so compounds such as `asielaanvragen` count. A text with none of them gets no label from
+ * this agenda, and costs a scan instead of a parse.
+ */
+function mentionsField(text: string, lower: string, agenda: Agenda): boolean {
+  const terms: (readonly [string, number, 'exact'?])[] = [
+    ...agenda.context,
+    ...agenda.units.map((u) => [u, 1] as const),
+    ...agenda.pillars.flatMap((p) => p.headings.filter(([, weight]) => weight >= STRONG_HEADING)),
+  ];
+  return terms.some(([term, , mode]) => (mode === 'exact' ? text.includes(term) : lower.includes(term.toLowerCase())));
 }
 
 /** For each paragraph, the pillar of the innermost labelled section around it, if any. One sweep over both lists. */
