@@ -129,6 +129,24 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
     await page.close();
   });
 
+  it.skipIf(!HAS_SHARED)('annotates a real saved tweedekamer.nl motion page without breaking it', async () => {
+    const url = `http://${TK_HOST}/kamerstukken/moties/detail?did=2025D31484&id=2025Z13886`;
+    const page = await session.open(url);
+    await page.waitForSelector('html[data-kamerlens-analysis]');
+    // The aside's "Nummer: 31497-504" is the motion's own Kamerstuk.
+    expect((await linksOn(page)).map((l) => [l.id, l.href])).toEqual([['kst-31497-504', obHref('kst-31497-504')]]);
+    const motions = await page.$$eval('[data-kamerlens-kind="motion"]', (els) =>
+      els.map((el) => el.getAttribute('data-kamerlens-members')),
+    );
+    expect(motions.length).toBeGreaterThan(0);
+    expect(new Set(motions)).toEqual(new Set(['van houwelingen']));
+    // The vote table and the page's own text are as they were: no links in the figures, nothing lost.
+    expect(await page.$$eval('#votes-details table a.kamerlens-ref', (els) => els.length)).toBe(0);
+    expect(await page.$$eval('#votes-details table tr', (rows) => rows.length)).toBe(16);
+    expect(await page.$eval('main', (m) => m.textContent?.includes('spreekt uit dat passend onderwijs'))).toBe(true);
+    await page.close();
+  });
+
   it('links the embedded document on a tweedekamer.nl page', async () => {
     const page = await session.open(`http://${TK_HOST}/kamerstukken/moties/detail?did=2099D00001&id=2099Z00001`);
     expect((await linksOn(page)).map((l) => [l.id, l.href])).toEqual([

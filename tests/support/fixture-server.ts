@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { obPage, tkPage } from './corpus-pages';
-import { corpusNames, corpusText, PROJECT_ROOT } from './shared';
+import { corpusNames, corpusText, HAS_SHARED, PROJECT_ROOT, sharedPath } from './shared';
 
 /**
  * Serves test pages under the real site host names: browsers reach it through host mapping (Chromium's
@@ -12,7 +12,8 @@ import { corpusNames, corpusText, PROJECT_ROOT } from './shared';
  *
  * - `tests/fixtures/pages/<host>/<name>.html`: hand-written pages, always there;
  * - OB `/<corpus-name>.html` and TK `/kamerstukken/<soort>/detail?did=<corpus-name>`: corpus pages generated from
- *   ../shared at request time.
+ *   ../shared at request time;
+ * - TK `/kamerstukken/moties/detail?did=2025D31484`: the real saved page in ../shared/reference/pages.
  */
 
 export const FIXTURE_DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'pages');
@@ -32,6 +33,13 @@ function hostFile(host: string, name: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
+/** A real saved tweedekamer.nl page from ../shared/reference/pages (`tweedekamer-motie-<did>.html`), read in place. */
+function savedTkPage(did: string): string | undefined {
+  if (!HAS_SHARED || !/^\d{4}D\d{5}$/.test(did)) return undefined;
+  const file = sharedPath('reference', 'pages', `tweedekamer-motie-${did}.html`);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
 /** The page for a host and URL, or undefined for a 404. */
 export function pageFor(host: string, url: URL): string | undefined {
   if (host === OB_HOST) {
@@ -42,7 +50,11 @@ export function pageFor(host: string, url: URL): string | undefined {
   if (host === TK_HOST || host === 'tweedekamer.nl') {
     const did = url.searchParams.get('did');
     if (!/^\/kamerstukken\/[\w-]+\/detail$/.test(url.pathname) || !did) return undefined;
-    return hostFile(TK_HOST, did) ?? (corpusNames().includes(did) ? tkPage(did, corpusText(did)) : undefined);
+    return (
+      hostFile(TK_HOST, did) ??
+      savedTkPage(did) ??
+      (corpusNames().includes(did) ? tkPage(did, corpusText(did)) : undefined)
+    );
   }
   return undefined;
 }
