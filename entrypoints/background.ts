@@ -39,6 +39,7 @@ export default defineBackground(() => {
 
   // A changed base URL may fix an unavailable service: ask it again.
   tkBaseUrl.watch(() => void clearUnavailable(db, Date.now()));
+  koopBaseUrl.watch(() => void clearUnavailable(db, Date.now()));
 
   // A worker that was stopped mid-round resumes its queue as soon as it wakes.
   void sync.resolver.run();

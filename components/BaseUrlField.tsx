@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import { checkBaseUrl } from '../lib/settings-validation';
+
+export interface BaseUrlFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  fallback: string;
+  /** Saves a checked URL; a rejection is shown to the user, the field keeps what they typed. */
+  onSave: (url: string) => Promise<void>;
+}
+
+/** One base-URL setting: typed, checked, saved, or put back to the real service's address. */
+export function BaseUrlField({ id, label, value, fallback, onSave }: BaseUrlFieldProps) {
+  const [draft, setDraft] = useState(value);
+  const [message, setMessage] = useState<{ kind: 'error' | 'saved'; text: string } | undefined>();
+
+  const save = async (next: string) => {
+    const checked = checkBaseUrl(next);
+    if (!checked.ok) {
+      setMessage({ kind: 'error', text: checked.reason });
+      return;
+    }
+    try {
+      await onSave(checked.url);
+      setDraft(checked.url);
+      setMessage({ kind: 'saved', text: 'Opgeslagen.' });
+    } catch (error) {
+      setMessage({ kind: 'error', text: `Niet opgeslagen: ${(error as Error).message}` });
+    }
+  };
+
+  return (
+    <form
+      class="base-url"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(draft);
+      }}
+    >
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="url"
+        value={draft}
+        aria-invalid={message?.kind === 'error'}
+        aria-describedby={`${id}-message`}
+        onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+      />
+      <button type="submit">Opslaan</button>
+      <button type="button" disabled={draft === fallback} onClick={() => void save(fallback)}>
+        Standaard
+      </button>
+      <p id={`${id}-message`} class={message?.kind ?? ''} role="status">
+        {message?.text ?? ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'preact/hooks';
+import { BaseUrlField } from '@/components/BaseUrlField';
+import { SyncStatus } from '@/components/SyncStatus';
+import { send } from '@/lib/messaging/runtime';
+import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
+import type { SyncHealth } from '@/lib/sync/health';
+import { TK_DEFAULT_BASE } from '@/lib/tk/adapter';
+
+/**
+ * Settings: where the data comes from, and how those sources are doing. The Tweede Kamer moves its API to a new
+ * version in 2026; when the old address stops answering, the status says so and the address can be changed here.
+ */
+export function App() {
+  const [urls, setUrls] = useState<{ tk: string; koop: string } | undefined>();
+  const [health, setHealth] = useState<SyncHealth | undefined>();
+
+  useEffect(() => {
+    void Promise.all([tkBaseUrl.getValue(), koopBaseUrl.getValue()]).then(([tk, koop]) => setUrls({ tk, koop }));
+    void send('sync-status', {}).then(setHealth, () => setHealth(undefined));
+  }, []);
+
+  return (
+    <main>
+      <h1>Kamerlens</h1>
+      <section>
+        <h2>Gegevensbronnen</h2>
+        {health ? <SyncStatus health={health} /> : <p>Status wordt geladen…</p>}
+      </section>
+      <section>
+        <h2>Adressen</h2>
+        {urls ? (
+          <>
+            <BaseUrlField
+              id="tk-base"
+              label="Tweede Kamer open data (OData)"
+              value={urls.tk}
+              fallback={TK_DEFAULT_BASE}
+              onSave={(url) => tkBaseUrl.setValue(url)}
+            />
+            <BaseUrlField
+              id="koop-base"
+              label="KOOP zoekdienst (SRU)"
+              value={urls.koop}
+              fallback={KOOP_DEFAULT_BASE}
+              onSave={(url) => koopBaseUrl.setValue(url)}
+            />
+          </>
+        ) : (
+          <p>Instellingen worden geladen…</p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,133 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { BaseUrlField } from '../../../components/BaseUrlField';
+import { SyncStatus } from '../../../components/SyncStatus';
+import { App } from '../../../entrypoints/options/App';
+import { handleMessages } from '../../../lib/messaging/runtime';
+import { tkBaseUrl } from '../../../lib/settings';
+import { checkBaseUrl } from '../../../lib/settings-validation';
+import { TK_DEFAULT_BASE } from '../../../lib/tk/adapter';
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+
+async function type(input: HTMLInputElement, value: string) {
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function submit(form: HTMLFormElement) {
+  await act(() => {
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+  await flush();
+}
+
+describe('checkBaseUrl', () => {
+  it.each([
+    ['https://gegevensmagazijn.tweedekamer.nl/OData/v5/', true, 'https://gegevensmagazijn.tweedekamer.nl/OData/v5'],
+    ['  https://repository.overheid.nl/sru ', true, 'https://repository.overheid.nl/sru'],
+    ['http://localhost:8080/OData/v4/2.0', true, 'http://localhost:8080/OData/v4/2.0'],
+    ['http://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0', false, /https/],
+    ['gegevensmagazijn.tweedekamer.nl', false, /volledig webadres/],
+    ['https://example.org/OData?$top=1', false, /vraagteken/],
+    ['', false, /Vul een adres in/],
+  ] as const)('%s', (input, ok, expected) => {
+    const result = checkBaseUrl(input);
+    expect(result.ok).toBe(ok);
+    if (result.ok) expect(result.url).toBe(expected);
+    else expect(result.reason).toMatch(expected as RegExp);
+  });
+});
+
+describe('BaseUrlField', () => {
+  it('refuses an address that is not https and keeps what was typed', async () => {
+    const onSave = vi.fn(async () => {});
+    await act(() =>
+      render(
+        <BaseUrlField id="tk" label="TK" value={TK_DEFAULT_BASE} fallback={TK_DEFAULT_BASE} onSave={onSave} />,
+        root,
+      ),
+    );
+    const input = root.querySelector('input')!;
+    await type(input, 'http://voorbeeld.nl/odata');
+    await submit(root.querySelector('form')!);
+    expect(onSave).not.toHaveBeenCalled();
+    expect(input.value).toBe('http://voorbeeld.nl/odata');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector('[role="status"]')!.textContent).toMatch(/https/);
+  });
+
+  it('saves a cleaned address, and puts the default back on request', async () => {
+    const onSave = vi.fn(async (_url: string) => {});
+    await act(() =>
+      render(
+        <BaseUrlField id="tk" label="TK" value={TK_DEFAULT_BASE} fallback={TK_DEFAULT_BASE} onSave={onSave} />,
+        root,
+      ),
+    );
+    await type(root.querySelector('input')!, 'https://gegevensmagazijn.tweedekamer.nl/OData/v5/');
+    await submit(root.querySelector('form')!);
+    expect(onSave).toHaveBeenLastCalledWith('https://gegevensmagazijn.tweedekamer.nl/OData/v5');
+    expect(root.querySelector('[role="status"]')!.textContent).toBe('Opgeslagen.');
+    await act(() => (root.querySelectorAll('button')[1] as HTMLButtonElement).click());
+    await flush();
+    expect(onSave).toHaveBeenLastCalledWith(TK_DEFAULT_BASE);
+  });
+});
+
+describe('SyncStatus', () => {
+  it('names each source, how it is doing, and why when it fails', async () => {
+    await act(() =>
+      render(
+        <SyncStatus
+          health={{
+            tk: { status: 'unavailable', message: 'Tweede Kamer API: …/OData/v4/2.0/Document answered 410', at: 1 },
+            koop: { status: 'ok', at: 1 },
+          }}
+        />,
+        root,
+      ),
+    );
+    const items = [...root.querySelectorAll('li')];
+    expect(items.map((li) => li.getAttribute('data-status'))).toEqual(['unavailable', 'ok']);
+    expect(items[0]!.textContent).toMatch(/niet beschikbaar.*answered 410/s);
+    expect(items[1]!.querySelector('.reason')).toBeNull();
+  });
+});
+
+describe('the options page', () => {
+  it('shows the saved addresses and the background’s view of the sources, and saves a change', async () => {
+    await tkBaseUrl.setValue('https://gegevensmagazijn.tweedekamer.nl/OData/v5');
+    const stop = handleMessages({
+      'sync-status': () => ({ tk: { status: 'degraded', message: 'answered 503' }, koop: { status: 'ok' } }),
+    });
+    await act(() => render(<App />, root));
+    await flush();
+    const inputs = [...root.querySelectorAll('input')];
+    expect(inputs.map((i) => i.value)).toEqual([
+      'https://gegevensmagazijn.tweedekamer.nl/OData/v5',
+      'https://repository.overheid.nl/sru',
+    ]);
+    expect(root.querySelector('[data-service="tk"]')!.textContent).toMatch(/storing.*answered 503/s);
+    await type(inputs[0]!, 'https://gegevensmagazijn.tweedekamer.nl/OData/v6');
+    await submit(root.querySelector('form')!);
+    expect(await tkBaseUrl.getValue()).toBe('https://gegevensmagazijn.tweedekamer.nl/OData/v6');
+    stop();
+  });
+});
