@@ -1,5 +1,6 @@
 import { annotate } from '@/lib/dom/annotate';
 import { pageFootnotes } from '@/lib/dom/footnotes';
+import { adoptSelfMotions, pageIdentity } from '@/lib/dom/identity';
 import { markPillars } from '@/lib/dom/pillars';
 import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
@@ -40,5 +41,7 @@ export async function analyseRoots(
       { signal },
     );
   }
+  const self = pageIdentity(document);
+  if (self) adoptSelfMotions(document, self);
   return { motions, pillars };
 }

@@ -135,11 +135,12 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
     await page.waitForSelector('html[data-kamerlens-analysis]');
     // The aside's "Nummer: 31497-504" is the motion's own Kamerstuk.
     expect((await linksOn(page)).map((l) => [l.id, l.href])).toEqual([['kst-31497-504', obHref('kst-31497-504')]]);
+    // The page is the motion: its title and its header name it, and take the page's own document.
     const motions = await page.$$eval('[data-kamerlens-kind="motion"]', (els) =>
-      els.map((el) => el.getAttribute('data-kamerlens-members')),
+      els.map((el) => [el.getAttribute('data-kamerlens-members'), el.getAttribute('data-kamerlens-ref')]),
     );
     expect(motions.length).toBeGreaterThan(0);
-    expect(new Set(motions)).toEqual(new Set(['van houwelingen']));
+    expect(new Set(motions.map((m) => m.join(' ')))).toEqual(new Set(['van houwelingen kst-31497-504']));
     // The vote table and the page's own text are as they were: no links in the figures, nothing lost.
     expect(await page.$$eval('#votes-details table a.kamerlens-ref', (els) => els.length)).toBe(0);
     expect(await page.$$eval('#votes-details table tr', (rows) => rows.length)).toBe(16);
