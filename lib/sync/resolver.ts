@@ -348,11 +348,14 @@ export async function refreshFollowed(deps: SyncDeps): Promise<number> {
   let updated = 0;
   let watermark = since;
   const harvest: Records = { documents: [], motions: [], decisions: [], votes: [] };
+  // One read for all changed documents: which of them the cache holds, by TK number.
+  const numbersSeen = rows.flatMap((r) => (r.DocumentNummer ? [r.DocumentNummer] : []));
+  const byNumber = new Map(
+    (await db.documents.where('tkNummer').anyOf(numbersSeen).toArray()).map((d) => [d.tkNummer!, d] as const),
+  );
   for (const raw of rows) {
     if (raw.ApiGewijzigdOp && raw.ApiGewijzigdOp > watermark) watermark = raw.ApiGewijzigdOp;
-    const cached = raw.DocumentNummer
-      ? await db.documents.where('tkNummer').equals(raw.DocumentNummer).first()
-      : undefined;
+    const cached = raw.DocumentNummer ? byNumber.get(raw.DocumentNummer) : undefined;
     if (!cached) continue;
     const mapped = mapDocument(raw, cached.id, cached.kind, now);
     harvest.documents.push(mapped.document);
