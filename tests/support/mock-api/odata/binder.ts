@@ -1,4 +1,4 @@
-import { parseTicks } from './datetime';
+import { parseTicks, parseWallClockTicks } from './datetime';
 import { invalidQuery } from './errors';
 import {
   type EdmPrimitive,
@@ -9,6 +9,7 @@ import {
   type PropertyDef,
 } from './model';
 import type { ComparisonOp, Syntax } from './parser';
+import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
 import type { EntityStore } from './store';
 
 /**
@@ -53,6 +54,7 @@ export const IT = '$it';
 interface Scope {
   store: EntityStore;
   variables: Map<string, EntityTypeDef>;
+  settings: ServiceSettings;
 }
 
 function typeName(store: EntityStore, type: EntityTypeDef): string {
@@ -82,7 +84,7 @@ const OPERATOR_KIND: Record<ComparisonOp, string> = {
   le: 'LessThanOrEqual',
 };
 
-function bindLiteral(syntax: Extract<Syntax, { t: 'literal' }>): Bound {
+function bindLiteral(syntax: Extract<Syntax, { t: 'literal' }>, settings: ServiceSettings): Bound {
   switch (syntax.kind) {
     case 'string':
       return { k: 'const', type: 'Edm.String', value: syntax.value as string, convert: false };
@@ -96,7 +98,10 @@ function bindLiteral(syntax: Extract<Syntax, { t: 'literal' }>): Bound {
       return { k: 'const', type: 'Edm.Guid', value: syntax.value as string, convert: false };
     case 'datetime':
     case 'date': {
-      const ticks = parseTicks(syntax.value as string);
+      const text = syntax.value as string;
+      // A service that drops the zone reads `…Z` as its own local time; an explicit offset stays exact.
+      const zone = syntax.kind === 'datetime' && /z$/i.test(text) ? settings.utcLiteralsAsLocalIn : undefined;
+      const ticks = zone ? parseWallClockTicks(text, zone) : parseTicks(text);
       if (ticks === undefined) throw invalidQuery(`The date-time literal '${syntax.value}' is not valid.`);
       return {
         k: 'const',
@@ -155,7 +160,7 @@ function bindPath(syntax: Extract<Syntax, { t: 'path' }>, scope: Scope): Bound {
         throw invalidQuery(`The range variable '${variable}' has already been declared.`);
       }
       if (variable === undefined || body === undefined) return { k: 'lambda', kind, walk, nav, type: 'Edm.Boolean' };
-      const inner: Scope = { store: scope.store, variables: new Map(scope.variables).set(variable, target) };
+      const inner: Scope = { ...scope, variables: new Map(scope.variables).set(variable, target) };
       const boundBody = bindExpression(body, inner);
       if (boundBody.type !== 'Edm.Boolean' && boundBody.type !== 'null') {
         throw invalidQuery(`The ${kind} expression must evaluate to a single boolean value.`);
@@ -246,7 +251,7 @@ function bindComparison(op: ComparisonOp, left: Bound, right: Bound): Bound {
 export function bindExpression(syntax: Syntax, scope: Scope): Bound {
   switch (syntax.t) {
     case 'literal':
-      return bindLiteral(syntax);
+      return bindLiteral(syntax, scope.settings);
     case 'path':
       return bindPath(syntax, scope);
     case 'call':
@@ -271,8 +276,13 @@ export function bindExpression(syntax: Syntax, scope: Scope): Bound {
 }
 
 /** Binds a `$filter` (or nested filter) on an entity type; the result must be boolean. */
-export function bindFilter(syntax: Syntax, store: EntityStore, type: EntityTypeDef): Bound {
-  const bound = bindExpression(syntax, { store, variables: new Map([[IT, type]]) });
+export function bindFilter(
+  syntax: Syntax,
+  store: EntityStore,
+  type: EntityTypeDef,
+  settings: ServiceSettings = DEFAULT_SETTINGS,
+): Bound {
+  const bound = bindExpression(syntax, { store, variables: new Map([[IT, type]]), settings });
   if (bound.type !== 'Edm.Boolean' && bound.type !== 'null') {
     throw invalidQuery(`The $filter expression must evaluate to a single boolean value.`);
   }
@@ -280,8 +290,13 @@ export function bindFilter(syntax: Syntax, store: EntityStore, type: EntityTypeD
 }
 
 /** Binds an `$orderby` expression: any single value (property paths through single navigations, functions). */
-export function bindOrderExpression(syntax: Syntax, store: EntityStore, type: EntityTypeDef): Bound {
-  const bound = bindExpression(syntax, { store, variables: new Map([[IT, type]]) });
+export function bindOrderExpression(
+  syntax: Syntax,
+  store: EntityStore,
+  type: EntityTypeDef,
+  settings: ServiceSettings = DEFAULT_SETTINGS,
+): Bound {
+  const bound = bindExpression(syntax, { store, variables: new Map([[IT, type]]), settings });
   if (bound.type === 'entity')
     throw invalidQuery(`The $orderby expression must evaluate to a single value of primitive type.`);
   return bound;

@@ -38,3 +38,33 @@ export function localParts(
     second: Number(m[6] ?? 0),
   };
 }
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes `timeZone` is ahead of UTC at the instant `ms`. */
+function zoneOffsetMinutes(timeZone: string, ms: number): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  const name = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * Ticks of a date-time text whose own zone is ignored and its wall-clock time read in `timeZone` instead:
+ * `2018-03-29T00:00:00Z` in Europe/Amsterdam is `2018-03-29T00:00:00+02:00`. A wall-clock time that falls in a
+ * daylight-saving gap or overlap resolves to one of its neighbours.
+ */
+export function parseWallClockTicks(text: string, timeZone: string): bigint | undefined {
+  const m = DATE_TIME.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = ''] = m;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  if (Number.isNaN(wall)) return undefined;
+  const guess = wall - zoneOffsetMinutes(timeZone, wall) * 60_000;
+  const ms = wall - zoneOffsetMinutes(timeZone, guess) * 60_000;
+  return BigInt(ms) * 10_000n + BigInt(frac.padEnd(7, '0'));
+}

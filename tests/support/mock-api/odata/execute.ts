@@ -1,6 +1,6 @@
 import { compareValues, evaluate, rowContext } from './evaluate';
 import type { Entity, EntityTypeDef } from './model';
-import { nextLink, PAGE_SIZE } from './paging';
+import { nextLink } from './paging';
 import type { QueryOptions } from './query-options';
 import type { EntityStore } from './store';
 
@@ -13,7 +13,7 @@ export interface Page {
   rows: Entity[];
   /** Matching rows before `$skip`/`$top`/paging, for `@odata.count`. */
   total: number;
-  /** Offset of the next page when the server cut the result at PAGE_SIZE. */
+  /** Offset of the next page when the server cut the result at the page size. */
   nextOffset?: number;
 }
 
@@ -36,12 +36,18 @@ export function queryCollection(
   const matching = filter
     ? entities.filter((entity) => evaluate(filter, rowContext(store, type.name, entity)) === true)
     : [...entities];
-  // The key is the last sort key, as the server adds it for stable paging; without $orderby rows come in key order.
+  // The key is the last sort key, as the server adds it for stable paging; without $orderby rows come in key order,
+  // after the deleted ones where the service puts those first.
+  const { pageSize, deletedFirst } = options.settings;
   const keyed = matching.map((entity) => ({
     entity,
     keys: options.orderby.map((o) => evaluate(o.expr, rowContext(store, type.name, entity))),
   }));
   keyed.sort((a, b) => {
+    if (deletedFirst && options.orderby.length === 0) {
+      const order = Number(b.entity[deletedFirst] === true) - Number(a.entity[deletedFirst] === true);
+      if (order !== 0) return order;
+    }
     for (let i = 0; i < options.orderby.length; i++) {
       const x = a.keys[i] ?? null;
       const y = b.keys[i] ?? null;
@@ -55,11 +61,11 @@ export function queryCollection(
   const start = (options.skip ?? 0) + tokenOffset;
   if (options.top !== undefined) {
     // An explicit $top never gets a nextLink (issue #70), and a response never exceeds the page size.
-    return { rows: ordered.slice(start, start + Math.min(options.top, PAGE_SIZE)), total: matching.length };
+    return { rows: ordered.slice(start, start + Math.min(options.top, pageSize)), total: matching.length };
   }
-  const rows = ordered.slice(start, start + PAGE_SIZE);
-  const more = start + PAGE_SIZE < ordered.length;
-  return { rows, total: matching.length, ...(more ? { nextOffset: tokenOffset + PAGE_SIZE } : {}) };
+  const rows = ordered.slice(start, start + pageSize);
+  const more = start + pageSize < ordered.length;
+  return { rows, total: matching.length, ...(more ? { nextOffset: tokenOffset + pageSize } : {}) };
 }
 
 /** One entity as JSON, with its expansions. */

@@ -5,20 +5,26 @@ import { metadataXml } from './metadata';
 import type { Entity, EntityTypeDef } from './model';
 import { decodeSkiptoken, nextLink } from './paging';
 import { parseUrlOptions } from './query-options';
+import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
 import type { EntityStore } from './store';
 
 /**
- * An OData v4 JSON service over an EntityStore, mounted at `serviceRoot` (e.g. `/OData/v4/2.0`). Answers the
+ * An OData v4 JSON service over an EntityStore, mounted at `serviceRoot` (e.g. `/OData/v5`). Answers the
  * service document, `$metadata`, `/Set`, `/Set/$count`, `/Set(<guid>)` and `/Set(<guid>)/Navigation`. Like the
- * real service it sends no CORS headers, and every failure is an OData error body.
+ * real service it sends no CORS headers, and every failure is an OData error body. `settings` holds what differs
+ * between services (page size, `$top` limit, default order, date literals).
  */
-export function createODataHandler(store: EntityStore, serviceRoot: string): MockHandler {
+export function createODataHandler(
+  store: EntityStore,
+  serviceRoot: string,
+  settings: ServiceSettings = DEFAULT_SETTINGS,
+): MockHandler {
   return (url, req) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new ODataError(405, `The requested resource does not support http method '${req.method}'.`);
       }
-      return route(store, serviceRoot, url);
+      return route(store, serviceRoot, settings, url);
     } catch (error) {
       if (error instanceof ODataError) return errorResponse(error.status, error.message);
       return errorResponse(500, `An error has occurred. ${(error as Error).message}`);
@@ -34,7 +40,7 @@ function json(body: unknown): MockResponse {
   };
 }
 
-function notFound(url: URL): ODataError {
+export function notFound(url: URL): ODataError {
   return new ODataError(404, `No HTTP resource was found that matches the request URI '${url.href}'.`);
 }
 
@@ -52,7 +58,7 @@ function parseKey(text: string): string {
   return key.toLowerCase();
 }
 
-function route(store: EntityStore, serviceRoot: string, url: URL): MockResponse {
+function route(store: EntityStore, serviceRoot: string, settings: ServiceSettings, url: URL): MockResponse {
   const path = decodeURIComponent(url.pathname);
   if (!path.toLowerCase().startsWith(serviceRoot.toLowerCase())) throw notFound(url);
   const rest = path.slice(serviceRoot.length).replace(/^\/+/, '').replace(/\/+$/, '');
@@ -77,9 +83,9 @@ function route(store: EntityStore, serviceRoot: string, url: URL): MockResponse 
   const keyText = head[2];
   if (keyText === undefined) {
     if (segments.length === 1)
-      return collection(store, serviceRoot, type, store.all(type.name), url, `${serviceRoot}/${head[1]}`);
+      return collection(store, serviceRoot, settings, type, store.all(type.name), url, `${serviceRoot}/${head[1]}`);
     if (segments.length === 2 && segments[1] === '$count') {
-      const options = parseUrlOptions(url.searchParams, store, type);
+      const options = parseUrlOptions(url.searchParams, store, type, settings);
       const total = queryCollection(store, type, store.all(type.name), {
         ...options,
         top: undefined,
@@ -95,26 +101,27 @@ function route(store: EntityStore, serviceRoot: string, url: URL): MockResponse 
   }
   const entity = store.get(type.name, parseKey(keyText));
   if (!entity) throw notFound(url);
-  if (segments.length === 1) return single(store, serviceRoot, type, entity, url);
+  if (segments.length === 1) return single(store, serviceRoot, settings, type, entity, url);
   const nav = type.navigations.find((n) => n.name === segments[1]);
   if (!nav || segments.length > 2) throw notFound(url);
   const target = store.type(nav.target);
   const related = store.navigate(type.name, entity, nav);
-  if (nav.many) return collection(store, serviceRoot, target, related, url, path.replace(/\/+$/, ''));
+  if (nav.many) return collection(store, serviceRoot, settings, target, related, url, path.replace(/\/+$/, ''));
   const first = related[0];
   if (!first) return { status: 204, body: '' };
-  return single(store, serviceRoot, target, first, url);
+  return single(store, serviceRoot, settings, target, first, url);
 }
 
 function collection(
   store: EntityStore,
   serviceRoot: string,
+  settings: ServiceSettings,
   type: EntityTypeDef,
   entities: Entity[],
   url: URL,
   path: string,
 ): MockResponse {
-  const options = parseUrlOptions(url.searchParams, store, type);
+  const options = parseUrlOptions(url.searchParams, store, type, settings);
   const offset = options.skiptoken === undefined ? 0 : decodeSkiptoken(options.skiptoken, path, options.raw);
   const page = queryCollection(store, type, entities, options, offset);
   const body: Record<string, unknown> = {};
@@ -127,8 +134,15 @@ function collection(
   return json(body);
 }
 
-function single(store: EntityStore, serviceRoot: string, type: EntityTypeDef, entity: Entity, url: URL): MockResponse {
-  const options = parseUrlOptions(url.searchParams, store, type);
+function single(
+  store: EntityStore,
+  serviceRoot: string,
+  settings: ServiceSettings,
+  type: EntityTypeDef,
+  entity: Entity,
+  url: URL,
+): MockResponse {
+  const options = parseUrlOptions(url.searchParams, store, type, settings);
   const body: Record<string, unknown> = {};
   if (!options.metadataNone) {
     body['@odata.context'] = `${url.origin}${serviceRoot}/$metadata#${contextFragment(type, options)}/$entity`;

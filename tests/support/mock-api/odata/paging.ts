@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { ODataError } from './errors';
 
 /**
- * Server-driven paging as on the real service: at most 250 entities per response, and a `@odata.nextLink`
- * carrying an opaque `$skiptoken` (issue #82). The token is bound to the query it came from, so a client that
- * builds its own continuation instead of following the link verbatim gets a 400, not silently wrong pages.
+ * Server-driven paging as on the real service: at most one page of entities per response (ServiceSettings.pageSize:
+ * 250 on v4/2.0, 100 on v5), and a `@odata.nextLink` carrying an opaque `$skiptoken` (issue #82). The token is bound
+ * to the query it came from, so a client that builds its own continuation instead of following the link verbatim
+ * gets a 400, not silently wrong pages.
  */
+
+/** The default page size (v4/2.0's documented "maximaal 250 resultaten per antwoord"). */
 export const PAGE_SIZE = 250;
 
 function fingerprint(path: string, raw: [string, string][]): string {

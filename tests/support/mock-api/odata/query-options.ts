@@ -2,6 +2,7 @@ import { type Bound, bindFilter, bindOrderExpression, checkNodeCount } from './b
 import { invalidQuery, ODataError } from './errors';
 import { type EntityTypeDef, findNavigation, findProperty, type NavigationDef } from './model';
 import { parseExpression, parseOrderItem } from './parser';
+import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
 import type { EntityStore } from './store';
 
 /**
@@ -23,6 +24,8 @@ export interface QueryOptions {
   metadataNone: boolean;
   /** Option name → raw text, as given. */
   raw: [string, string][];
+  /** The service's behaviour (page size, limits), carried along so nested collections page the same way. */
+  settings: ServiceSettings;
 }
 
 export interface ExpandItem {
@@ -92,7 +95,7 @@ function parseSelect(text: string, store: EntityStore, type: EntityTypeDef): str
   return type.properties.filter((p) => names.includes(p.name)).map((p) => p.name);
 }
 
-function parseExpand(text: string, store: EntityStore, type: EntityTypeDef): ExpandItem[] {
+function parseExpand(text: string, store: EntityStore, type: EntityTypeDef, settings: ServiceSettings): ExpandItem[] {
   const items: ExpandItem[] = [];
   for (const part of splitTopLevel(text, ',')) {
     const item = part.trim();
@@ -121,15 +124,20 @@ function parseExpand(text: string, store: EntityStore, type: EntityTypeDef): Exp
         raw.push([option.slice(0, eq).trim(), option.slice(eq + 1)]);
       }
     }
-    items.push({ nav, options: parseOptions(raw, store, store.type(nav.target), NESTED) });
+    items.push({ nav, options: parseOptions(raw, store, store.type(nav.target), NESTED, settings) });
   }
   return items;
 }
 
-function parseOrderby(text: string, store: EntityStore, type: EntityTypeDef): QueryOptions['orderby'] {
+function parseOrderby(
+  text: string,
+  store: EntityStore,
+  type: EntityTypeDef,
+  settings: ServiceSettings,
+): QueryOptions['orderby'] {
   return splitTopLevel(text, ',').map((item) => {
     const { expr, descending } = parseOrderItem(item);
-    return { expr: bindOrderExpression(expr, store, type), descending };
+    return { expr: bindOrderExpression(expr, store, type, settings), descending };
   });
 }
 
@@ -139,8 +147,9 @@ export function parseOptions(
   store: EntityStore,
   type: EntityTypeDef,
   allowed: Set<string> = TOP_LEVEL,
+  settings: ServiceSettings = DEFAULT_SETTINGS,
 ): QueryOptions {
-  const options: QueryOptions = { expand: [], orderby: [], count: false, metadataNone: false, raw };
+  const options: QueryOptions = { expand: [], orderby: [], count: false, metadataNone: false, raw, settings };
   const seen = new Set<string>();
   for (const [name, value] of raw) {
     if (!name.startsWith('$')) continue;
@@ -151,20 +160,26 @@ export function parseOptions(
     seen.add(name);
     switch (name) {
       case '$filter':
-        options.filter = bindFilter(parseExpression(value), store, type);
+        options.filter = bindFilter(parseExpression(value), store, type, settings);
         checkNodeCount(options.filter);
         break;
       case '$select':
         options.select = parseSelect(value, store, type);
         break;
       case '$expand':
-        options.expand = parseExpand(value, store, type);
+        options.expand = parseExpand(value, store, type, settings);
         break;
       case '$orderby':
-        options.orderby = parseOrderby(value, store, type);
+        options.orderby = parseOrderby(value, store, type, settings);
         break;
       case '$top':
         options.top = parseNonNegative(name, value);
+        if (settings.maxTop !== undefined && options.top > settings.maxTop) {
+          // ASP.NET OData's TopQueryValidator, also for $top inside $expand.
+          throw invalidQuery(
+            `The limit of '${settings.maxTop}' for Top query has been exceeded. The value from the incoming request is '${value.trim()}'.`,
+          );
+        }
         break;
       case '$skip':
         options.skip = parseNonNegative(name, value);
@@ -195,6 +210,11 @@ export function parseOptions(
 }
 
 /** Query options from a URL (non-`$` parameters are ignored, as the server does). */
-export function parseUrlOptions(params: URLSearchParams, store: EntityStore, type: EntityTypeDef): QueryOptions {
-  return parseOptions([...params.entries()], store, type, TOP_LEVEL);
+export function parseUrlOptions(
+  params: URLSearchParams,
+  store: EntityStore,
+  type: EntityTypeDef,
+  settings: ServiceSettings = DEFAULT_SETTINGS,
+): QueryOptions {
+  return parseOptions([...params.entries()], store, type, TOP_LEVEL, settings);
 }
