@@ -19,22 +19,41 @@ import {
   TK_HOST,
   truncateBody,
 } from './faults';
-import { createODataHandler } from './odata/handler';
 import { createSruHandler } from './sru';
-import { tkStore } from './tk-data';
+import { TkService } from './tk-service';
+import {
+  DEFAULT_TK_VERSIONS,
+  parseTkSchemaChange,
+  parseTkVersions,
+  TK_ROOTS,
+  type TkSchema,
+  type TkSchemaChange,
+  type TkVersion,
+} from './tk-versions';
 import type { MockHandler, MockResponse } from './types';
+
+export {
+  DEFAULT_TK_VERSIONS,
+  TK_ROOTS,
+  TK_V5_RENAMES,
+  type TkSchema,
+  type TkSchemaChange,
+  type TkVersion,
+} from './tk-versions';
 
 /**
  * Local stand-ins for the Tweede Kamer OData API and KOOP's SRU service, so API clients are tested against
  * servers that answer like the real ones, including their failures (see faults.ts).
  *
  * One HTTP server (and optionally one HTTPS server with self-signed certificates for the real host names)
- * dispatches by Host header — `gegevensmagazijn.tweedekamer.nl` → OData at `/OData/v4/2.0/…`,
- * `repository.overheid.nl` → SRU at `/sru` — and, when addressed as 127.0.0.1 (clients with a configurable base
- * URL), by path prefix. Every mock host also answers the control endpoints under `/__mock/`.
+ * dispatches by Host header — `gegevensmagazijn.tweedekamer.nl` → OData API v5 at `/OData/v5/…` (and v4/2.0 at
+ * `/OData/v4/2.0/…` when asked for, see tk-versions.ts), `repository.overheid.nl` → SRU at `/sru` — and, when
+ * addressed as 127.0.0.1 (clients with a configurable base URL), by path prefix. Every mock host also answers the
+ * control endpoints under `/__mock/`.
  */
 
-export const TK_SERVICE_ROOT = '/OData/v4/2.0';
+/** Root of the default TK API version (v5). */
+export const TK_SERVICE_ROOT = TK_ROOTS.v5;
 export const SRU_PATH = '/sru';
 
 export interface MockRequest {
@@ -54,19 +73,37 @@ export interface StartMockApiOptions {
   port?: number;
   /** HTTPS port; 0 or unset picks a free one. */
   httpsPort?: number;
+  /**
+   * TK OData API versions to serve (default `['v5']`); a version not listed answers 404 at its root, as the
+   * retired v4/2.0 does in production. The first one is `baseUrl.tk`.
+   */
+  tkVersions?: TkVersion[];
 }
 
 export interface MockApi {
   port: number;
   httpsPort?: number;
-  /** Base URLs over HTTP on 127.0.0.1: `…/OData/v4/2.0` and `…/sru`. */
-  baseUrl: { tk: string; koop: string };
+  /**
+   * Base URLs over HTTP on 127.0.0.1: `tk` is the root of the first TK version running (follows `setTkSchema`),
+   * `tkV5` is `…/OData/v5` and `tkV4` `…/OData/v4/2.0` (whether or not they run), `koop` is `…/sru`.
+   */
+  baseUrl: { readonly tk: string; tkV5: string; tkV4: string; koop: string };
   /** PEM certificate per host name when HTTPS is on, for clients that want to trust it instead of ignoring it. */
   certificates?: Record<MockHostName, string>;
   /** Every API request seen (control requests excluded), oldest first; a live array. */
   requests: MockRequest[];
   setFault(host: MockHost, fault: Fault): void;
   resetFaults(): void;
+  /**
+   * Changes the TK schema without a restart: which versions run, and properties to drop (entity type → names as
+   * the version calls them; dropped from `$metadata` and the data in every running version that has them, so a
+   * query naming one gets a 400). Fields given replace the current ones. Same as `POST /__mock/tk`.
+   */
+  setTkSchema(change: TkSchemaChange): TkSchema;
+  /** The TK schema in force, as `GET /__mock/tk` gives it. */
+  tkSchema(): TkSchema;
+  /** Back to the TK schema the server started with (also done by `POST /__mock/reset`). */
+  resetTkSchema(): void;
   clearRequests(): void;
   close(): Promise<void>;
 }
@@ -162,11 +199,14 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 export async function startMockApi(options: StartMockApiOptions = {}): Promise<MockApi> {
+  const versions = parseTkVersions(options.tkVersions ?? DEFAULT_TK_VERSIONS);
+  if (typeof versions === 'string') throw new Error(`mock API: tkVersions: ${versions}`);
   const board = new FaultBoard();
   const requests: MockRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const tk = new TkService({ versions, drop: {} });
   const handlers: Record<MockHostName, MockHandler> = {
-    [TK_HOST]: createODataHandler(tkStore(), TK_SERVICE_ROOT),
+    [TK_HOST]: tk.handle,
     [KOOP_HOST]: createSruHandler(),
   };
 
@@ -192,8 +232,27 @@ export async function startMockApi(options: StartMockApiOptions = {}): Promise<M
       );
     } else if (action === 'POST /__mock/reset') {
       board.reset();
+      tk.reset();
       requests.length = 0;
       sendJson(res, 200, { ok: true });
+    } else if (action === 'GET /__mock/tk') {
+      sendJson(res, 200, tk.snapshot());
+    } else if (action === 'POST /__mock/tk') {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        sendJson(res, 400, {
+          error: 'body must be JSON: {"versions"?: ["v5"|"v4", …], "drop"?: {"<type>": ["<property>", …]}}',
+        });
+        return;
+      }
+      const change = parseTkSchemaChange(body);
+      if (typeof change === 'string') {
+        sendJson(res, 400, { error: change });
+        return;
+      }
+      sendJson(res, 200, tk.set(change));
     } else if (action === 'GET /__mock/fault') {
       sendJson(res, 200, { faults: board.snapshot() });
     } else if (action === 'POST /__mock/fault') {
@@ -274,10 +333,8 @@ export async function startMockApi(options: StartMockApiOptions = {}): Promise<M
       default:
         break;
     }
-    const isServicePath =
-      service === TK_HOST
-        ? url.pathname.toLowerCase().startsWith(TK_SERVICE_ROOT.toLowerCase())
-        : url.pathname === SRU_PATH || url.pathname === `${SRU_PATH}/`;
+    // The TK service answers every path itself: its versions' roots, and OData's 404 elsewhere.
+    const isServicePath = service === TK_HOST || url.pathname === SRU_PATH || url.pathname === `${SRU_PATH}/`;
     const response = isServicePath ? await handlers[service](url, req) : failure(service, 404, 'Not Found');
     send(res, fault.mode === 'malformed' ? { ...response, body: truncateBody(response.body) } : response);
   }
@@ -322,11 +379,21 @@ export async function startMockApi(options: StartMockApiOptions = {}): Promise<M
   return {
     port,
     ...(httpsPort !== undefined ? { httpsPort } : {}),
-    baseUrl: { tk: `${origin}${TK_SERVICE_ROOT}`, koop: `${origin}${SRU_PATH}` },
+    baseUrl: {
+      get tk() {
+        return `${origin}${TK_ROOTS[tk.snapshot().versions[0] ?? 'v5']}`;
+      },
+      tkV5: `${origin}${TK_ROOTS.v5}`,
+      tkV4: `${origin}${TK_ROOTS.v4}`,
+      koop: `${origin}${SRU_PATH}`,
+    },
     ...(certificates ? { certificates } : {}),
     requests,
     setFault: (host, fault) => board.set(host, fault),
     resetFaults: () => board.reset(),
+    setTkSchema: (change) => tk.set(change),
+    tkSchema: () => tk.snapshot(),
+    resetTkSchema: () => tk.reset(),
     clearRequests: () => {
       requests.length = 0;
     },

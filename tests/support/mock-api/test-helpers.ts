@@ -1,11 +1,14 @@
 import { afterAll, beforeAll } from 'vitest';
-import { type MockApi, startMockApi } from './server';
+import { type MockApi, type StartMockApiOptions, startMockApi } from './server';
 
-/** Starts the mock services for a test file and closes them after it; the getter is valid inside tests. */
-export function useMockApi(): () => MockApi {
+/**
+ * Starts the mock services for a test file and closes them after it; the getter is valid inside tests. By default
+ * the TK mock serves API v5 only; pass `{ tkVersions: ['v4'] }` (or `['v5', 'v4']`) for tests of v4/2.0.
+ */
+export function useMockApi(options: StartMockApiOptions = {}): () => MockApi {
   let api: MockApi | undefined;
   beforeAll(async () => {
-    api = await startMockApi();
+    api = await startMockApi(options);
   });
   afterAll(async () => {
     await api?.close();

@@ -10,6 +10,9 @@ import { EntityStore } from './odata/store';
  * `Voorstel`, then the vote with Stemming rows per fractie). Some traps of the real data are included on purpose:
  * tombstones (`Verwijderd: true`, all else null), a superseded decision, non-Indiener actors, and ~600 unrelated
  * documents so that listing queries page. Everything is derived from hashes, so ids are stable across runs.
+ *
+ * The data set is written in the v4/2.0 vocabulary (which the SyncFeed still uses); API v5 serves the same rows
+ * under its renamed properties, derived in tk-versions.ts.
  */
 
 export const TK_NAMESPACE = 'TK.DA.GGM.OData';
@@ -44,9 +47,9 @@ const ACTOR: [string, EdmPrimitive][] = [
 ];
 
 /**
- * The entity types the clients use, with the v2.0 property names and order (data-sources.md §1.3 and the
- * samples). `Besluit` has no `Agendapunt_Id` property because the verbatim samples show none: reach the
- * Agendapunt through the navigation.
+ * The entity types the clients use, with the v4/2.0 property names and order (data-sources.md §1.3 and the
+ * samples; v5's are tkTypes('v5') in tk-versions.ts). `Besluit` has no `Agendapunt_Id` property because the
+ * verbatim samples show none: reach the Agendapunt through the navigation.
  */
 export const TK_TYPES: EntityTypeDef[] = [
   {

@@ -85,6 +85,22 @@ export class EntityStore {
     table.set(fromId, targets);
   }
 
+  /**
+   * A copy over other entity types with the same rows and links, each row passed through `rowOf` (to rename or
+   * drop properties). The types must have the names and navigations of this store's.
+   */
+  project(types: readonly EntityTypeDef[], rowOf: (set: string, entity: Entity) => Entity): EntityStore {
+    const out = new EntityStore(types, this.namespace);
+    for (const type of types) {
+      if (!this.typesByName.has(type.name)) throw new Error(`unknown entity type ${type.name}`);
+      for (const entity of this.all(type.name)) out.add(type.name, rowOf(type.name, entity));
+    }
+    for (const [key, table] of this.links) {
+      out.links.set(key, new Map([...table].map(([id, targets]) => [id, [...targets]])));
+    }
+    return out;
+  }
+
   /** The entities a navigation leads to (at most one for a single-valued navigation). */
   navigate(set: string, entity: Entity, nav: NavigationDef): Entity[] {
     const ids = this.links.get(`${set}.${nav.name}`)?.get(entity.Id) ?? [];
