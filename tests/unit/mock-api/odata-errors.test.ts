@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../support/mock-api/server';
 
-/** Requests the real service refuses are refused by the mock too, with the same status and error shape. */
+/** Requests the real service (API v5, the default) refuses are refused by the mock too, with the same status and error shape. */
 
 let api: MockApi;
 
@@ -20,16 +20,16 @@ async function error(path: string): Promise<{ status: number; message: string }>
   return { status: res.status, message: body.error?.message ?? '' };
 }
 
-/** `n` clauses `Volgnummer eq i` joined by `or`: 5 nodes each (operator, property, range variable, literal, convert). */
+/** `n` clauses `Ondernummer eq i` joined by `or`: 5 nodes each (operator, property, range variable, literal, convert). */
 function orChain(n: number): string {
-  return Array.from({ length: n }, (_, i) => `Volgnummer eq ${i}`).join(' or ');
+  return Array.from({ length: n }, (_, i) => `Ondernummer eq ${i}`).join(' or ');
 }
 
 describe('errors', () => {
   it('answers 400 for an unknown property, in $filter, $select, $orderby and $expand', async () => {
-    const filter = await error("Document?$filter=Nummer eq '1'");
+    const filter = await error("Document?$filter=Bogus eq '1'");
     expect(filter.status).toBe(400);
-    expect(filter.message).toContain("Could not find a property named 'Nummer' on type 'TK.DA.GGM.OData.Document'");
+    expect(filter.message).toContain("Could not find a property named 'Bogus' on type 'TK.DA.GGM.OData.Document'");
     expect((await error('Document?$select=Id,Bogus')).status).toBe(400);
     expect((await error('Document?$orderby=Bogus desc')).status).toBe(400);
     expect((await error('Document?$expand=Besluit')).status).toBe(400);
@@ -37,7 +37,7 @@ describe('errors', () => {
   });
 
   it('answers 400 for incompatible operand types, as the typed server does', async () => {
-    const quotedNumber = await error("Document?$filter=Volgnummer eq '2375'");
+    const quotedNumber = await error("Document?$filter=Ondernummer eq '2375'");
     expect(quotedNumber.status).toBe(400);
     expect(quotedNumber.message).toContain('incompatible types');
     expect((await error('Zaak?$filter=Nummer eq 2018Z22093')).status).toBe(400);
@@ -64,8 +64,11 @@ describe('errors', () => {
     expect((await error('Motie')).status).toBe(404);
     expect((await error('Document(00000000-0000-0000-0000-000000000000)')).status).toBe(404);
     expect((await error('Document/Zaak')).status).toBe(404);
-    const outside = await fetch(api.baseUrl.tk.replace('/OData/v4/2.0', '/OData/v3/1.0/Document'));
+    const outside = await fetch(api.baseUrl.tk.replace('/OData/v5', '/OData/v3/1.0/Document'));
     expect(outside.status).toBe(404);
+    expect(((await outside.json()) as { error: { message: string } }).error.message).toMatch(
+      /^No HTTP resource was found that matches the request URI '.*\/OData\/v3\/1\.0\/Document'\.$/,
+    );
   });
 
   it('answers 400 for a key that is not a bare GUID', async () => {

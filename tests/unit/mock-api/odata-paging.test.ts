@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Row, useMockApi } from '../../support/mock-api/test-helpers';
 
-/** Server-driven paging of the mock TK OData service: 250 per page, opaque skiptoken nextLinks, none with $top. */
+/**
+ * Server-driven paging of the mock TK OData service v4/2.0: 250 per page, opaque skiptoken nextLinks, none with
+ * $top. (v5 pages at 100: odata-versions.test.ts.)
+ */
 
-const mockApi = useMockApi();
+const mockApi = useMockApi({ tkVersions: ['v4'] });
 interface Envelope {
   '@odata.count'?: number;
   '@odata.nextLink'?: string;

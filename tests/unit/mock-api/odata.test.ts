@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { many, one, type Row, useMockApi } from '../../support/mock-api/test-helpers';
 
-/** Query features of the mock TK OData service, over real HTTP. */
+/**
+ * Query features of the mock TK OData service, over real HTTP, on API v5 (`baseUrl.tk`); where v4/2.0 differs
+ * (date literals in UTC), on v4/2.0 too (`baseUrl.tkV4`).
+ */
 
-const mockApi = useMockApi();
+const mockApi = useMockApi({ tkVersions: ['v5', 'v4'] });
 interface Envelope {
   '@odata.context': string;
   '@odata.count'?: number;
@@ -11,15 +14,29 @@ interface Envelope {
   value: Row[];
 }
 
-async function get(path: string): Promise<{ status: number; body: Envelope }> {
-  const res = await fetch(`${mockApi().baseUrl.tk}/${path}`);
+async function get(path: string, base = mockApi().baseUrl.tk): Promise<{ status: number; body: Envelope }> {
+  const res = await fetch(`${base}/${path}`);
   return { status: res.status, body: (await res.json()) as Envelope };
 }
 
-async function rows(path: string): Promise<Row[]> {
-  const { status, body } = await get(path);
+async function rows(path: string, base?: string): Promise<Row[]> {
+  const { status, body } = await get(path, base);
   expect(status, JSON.stringify(body)).toBe(200);
   return body.value;
+}
+
+/** Every row of a listing, following nextLinks (v5 pages at 100 and refuses a larger $top). */
+async function allRows(path: string): Promise<Row[]> {
+  const out: Row[] = [];
+  let url: string | undefined = `${mockApi().baseUrl.tk}/${path}`;
+  while (url) {
+    const res = await fetch(url);
+    const body = (await res.json()) as Envelope;
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    out.push(...body.value);
+    url = body['@odata.nextLink'];
+  }
+  return out;
 }
 
 describe('envelope', () => {
@@ -31,8 +48,8 @@ describe('envelope', () => {
   });
 
   it('writes fields in the shapes of the samples', async () => {
-    const [doc] = await rows("Document?$filter=DocumentNummer eq '2018D73664'");
-    expect(doc).toMatchObject({ Soort: 'Brief regering', Kamer: 2, Volgnummer: 2375, Titel: 'Vreemdelingenbeleid' });
+    const [doc] = await rows("Document?$filter=Nummer eq '2018D73664'");
+    expect(doc).toMatchObject({ Soort: 'Brief regering', Kamer: 2, Ondernummer: 2375, Titel: 'Vreemdelingenbeleid' });
     expect(doc?.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(doc?.Datum).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+0[12]:00$/);
     expect(doc?.GewijzigdOp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?\+0[12]:00$/);
@@ -48,11 +65,11 @@ describe('envelope', () => {
   });
 
   it('serves a single entity by bare GUID key', async () => {
-    const [doc] = await rows("Document?$filter=DocumentNummer eq '2018D73664'&$select=Id");
+    const [doc] = await rows("Document?$filter=Nummer eq '2018D73664'&$select=Id");
     const res = await fetch(`${mockApi().baseUrl.tk}/Document(${doc?.Id})`);
     const body = (await res.json()) as Row;
     expect(body['@odata.context']).toBe(`${mockApi().baseUrl.tk}/$metadata#Document/$entity`);
-    expect(body.DocumentNummer).toBe('2018D73664');
+    expect(body.Nummer).toBe('2018D73664');
   });
 
   it('treats entity set names case-insensitively', async () => {
@@ -74,23 +91,23 @@ describe('envelope', () => {
 describe('$filter', () => {
   it('compares with eq, ne, gt, ge, lt, le', async () => {
     const in19637 = 'Kamerstukdossier/any(d: d/Nummer eq 19637 and d/Toevoeging eq null)';
-    const eq = await rows(`Document?$filter=${in19637} and Volgnummer eq 2375`);
-    expect(eq.map((d) => d.DocumentNummer)).toEqual(['2018D73664']);
+    const eq = await rows(`Document?$filter=${in19637} and Ondernummer eq 2375`);
+    expect(eq.map((d) => d.Nummer)).toEqual(['2018D73664']);
     const between = await rows(
-      `Document?$filter=${in19637} and Volgnummer ge 2375 and Volgnummer le 2380 and Soort ne 'Bijlage'&$orderby=Volgnummer`,
+      `Document?$filter=${in19637} and Ondernummer ge 2375 and Ondernummer le 2380 and Soort ne 'Bijlage'&$orderby=Ondernummer`,
     );
-    expect(between.map((d) => d.Volgnummer)).toEqual(expect.arrayContaining([2375, 2380]));
-    expect(between.every((d) => (d.Volgnummer as number) >= 2375 && (d.Volgnummer as number) <= 2380)).toBe(true);
-    const strict = await rows(`Document?$filter=${in19637} and Volgnummer gt 2375 and Volgnummer lt 2380`);
-    expect(strict.every((d) => (d.Volgnummer as number) > 2375 && (d.Volgnummer as number) < 2380)).toBe(true);
-    expect(strict.map((d) => d.Volgnummer)).not.toContain(2375);
+    expect(between.map((d) => d.Ondernummer)).toEqual(expect.arrayContaining([2375, 2380]));
+    expect(between.every((d) => (d.Ondernummer as number) >= 2375 && (d.Ondernummer as number) <= 2380)).toBe(true);
+    const strict = await rows(`Document?$filter=${in19637} and Ondernummer gt 2375 and Ondernummer lt 2380`);
+    expect(strict.every((d) => (d.Ondernummer as number) > 2375 && (d.Ondernummer as number) < 2380)).toBe(true);
+    expect(strict.map((d) => d.Ondernummer)).not.toContain(2375);
   });
 
   it('supports or, not and parentheses', async () => {
     const docs = await rows(
-      "Document?$filter=(DocumentNummer eq '2018D73664' or DocumentNummer eq '2019D27728') and not (Volgnummer eq 2535)",
+      "Document?$filter=(Nummer eq '2018D73664' or Nummer eq '2019D27728') and not (Ondernummer eq 2535)",
     );
-    expect(docs.map((d) => d.DocumentNummer)).toEqual(['2018D73664']);
+    expect(docs.map((d) => d.Nummer)).toEqual(['2018D73664']);
   });
 
   it("unescapes '' in string literals", async () => {
@@ -100,35 +117,48 @@ describe('$filter', () => {
   });
 
   it('takes bare GUID literals and rejects guid-prefixed or quoted ones', async () => {
-    const [doc] = await rows("Document?$filter=DocumentNummer eq '2018D73664'&$select=Id");
+    const [doc] = await rows("Document?$filter=Nummer eq '2018D73664'&$select=Id");
     expect(await rows(`Document?$filter=Id eq ${doc?.Id}`)).toHaveLength(1);
     expect((await get(`Document?$filter=Id eq guid'${doc?.Id}'`)).status).toBe(400);
     expect((await get(`Document?$filter=Id eq '${doc?.Id}'`)).status).toBe(400);
   });
 
-  it('compares datetime literals as instants, also against stored offsets', async () => {
+  it('compares datetime literals with an offset as instants, also against stored offsets', async () => {
     // Datum is stored as local midnight (+01:00/+02:00): 2018-03-29T00:00:00+02:00 is 2018-03-28T22:00:00Z.
-    const nr = "DocumentNummer eq '2018D73664'";
-    expect(await rows(`Document?$filter=${nr} and Datum eq 2018-03-28T22:00:00Z`)).toHaveLength(1);
-    expect(await rows(`Document?$filter=${nr} and Datum gt 2018-03-28T21:59:59Z`)).toHaveLength(1);
-    expect(await rows(`Document?$filter=${nr} and Datum ge 2018-03-29T00:00:00Z`)).toHaveLength(0);
+    const nr = "Nummer eq '2018D73664'";
+    expect(await rows(`Document?$filter=${nr} and Datum eq 2018-03-29T00:00:00%2B02:00`)).toHaveLength(1);
+    expect(await rows(`Document?$filter=${nr} and Datum eq 2018-03-28T22:00:00%2B00:00`)).toHaveLength(1);
+    expect(await rows(`Document?$filter=${nr} and Datum gt 2018-03-28T22:59:59%2B01:00`)).toHaveLength(1);
+    expect(await rows(`Document?$filter=${nr} and Datum ge 2018-03-29T00:00:00%2B01:00`)).toHaveLength(0);
     expect(await rows(`Document?$filter=${nr} and Datum lt 2018-03-29T00:00:00%2B02:00`)).toHaveLength(0);
   });
 
-  it('compares ApiGewijzigdOp at its full 7-digit precision', async () => {
-    const [doc] = await rows("Document?$filter=DocumentNummer eq '2018D73664'&$select=ApiGewijzigdOp");
+  it('compares UTC datetime literals as instants on v4/2.0', async () => {
+    const v4 = mockApi().baseUrl.tkV4;
+    const nr = "DocumentNummer eq '2018D73664'";
+    expect(await rows(`Document?$filter=${nr} and Datum eq 2018-03-28T22:00:00Z`, v4)).toHaveLength(1);
+    expect(await rows(`Document?$filter=${nr} and Datum gt 2018-03-28T21:59:59Z`, v4)).toHaveLength(1);
+    expect(await rows(`Document?$filter=${nr} and Datum ge 2018-03-29T00:00:00Z`, v4)).toHaveLength(0);
+    expect(await rows(`Document?$filter=${nr} and Datum lt 2018-03-29T00:00:00%2B02:00`, v4)).toHaveLength(0);
+  });
+
+  it('compares ApiGewijzigdOp at its full 7-digit precision (v5 with +00:00, v4/2.0 with Z)', async () => {
+    const [doc] = await rows("Document?$filter=Nummer eq '2018D73664'&$select=ApiGewijzigdOp");
     const stamp = doc?.ApiGewijzigdOp as string;
-    expect(await rows(`Document?$filter=ApiGewijzigdOp ge ${stamp} and DocumentNummer eq '2018D73664'`)).toHaveLength(
-      1,
-    );
-    expect(await rows(`Document?$filter=ApiGewijzigdOp gt ${stamp} and DocumentNummer eq '2018D73664'`)).toHaveLength(
-      0,
-    );
+    // On v5 a `Z` literal is read as Dutch local time; the same instant written with +00:00 compares exactly.
+    const utc = stamp.replace(/Z$/, '%2B00:00');
+    const nr = "Nummer eq '2018D73664'";
+    expect(await rows(`Document?$filter=ApiGewijzigdOp ge ${utc} and ${nr}`)).toHaveLength(1);
+    expect(await rows(`Document?$filter=ApiGewijzigdOp gt ${utc} and ${nr}`)).toHaveLength(0);
+    const v4 = mockApi().baseUrl.tkV4;
+    const v4nr = "DocumentNummer eq '2018D73664'";
+    expect(await rows(`Document?$filter=ApiGewijzigdOp ge ${stamp} and ${v4nr}`, v4)).toHaveLength(1);
+    expect(await rows(`Document?$filter=ApiGewijzigdOp gt ${stamp} and ${v4nr}`, v4)).toHaveLength(0);
   });
 
   it('follows single navigations in property paths', async () => {
     const stemmingen = await rows(
-      "Stemming?$filter=Besluit/BesluitSoort eq 'Stemmen - verworpen' and ActorFractie eq 'VVD'",
+      "Stemming?$filter=Besluit/BesluitSoort eq 'Stemmen - verworpen' and FractieNaam eq 'VVD'",
     );
     expect(stemmingen.length).toBeGreaterThan(0);
     const punten = await rows("Agendapunt?$filter=Activiteit/Soort eq 'Stemmingen'&$expand=Activiteit($select=Soort)");
@@ -137,11 +167,11 @@ describe('$filter', () => {
 
   it('evaluates any() and all() on collection navigations', async () => {
     const withToevoeging = await rows(
-      "Document?$filter=Volgnummer eq 59 and Kamerstukdossier/any(d: d/Nummer eq 35000 and d/Toevoeging eq 'VI')",
+      "Document?$filter=Ondernummer eq 59 and Kamerstukdossier/any(d: d/Nummer eq 35000 and d/Toevoeging eq 'VI')",
     );
-    expect(withToevoeging.map((d) => d.DocumentNummer)).toEqual(['2018D32216']);
+    expect(withToevoeging.map((d) => d.Nummer)).toEqual(['2018D32216']);
     // The same volgnummer in another dossier (35000 without toevoeging has nr. 8) must not match.
-    expect(await rows("Document?$filter=Volgnummer eq 8 and Kamerstukdossier/any(d: d/Toevoeging eq 'VI')")).toEqual(
+    expect(await rows("Document?$filter=Ondernummer eq 8 and Kamerstukdossier/any(d: d/Toevoeging eq 'VI')")).toEqual(
       [],
     );
     const withBesluit = await rows("Zaak?$filter=Soort eq 'Motie' and Besluit/any()");
@@ -169,19 +199,19 @@ describe('$filter', () => {
 describe('$expand, $select, $orderby, $top, $skip, $count', () => {
   it('expands nested navigations with their own $select, $expand, $filter and $orderby', async () => {
     const [doc] = await rows(
-      "Document?$filter=DocumentNummer eq '2018D32216'&$select=DocumentNummer" +
-        '&$expand=Zaak($expand=Besluit($expand=Stemming($select=Soort,ActorFractie;$orderby=ActorFractie desc);' +
+      "Document?$filter=Nummer eq '2018D32216'&$select=Nummer" +
+        '&$expand=Zaak($expand=Besluit($expand=Stemming($select=Soort,FractieNaam;$orderby=FractieNaam desc);' +
         "$select=Id,BesluitSoort;$filter=Verwijderd eq false and Status ne 'Voorstel');$select=Nummer)",
     );
-    expect(Object.keys(doc ?? {})).toEqual(['DocumentNummer', 'Zaak']);
+    expect(Object.keys(doc ?? {})).toEqual(['Nummer', 'Zaak']);
     const [zaak] = many(doc, 'Zaak');
     expect(Object.keys(zaak ?? {})).toEqual(['Nummer', 'Besluit']);
     const besluiten = many(zaak, 'Besluit');
     expect(besluiten.map((b) => b.BesluitSoort).sort()).toEqual(['Ingediend', 'Stemmen - aangenomen']);
     const vote = besluiten.find((b) => b.BesluitSoort === 'Stemmen - aangenomen');
     const stemming = many(vote, 'Stemming');
-    expect(Object.keys(stemming[0] ?? {})).toEqual(['Soort', 'ActorFractie']);
-    const fracties = stemming.map((s) => s.ActorFractie as string);
+    expect(Object.keys(stemming[0] ?? {})).toEqual(['Soort', 'FractieNaam']);
+    const fracties = stemming.map((s) => s.FractieNaam as string);
     expect(fracties).toEqual([...fracties].sort().reverse());
   });
 
@@ -196,13 +226,13 @@ describe('$expand, $select, $orderby, $top, $skip, $count', () => {
 
   it('orders by several keys, ascending and descending', async () => {
     const docs = await rows(
-      'Document?$filter=Verwijderd eq false and Kamer eq 2&$orderby=Vergaderjaar desc,Volgnummer asc&$top=100',
+      'Document?$filter=Verwijderd eq false and Kamer eq 2&$orderby=Vergaderjaar desc,Ondernummer asc&$top=100',
     );
     for (let i = 1; i < docs.length; i++) {
       const [a, b] = [docs[i - 1] as Row, docs[i] as Row];
       const year = String(a.Vergaderjaar).localeCompare(String(b.Vergaderjaar));
       expect(year >= 0).toBe(true);
-      if (year === 0) expect(a.Volgnummer as number).toBeLessThanOrEqual(b.Volgnummer as number);
+      if (year === 0) expect(a.Ondernummer as number).toBeLessThanOrEqual(b.Ondernummer as number);
     }
   });
 
@@ -211,7 +241,7 @@ describe('$expand, $select, $orderby, $top, $skip, $count', () => {
     const { body } = await get('Zaak?$orderby=Nummer&$skip=5&$top=3&$count=true');
     expect(body.value.map((z) => z.Nummer)).toEqual(all.slice(5, 8).map((z) => z.Nummer));
     // The total over all pages, not the page: every Zaak the mock has (more with ../shared than without).
-    const everything = await rows('Zaak?$select=Id&$top=250');
+    const everything = await allRows('Zaak?$select=Id');
     expect(everything.length).toBeGreaterThan(8);
     expect(body['@odata.count']).toBe(everything.length);
     expect(Object.keys(body)).toEqual(['@odata.context', '@odata.count', 'value']);

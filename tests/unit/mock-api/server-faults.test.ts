@@ -59,18 +59,18 @@ function send(
   });
 }
 
-const TK_PATH = '/OData/v4/2.0/Document?$top=1';
+const TK_PATH = '/OData/v5/Document?$top=1';
 const SRU_QUERY = '/sru?query=dt.identifier%3D%3Dkst-19637-2375';
 
 describe('dispatch', () => {
   it('routes by Host header to OData and SRU', async () => {
     const tk = await send(TK_PATH, { host: TK_HOST });
     expect(tk.status).toBe(200);
-    expect(JSON.parse(tk.body)['@odata.context']).toBe(`http://${TK_HOST}/OData/v4/2.0/$metadata#Document`);
+    expect(JSON.parse(tk.body)['@odata.context']).toBe(`http://${TK_HOST}/OData/v5/$metadata#Document`);
     const koop = await send(SRU_QUERY, { host: KOOP_HOST });
     expect(koop.status).toBe(200);
     expect(koop.body).toContain('searchRetrieveResponse');
-    expect((await send('/OData/v4/2.0/Document', { host: KOOP_HOST })).status).toBe(404);
+    expect((await send('/OData/v5/Document', { host: KOOP_HOST })).status).toBe(404);
     expect((await send('/sru', { host: TK_HOST })).status).toBe(404);
   });
 

@@ -50,10 +50,10 @@ function get(servername: string, path: string): Promise<{ status: number; body: 
 
 describe('https', () => {
   it('answers OData over TLS with the certificate of the SNI name', async () => {
-    const answer = await get(TK_HOST, '/OData/v4/2.0/Zaak?$top=1');
+    const answer = await get(TK_HOST, '/OData/v5/Zaak?$top=1');
     expect(answer.subject).toBe(TK_HOST);
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)['@odata.context']).toBe(`https://${TK_HOST}/OData/v4/2.0/$metadata#Zaak`);
+    expect(JSON.parse(answer.body)['@odata.context']).toBe(`https://${TK_HOST}/OData/v5/$metadata#Zaak`);
   });
 
   it('answers SRU over TLS with the certificate of the SNI name', async () => {
