@@ -1,9 +1,8 @@
-import { KoopError } from './errors';
-import { parseSearchRetrieveResponse } from './sru-parse';
+import { getText } from '../net/http';
+import { KOOP_SERVICE, parseSearchRetrieveResponse } from './sru-parse';
 import { identifiersQuery } from './sru-query';
 import type { KoopRecord, SruPage } from './types';
 
-export { KoopError, type KoopErrorKind } from './errors';
 export type { KoopRecord, SruPage } from './types';
 
 export const DEFAULT_BASE_URL = 'https://repository.overheid.nl/sru';
@@ -11,7 +10,7 @@ export const DEFAULT_BASE_URL = 'https://repository.overheid.nl/sru';
 export interface KoopClientOptions {
   /** The SRU endpoint; tests point it at the mock service. */
   baseUrl?: string;
-  /** Injected so tests and the service worker can supply their own; defaults to the global fetch. */
+  /** Injected so tests and the service worker can supply their own; defaults to the global fetch (lib/net/http). */
   fetch?: typeof fetch;
   /** Limit for each HTTP request, body included (default 15 000 ms). */
   timeoutMs?: number;
@@ -28,8 +27,8 @@ export interface KoopSearchOptions {
 export interface KoopClient {
   /**
    * Metadata for each identifier KOOP knows, in as few requests as `maxPerRequest` allows. Identifiers missing from
-   * the map are unknown to KOOP (or outside `officielepublicaties`). Throws KoopError; when `signal` aborts, rejects
-   * with its reason, like fetch.
+   * the map are unknown to KOOP (or outside `officielepublicaties`). Throws ServiceError (lib/net/http); when `signal`
+   * aborts, rejects with its reason, like fetch.
    */
   lookup(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, KoopRecord>>;
   /** All records for a CQL query (see sru-query.ts), following `nextRecordPosition` up to `limit`. */
@@ -45,8 +44,6 @@ const SEARCH_PAGE_SIZE = 250;
  */
 export function createKoopClient(options: KoopClientOptions = {}): KoopClient {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  // Resolved per call and never detached from globalThis: a bare `fetch` reference throws "Illegal invocation".
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxPerRequest = options.maxPerRequest ?? 50;
   if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
@@ -65,7 +62,12 @@ export function createKoopClient(options: KoopClientOptions = {}): KoopClient {
       recordSchema: 'gzd',
       httpAccept: 'application/xml',
     }).toString();
-    const text = await fetchText(fetchImpl, url, timeoutMs, signal);
+    const text = await getText(KOOP_SERVICE, url, {
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      timeoutMs,
+      ...(signal ? { signal } : {}),
+      accept: 'application/xml, text/xml;q=0.9',
+    });
     return parseSearchRetrieveResponse(text);
   }
 
@@ -132,83 +134,4 @@ async function eachPage(
     if (!take(page) || next === undefined || next <= start || page.records.length === 0 || seen >= maxRecords) return;
     start = next;
   }
-}
-
-/** GET `url` and read the body within `timeoutMs`, turning every failure into a KoopError (or the caller's abort). */
-async function fetchText(
-  fetchImpl: typeof fetch,
-  url: URL,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-): Promise<string> {
-  signal?.throwIfAborted();
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const forwardAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forwardAbort, { once: true });
-
-  const failure = (error: unknown): unknown => {
-    if (signal?.aborted) return signal.reason;
-    if (timedOut) {
-      return new KoopError('timeout', `KOOP SRU did not answer within ${timeoutMs} ms`, { cause: error });
-    }
-    if (error instanceof KoopError) return error;
-    const reason = error instanceof Error ? (describeCause(error) ?? error.message) : String(error);
-    return new KoopError('network', `Could not reach KOOP SRU at ${url.host}: ${reason}`, { cause: error });
-  };
-
-  try {
-    let response: Response;
-    try {
-      response = await fetchImpl(url, { signal: controller.signal });
-    } catch (error) {
-      throw failure(error);
-    }
-    if (!response.ok) {
-      // Frees the connection; the error page itself says nothing we would act on.
-      await response.body?.cancel().catch(() => undefined);
-      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-      throw new KoopError(
-        'http',
-        `KOOP SRU answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${
-          retryAfter === undefined ? '' : `; retry after ${retryAfter} s`
-        }`,
-        { status: response.status, ...(retryAfter === undefined ? {} : { retryAfter }) },
-      );
-    }
-    try {
-      return await response.text();
-    } catch (error) {
-      throw failure(error);
-    }
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', forwardAbort);
-  }
-}
-
-/** Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ECONNREFUSED) is in the cause. */
-function describeCause(error: Error): string | undefined {
-  const cause = error.cause;
-  if (cause instanceof Error) {
-    const code = (cause as Error & { code?: unknown }).code;
-    return `${error.message} (${typeof code === 'string' ? `${code}: ` : ''}${cause.message})`;
-  }
-  return undefined;
-}
-
-/**
- * Seconds to wait according to a Retry-After header: either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable, so callers fall back to their own backoff.
- */
-export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
-  const value = header?.trim();
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }

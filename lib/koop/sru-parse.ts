@@ -1,13 +1,17 @@
-import { KoopError } from './errors';
+import { ServiceError } from '../net/http';
 import type { KoopRecord, SruPage } from './types';
 import { childOf, childrenOf, descendantsOf, parseXml, textOf, type XmlElement, XmlSyntaxError } from './xml';
+
+/** How KOOP's SRU service is named in errors and health messages. */
+export const KOOP_SERVICE = 'KOOP SRU';
 
 /**
  * Reads a KOOP `searchRetrieveResponse` (SRU 2.0 or 1.2, recordSchema gzd). Elements are matched by local name only,
  * since the prefixes (`sru:`, `srw:`, `dcterms:`, `overheidwetgeving:`) differ between KOOP's responses.
  *
- * Throws KoopError `diagnostic` when the service refused the request (KOOP says so with HTTP 200 and a
- * `<diagnostics>` element), and `malformed` when the text is not a readable SRU response.
+ * Throws a ServiceError of kind `diagnostic` when the service refused the request (KOOP says so with HTTP 200 and a
+ * `<diagnostics>` element; `uri` and `details` say which and why), and `malformed` when the text is not a readable
+ * SRU response.
  */
 export function parseSearchRetrieveResponse(xml: string): SruPage {
   let root: XmlElement;
@@ -16,7 +20,16 @@ export function parseSearchRetrieveResponse(xml: string): SruPage {
   } catch (error) {
     if (error instanceof XmlSyntaxError) {
       const what = error.truncated ? 'is cut off' : 'is not well-formed XML';
-      throw new KoopError('malformed', `KOOP SRU response ${what}: ${error.message}`, { cause: error });
+      throw new ServiceError(
+        KOOP_SERVICE,
+        'malformed',
+        `the response ${what}: ${error.message}`,
+        undefined,
+        undefined,
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -27,15 +40,16 @@ export function parseSearchRetrieveResponse(xml: string): SruPage {
   if (diagnostic) throw diagnosticError(diagnostic);
 
   if (root.name !== 'searchRetrieveResponse') {
-    throw new KoopError(
+    throw new ServiceError(
+      KOOP_SERVICE,
       'malformed',
-      `KOOP SRU response has <${root.name}> as its root element instead of <searchRetrieveResponse>`,
+      `the response has <${root.name}> as its root element instead of <searchRetrieveResponse>`,
     );
   }
 
   const total = integer(root, 'numberOfRecords');
   if (total === undefined) {
-    throw new KoopError('malformed', 'KOOP SRU response has no numeric <numberOfRecords>');
+    throw new ServiceError(KOOP_SERVICE, 'malformed', 'the response has no numeric <numberOfRecords>');
   }
   const nextRecordPosition = integer(root, 'nextRecordPosition');
 
@@ -48,12 +62,12 @@ export function parseSearchRetrieveResponse(xml: string): SruPage {
   return nextRecordPosition === undefined ? { total, records } : { total, nextRecordPosition, records };
 }
 
-function diagnosticError(diagnostic: XmlElement): KoopError {
+function diagnosticError(diagnostic: XmlElement): ServiceError {
   const uri = textOf(childOf(diagnostic, 'uri'));
   const message = textOf(childOf(diagnostic, 'message'));
   const details = textOf(childOf(diagnostic, 'details'));
   const what = [message ?? 'unspecified error', details && `(${details})`, uri && `[${uri}]`].filter(Boolean).join(' ');
-  return new KoopError('diagnostic', `KOOP SRU refused the request: ${what}`, {
+  return new ServiceError(KOOP_SERVICE, 'diagnostic', `refused the request: ${what}`, undefined, undefined, {
     ...(uri ? { uri } : {}),
     ...(details ? { details } : {}),
   });

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKoopClient, KoopError, parseRetryAfter } from '../../../lib/koop/client';
+import { createKoopClient } from '../../../lib/koop/client';
 import { dossierQuery, identifiersQuery } from '../../../lib/koop/sru-query';
+import { ServiceError } from '../../../lib/net/http';
 import { createSruHandler } from '../../support/mock-api/sru';
 
 type Route = (url: URL, req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -47,13 +48,14 @@ function sru(rewrite: (url: URL) => void = () => {}, body: (text: string) => str
   };
 }
 
-async function koopError(promise: Promise<unknown>): Promise<KoopError> {
+async function koopError(promise: Promise<unknown>): Promise<ServiceError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(KoopError);
-  return error as KoopError;
+  expect(error).toBeInstanceOf(ServiceError);
+  expect(error).toMatchObject({ service: 'KOOP SRU' });
+  return error as ServiceError;
 }
 
 const BATCH = ['kst-19637-2375', 'kst-35000-VI-59', 'kst-34482-B', 'h-tk-20182019-27-10', 'stb-2019-143'];
@@ -178,7 +180,7 @@ describe('failures', () => {
     expect(error.kind).toBe('timeout');
   });
 
-  it("rejects with the caller's abort reason, not a KoopError", async () => {
+  it("rejects with the caller's abort reason, not a ServiceError", async () => {
     const server = await serve(() => {});
     const controller = new AbortController();
     const pending = createKoopClient({ baseUrl: server.baseUrl }).lookup(BATCH, controller.signal);
@@ -188,18 +190,23 @@ describe('failures', () => {
   });
 
   it.each([
-    [500, true],
-    [503, true],
-    [404, false],
-    [400, false],
-  ])('maps HTTP %i to an http error (retryable: %s)', async (status, retryable) => {
+    [500, 'http', true],
+    [503, 'http', true],
+    [403, 'http', false],
+    [404, 'gone', false],
+    [410, 'gone', false],
+    [400, 'rejected', false],
+  ])('maps HTTP %i to %s (retryable: %s), as lib/net/http does for every service', async (status, kind, retryable) => {
     const server = await serve((_url, _req, res) => {
       res.writeHead(status, { 'Content-Type': 'text/html' });
       res.end('<html><body>error</body></html>');
     });
     const error = await koopError(createKoopClient({ baseUrl: server.baseUrl }).lookup(BATCH));
-    expect(error).toMatchObject({ kind: 'http', status, retryable });
-    expect(error.message).toContain(String(status));
+    expect(error).toMatchObject({ kind, status, retryable });
+    expect(error.message).toMatch(
+      new RegExp(`^KOOP SRU: http://127\\.0\\.0\\.1:\\d+/sru\\?operation=searchRetrieve.*${status}`),
+    );
+    expect(error.message.length).toBeLessThan(300);
   });
 
   it('reads Retry-After from a 429', async () => {
@@ -209,6 +216,16 @@ describe('failures', () => {
     });
     const error = await koopError(createKoopClient({ baseUrl: server.baseUrl }).lookup(BATCH));
     expect(error).toMatchObject({ kind: 'http', status: 429, retryAfter: 120, retryable: true });
+  });
+
+  it('reads Retry-After as a date from a 503 (KOOP answers deep paging with 503s)', async () => {
+    const server = await serve((_url, _req, res) => {
+      res.writeHead(503, { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() });
+      res.end('Service Unavailable');
+    });
+    const error = await koopError(createKoopClient({ baseUrl: server.baseUrl }).search('dt.type==Kamerstuk'));
+    expect(error).toMatchObject({ kind: 'http', status: 503, retryable: true });
+    expect(error.retryAfter).toBeGreaterThan(50);
   });
 
   it('maps a connection reset before the answer to a network error', async () => {
@@ -239,6 +256,17 @@ describe('failures', () => {
     expect(error.message).toMatch(/ECONNREFUSED/);
   });
 
+  it('asks for XML', async () => {
+    const accept: (string | undefined)[] = [];
+    const mock = sru();
+    const server = await serve((url, req, res) => {
+      accept.push(req.headers.accept);
+      return mock(url, req, res);
+    });
+    await createKoopClient({ baseUrl: server.baseUrl }).lookup(BATCH);
+    expect(accept).toEqual(['application/xml, text/xml;q=0.9']);
+  });
+
   it('turns SRU diagnostics into a diagnostic error', async () => {
     const server = await serve();
     const error = await koopError(createKoopClient({ baseUrl: server.baseUrl }).search('foo.bar==1'));
@@ -248,13 +276,27 @@ describe('failures', () => {
       details: 'foo.bar',
       retryable: false,
     });
+    expect(error.message).toBe('KOOP SRU: refused the request: Unsupported index (foo.bar) [info:srw/diagnostic/1/16]');
+  });
+
+  it('treats "system temporarily unavailable" as worth retrying', async () => {
+    const server = await serve((_url, _req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/xml' });
+      res.end(`<sru:searchRetrieveResponse xmlns:sru="http://docs.oasis-open.org/ns/search-ws/sruResponse">
+        <sru:version>2.0</sru:version><sru:numberOfRecords>0</sru:numberOfRecords>
+        <sru:diagnostics><diag:diagnostic xmlns:diag="http://docs.oasis-open.org/ns/search-ws/diagnostic">
+          <diag:uri>info:srw/diagnostic/1/2</diag:uri><diag:message>System temporarily unavailable</diag:message>
+        </diag:diagnostic></sru:diagnostics></sru:searchRetrieveResponse>`);
+    });
+    const error = await koopError(createKoopClient({ baseUrl: server.baseUrl }).lookup(BATCH));
+    expect(error).toMatchObject({ kind: 'diagnostic', uri: 'info:srw/diagnostic/1/2', retryable: true });
   });
 
   it('reports a cut-off response as malformed', async () => {
     const server = await serve(sru(undefined, (text) => text.slice(0, Math.floor(text.length / 2))));
     const error = await koopError(createKoopClient({ baseUrl: server.baseUrl }).lookup(BATCH));
     expect(error).toMatchObject({ kind: 'malformed', retryable: false });
-    expect(error.message).toMatch(/^KOOP SRU response is cut off: unexpected end of document/);
+    expect(error.message).toMatch(/^KOOP SRU: the response is cut off: unexpected end of document/);
   });
 
   it('reports an HTML page with status 200 as malformed', async () => {
@@ -275,19 +317,4 @@ describe('options', () => {
       expect(() => createKoopClient(options)).toThrow(RangeError);
     },
   );
-});
-
-describe('parseRetryAfter', () => {
-  const now = Date.parse('2024-05-01T12:00:00Z');
-  it.each([
-    ['120', 120],
-    [' 0 ', 0],
-    ['Wed, 01 May 2024 12:01:30 GMT', 90],
-    ['Wed, 01 May 2024 11:00:00 GMT', 0],
-    ['soon', undefined],
-    ['', undefined],
-    [null, undefined],
-  ])('%j → %s', (header, seconds) => {
-    expect(parseRetryAfter(header, now)).toBe(seconds);
-  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KoopError } from '../../../lib/koop/errors';
 import { parseSearchRetrieveResponse } from '../../../lib/koop/sru-parse';
+import { ServiceError } from '../../../lib/net/http';
 
 /** One gzd record in KOOP's layout; `tpmeta` and `mantel` are spliced in so each fixture shows what it is about. */
 function gzdRecord(id: string, position: number, tpmeta: string, mantel = ''): string {
@@ -173,7 +173,7 @@ describe('parseSearchRetrieveResponse', () => {
     expect(parseSearchRetrieveResponse(xml).records.map((r) => r.identifier)).toEqual(['kst-19637-2375']);
   });
 
-  it('throws a diagnostic KoopError for <diagnostics> (HTTP 200)', () => {
+  it('throws a diagnostic ServiceError for <diagnostics> (HTTP 200)', () => {
     const xml = response(`
       <sru:numberOfRecords>0</sru:numberOfRecords>
       <sru:diagnostics>
@@ -193,13 +193,15 @@ describe('parseSearchRetrieveResponse', () => {
     expect(error.message).toContain('Query syntax error');
   });
 
-  it('throws a diagnostic KoopError for a bare <diagnostics> document (SRU 1.2 servers)', () => {
+  it('throws a diagnostic ServiceError for a bare <diagnostics> document (SRU 1.2 servers)', () => {
     const xml = `<diagnostics xmlns="http://www.loc.gov/zing/srw/diagnostic/"><diagnostic>
       <uri>info:srw/diagnostic/1/1</uri><message>General system error</message></diagnostic></diagnostics>`;
     expect(catchError(() => parseSearchRetrieveResponse(xml))).toMatchObject({
       kind: 'diagnostic',
       uri: 'info:srw/diagnostic/1/1',
-      message: 'KOOP SRU refused the request: General system error [info:srw/diagnostic/1/1]',
+      message: 'KOOP SRU: refused the request: General system error [info:srw/diagnostic/1/1]',
+      // A general system error is the server's state, not the request's: worth another try later.
+      retryable: true,
     });
   });
 
@@ -214,7 +216,7 @@ describe('parseSearchRetrieveResponse', () => {
     ['empty', '', /not well-formed XML: the document is empty/],
     ['no numberOfRecords', response('<sru:records/>'), /no numeric <numberOfRecords>/],
   ];
-  it.each(malformed)('throws a malformed KoopError for %s, saying what was wrong', (_name, xml, reason) => {
+  it.each(malformed)('throws a malformed ServiceError for %s, saying what was wrong', (_name, xml, reason) => {
     const error = catchError(() => parseSearchRetrieveResponse(xml));
     expect(error.kind).toBe('malformed');
     expect(error.retryable).toBe(false);
@@ -223,12 +225,13 @@ describe('parseSearchRetrieveResponse', () => {
   });
 });
 
-function catchError(run: () => unknown): KoopError {
+function catchError(run: () => unknown): ServiceError {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(KoopError);
-    return error as KoopError;
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error).toMatchObject({ service: 'KOOP SRU' });
+    return error as ServiceError;
   }
-  throw new Error('expected a KoopError');
+  throw new Error('expected a ServiceError');
 }
