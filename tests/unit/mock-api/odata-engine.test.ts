@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindFilter, countNodes } from '../../support/mock-api/odata/binder';
-import { parseTicks } from '../../support/mock-api/odata/datetime';
+import { parseTicks, parseWallClockTicks } from '../../support/mock-api/odata/datetime';
 import { parseExpression } from '../../support/mock-api/odata/parser';
 import { tkStore } from '../../support/mock-api/tk-data';
 
@@ -38,5 +38,21 @@ describe('parseTicks', () => {
     ).toBe(1n);
     expect(parseTicks('2025-10-02')).toBe(parseTicks('2025-10-02T00:00:00Z'));
     expect(parseTicks('yesterday')).toBeUndefined();
+  });
+});
+
+describe('parseWallClockTicks', () => {
+  it('reads the wall-clock time in the zone, in summer and winter time, keeping 7-digit fractions', () => {
+    const zone = 'Europe/Amsterdam';
+    expect(parseWallClockTicks('2018-03-29T00:00:00Z', zone)).toBe(parseTicks('2018-03-29T00:00:00+02:00'));
+    expect(parseWallClockTicks('2018-01-15T00:00:00Z', zone)).toBe(parseTicks('2018-01-15T00:00:00+01:00'));
+    expect(parseWallClockTicks('2025-10-02T17:21:23.1025312Z', zone)).toBe(
+      parseTicks('2025-10-02T17:21:23.1025312+02:00'),
+    );
+    // Either side of the change to summer time (last Sunday of March 2018: 25 March, 02:00 → 03:00).
+    expect(parseWallClockTicks('2018-03-25T01:30:00Z', zone)).toBe(parseTicks('2018-03-25T01:30:00+01:00'));
+    expect(parseWallClockTicks('2018-03-25T03:30:00Z', zone)).toBe(parseTicks('2018-03-25T03:30:00+02:00'));
+    expect(parseWallClockTicks('2018-10-28T04:00:00Z', zone)).toBe(parseTicks('2018-10-28T04:00:00+01:00'));
+    expect(parseWallClockTicks('nonsense', zone)).toBeUndefined();
   });
 });
