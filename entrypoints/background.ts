@@ -1,45 +1,78 @@
 import { KamerlensDB } from '@/lib/db/schema';
+import { guarded, reportError } from '@/lib/log';
 import { handleMessages, sendToTab } from '@/lib/messaging/runtime';
 import { analyseText } from '@/lib/refs/analyse';
 import { koopBaseUrl, tkBaseUrl } from '@/lib/settings';
 import { createSync, refreshFollowed } from '@/lib/sync';
-import { clearUnavailable, readHealth } from '@/lib/sync/health';
+import { clearUnavailable, readHealth, UNAVAILABLE_RETRY_MS } from '@/lib/sync/health';
 
 /** How often cached records are checked for freshness and followed dossiers for changes. */
 const REFRESH_ALARM = 'kamerlens-refresh';
+const REFRESH_MINUTES = 30;
+/** A one-shot alarm for the next item waiting for its backoff: a stopped worker keeps no timers, alarms survive. */
+const WAKE_ALARM = 'kamerlens-wake';
 
 /**
- * Background: registers the message handlers and the refresh alarm; the work lives in lib/. Nothing is kept in
- * globals that matters: the queue and every record are in IndexedDB, so the worker may be stopped at any moment.
+ * Background: registers the message handlers and the alarms; the work lives in lib/. Nothing is kept in globals that
+ * matters: the queue and every record are in IndexedDB, so the worker may be stopped at any moment.
  */
 export default defineBackground(() => {
   const db = new KamerlensDB();
   const sync = createSync(
     db,
     { tkBaseUrl: () => tkBaseUrl.getValue(), koopBaseUrl: () => koopBaseUrl.getValue() },
-    (tab, refs) => sendToTab(tab, 'refs-updated', { refs }),
+    {
+      notify: async (tab, refs) => {
+        await sendToTab(tab, 'refs-updated', { refs });
+      },
+      wake: (at) => void browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 1000) }),
+      report: reportError,
+    },
   );
+
+  /** Unavailable services are asked again, and everything waiting is fetched now. */
+  async function heal(): Promise<void> {
+    await clearUnavailable(db, Date.now());
+    await sync.resolver.retryNow();
+  }
 
   handleMessages({
     'analyse-text': ({ text, footnotes }) => analyseText(text, footnotes),
     'lookup-refs': ({ ids }, sender) => sync.resolver.lookup(ids, sender.tab?.id),
     'sync-status': () => readHealth(db),
+    'sync-retry': async () => {
+      await heal();
+      return readHealth(db);
+    },
   });
 
-  browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 30 });
-  browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name !== REFRESH_ALARM) return;
-    try {
-      await sync.resolver.requeueStale();
-      await refreshFollowed(sync);
-    } finally {
-      await sync.resolver.run();
-    }
-  });
+  // Created only when missing: re-creating it at every worker start would push the next refresh out for ever for a
+  // user whose browsing keeps waking the worker.
+  void browser.alarms
+    .get(REFRESH_ALARM)
+    .then(async (alarm) => {
+      if (!alarm) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+    })
+    .catch((error: unknown) => reportError('refresh alarm', error));
 
-  // A changed base URL may fix an unavailable service: ask it again.
-  tkBaseUrl.watch(() => void clearUnavailable(db, Date.now()));
-  koopBaseUrl.watch(() => void clearUnavailable(db, Date.now()));
+  browser.alarms.onAlarm.addListener(
+    guarded('alarm', async (alarm: { name: string }) => {
+      if (alarm.name === WAKE_ALARM) return sync.resolver.run();
+      if (alarm.name !== REFRESH_ALARM) return;
+      try {
+        // Once a day an unavailable service gets another chance without anyone asking.
+        if (await clearUnavailable(db, Date.now(), UNAVAILABLE_RETRY_MS)) await sync.resolver.retryNow();
+        await sync.resolver.requeueStale();
+        await refreshFollowed(sync);
+      } finally {
+        await sync.resolver.run();
+      }
+    }),
+  );
+
+  // A changed base URL may fix an unavailable service: ask it again, with everything that waits for it.
+  tkBaseUrl.watch(guarded('settings', heal));
+  koopBaseUrl.watch(guarded('settings', heal));
 
   // A worker that was stopped mid-round resumes its queue as soon as it wakes.
   void sync.resolver.run();

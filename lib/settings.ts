@@ -1,13 +1,25 @@
 import { storage } from 'wxt/utils/storage';
-import { TK_DEFAULT_BASE } from './tk/adapter';
+import { TK_DEFAULT_BASE, TK_LEGACY_BASE } from './tk/versions';
 
 /**
- * User settings, kept apart from cached records: WXT storage items, each with a fallback and a version so a future
- * change of shape migrates instead of losing the value.
+ * User settings, kept apart from cached records: WXT storage items, each with a fallback and a version so a change
+ * of shape migrates instead of losing the value.
  */
 
-/** The Tweede Kamer OData base URL: the API moves to a new version in 2026 (data-sources.md §1.1). */
-export const tkBaseUrl = storage.defineItem<string>('local:tkBaseUrl', { fallback: TK_DEFAULT_BASE, version: 1 });
+/**
+ * The base URL a version-1 setting holds, as version 2 keeps it: Kamerlens' old default (the TK's OData v4/2.0,
+ * retired on 1 October 2026, TK issue #175) becomes the new default; a URL the user typed is theirs and stays.
+ */
+export function migrateTkBaseUrlV2(saved: string): string {
+  return saved.replace(/\/+$/, '') === TK_LEGACY_BASE ? TK_DEFAULT_BASE : saved;
+}
+
+/** The Tweede Kamer OData base URL (v5 since October 2026; a v4/2.0 URL still works while that server answers). */
+export const tkBaseUrl = storage.defineItem<string>('local:tkBaseUrl', {
+  fallback: TK_DEFAULT_BASE,
+  version: 2,
+  migrations: { 2: migrateTkBaseUrlV2 },
+});
 
 export const KOOP_DEFAULT_BASE = 'https://repository.overheid.nl/sru';
 export const koopBaseUrl = storage.defineItem<string>('local:koopBaseUrl', { fallback: KOOP_DEFAULT_BASE, version: 1 });

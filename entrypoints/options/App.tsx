@@ -4,7 +4,7 @@ import { SyncStatus } from '@/components/SyncStatus';
 import { send } from '@/lib/messaging/runtime';
 import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
 import type { SyncHealth } from '@/lib/sync/health';
-import { TK_DEFAULT_BASE } from '@/lib/tk/adapter';
+import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
 
 /**
  * Settings: where the data comes from, and how those sources are doing. The Tweede Kamer moves its API to a new
@@ -13,6 +13,18 @@ import { TK_DEFAULT_BASE } from '@/lib/tk/adapter';
 export function App() {
   const [urls, setUrls] = useState<{ tk: string; koop: string } | undefined>();
   const [health, setHealth] = useState<SyncHealth | undefined>();
+  const [retrying, setRetrying] = useState(false);
+
+  async function retry() {
+    setRetrying(true);
+    try {
+      setHealth(await send('sync-retry', {}));
+    } catch {
+      // The worker could not be reached; the status shown stays as it was.
+    } finally {
+      setRetrying(false);
+    }
+  }
 
   useEffect(() => {
     void Promise.all([tkBaseUrl.getValue(), koopBaseUrl.getValue()]).then(([tk, koop]) => setUrls({ tk, koop }));
@@ -25,6 +37,9 @@ export function App() {
       <section>
         <h2>Gegevensbronnen</h2>
         {health ? <SyncStatus health={health} /> : <p>Status wordt geladen…</p>}
+        <button type="button" class="retry" onClick={() => void retry()} disabled={retrying}>
+          {retrying ? 'Bezig…' : 'Opnieuw proberen'}
+        </button>
       </section>
       <section>
         <h2>Adressen</h2>

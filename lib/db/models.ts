@@ -27,6 +27,8 @@ export interface DocumentRecord {
   indieners: string[];
   /** For a motion's document: the zaak (motion) number, key into `motions`. */
   zaakNummer?: string;
+  /** A motion whose outcome the TK API cannot give now (it lacks a field, or is down): why, for the badge. */
+  motionUnknown?: string;
   source: Source;
   /** When we fetched it (ms since epoch) and when the source last changed it (as the source says). */
   fetchedAt: number;

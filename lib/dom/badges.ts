@@ -31,6 +31,7 @@ export function describe(info: RefInfo): string {
   if (m) {
     const outcome = [STATUS_LABEL[m.status], date(m.statusDate)].filter(Boolean).join(' op ');
     lines.push(m.voor || m.tegen ? `${outcome} (${m.voor} voor, ${m.tegen} tegen)` : outcome);
+    if (m.reason) lines.push(`Waarom onbekend: ${m.reason}`);
     if (m.indieners.length)
       lines.push(`Indieners: ${m.indieners.map((i) => (i.fractie ? `${i.naam} (${i.fractie})` : i.naam)).join(', ')}`);
   } else if (doc?.indieners.length) {

@@ -17,8 +17,13 @@ export interface Protocol {
   'lookup-refs': { request: { ids: string[] }; response: { refs: RefInfo[]; health: SyncHealth } };
   /** background → content (to the tab that asked): references that arrived or changed. */
   'refs-updated': { request: { refs: RefInfo[] }; response: undefined };
-  /** popup → background: how the data sources are doing. */
+  /** popup, options → background: how the data sources are doing. */
   'sync-status': { request: Record<string, never>; response: SyncHealth };
+  /**
+   * options → background ("Opnieuw proberen"): ask unavailable services again and fetch everything waiting now;
+   * answers with the health after that round. Records that arrive are pushed to the tabs that wait for them.
+   */
+  'sync-retry': { request: Record<string, never>; response: SyncHealth };
 }
 
 export type MessageName = keyof Protocol;

@@ -1,6 +1,7 @@
+import { metadataRepository, stateRepository } from '../db/repositories';
 import type { KamerlensDB } from '../db/schema';
 import { createKoopClient } from '../koop/client';
-import { createTkClient, DEFAULT_FILTER_BUDGET } from '../tk/client';
+import { createTkSource, DEFAULT_FILTER_BUDGET, type TkSource } from '../tk/source';
 import { Resolver, type SyncDeps } from './resolver';
 
 export { Resolver, refreshFollowed } from './resolver';
@@ -14,23 +15,34 @@ export interface SyncSettings {
   fetch?: typeof fetch;
 }
 
-/** The production wiring of the resolver: real clients, settings read per round, the learned batch size kept. */
+/**
+ * The production wiring of the resolver: real clients, settings read per round, the learned batch size and each
+ * service's `$metadata` kept in the database. One TK source per base URL, so its description is read once.
+ */
 export function createSync(
   db: KamerlensDB,
   settings: SyncSettings,
-  notify?: SyncDeps['notify'],
+  hooks: Pick<SyncDeps, 'notify' | 'wake' | 'report'> = {},
 ): SyncDeps & { resolver: Resolver } {
+  const state = stateRepository(db);
+  const metadata = metadataRepository(db);
+  let tk: { base: string; source: TkSource } | undefined;
   const deps: SyncDeps = {
     db,
-    notify,
+    ...hooks,
     tk: async () => {
-      const budget = (await db.syncState.get(BUDGET_KEY))?.value as number | undefined;
-      return createTkClient({
-        baseUrl: await settings.tkBaseUrl(),
+      const base = await settings.tkBaseUrl();
+      if (tk?.base === base) return tk.source;
+      const budget = await state.get<number>(BUDGET_KEY);
+      const source = createTkSource({
+        baseUrl: base,
+        metadata,
         filterBudget: budget ?? DEFAULT_FILTER_BUDGET,
-        onFilterBudget: (value) => void db.syncState.put({ key: BUDGET_KEY, value, updatedAt: Date.now() }),
+        onFilterBudget: (value) => void state.put(BUDGET_KEY, value, Date.now()),
         ...(settings.fetch ? { fetch: settings.fetch } : {}),
       });
+      tk = { base, source };
+      return source;
     },
     koop: {
       lookup: async (ids, signal) =>

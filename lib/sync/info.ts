@@ -30,6 +30,8 @@ export interface RefInfo {
     votes: PartyVote[];
     voor: number;
     tegen: number;
+    /** Why the status is `onbekend`: the TK API lacks what the outcome needs, or cannot be reached now. */
+    reason?: string;
   };
   error?: string;
 }
@@ -104,7 +106,18 @@ export async function readInfos(db: KamerlensDB, ids: readonly string[], now: nu
                 tegen: motionVotes.filter((v) => v.soort === 'Tegen').reduce((s, v) => s + v.zetels, 0),
               },
             }
-          : {}),
+          : doc.motionUnknown
+            ? {
+                motion: {
+                  status: 'onbekend',
+                  indieners: [],
+                  votes: [],
+                  voor: 0,
+                  tegen: 0,
+                  reason: doc.motionUnknown,
+                },
+              }
+            : {}),
       };
     });
   });

@@ -1,14 +1,16 @@
-import type { DocumentRecord, DossierRecord, FetchState } from '../db/models';
+import type { DocumentRecord, FetchState } from '../db/models';
+import { cacheRepository, queueRepository, stateRepository } from '../db/repositories';
 import type { KamerlensDB } from '../db/schema';
-import type { KoopRecord } from '../koop/types';
-import { changedInDossiersFilter, mapDocument, type RawDocument } from '../tk/adapter';
-import type { TkClient } from '../tk/client';
-import { backoff, FRESH_FOR, freshFor } from './freshness';
-import { readHealth, type SyncHealth, writeHealth } from './health';
+import { documentFromKoop, type KoopRecord } from '../koop/records';
+import { ServiceError } from '../net/http';
+import type { MappedDocument } from '../tk/mapping';
+import type { TkServiceInfo, TkSource } from '../tk/source';
+import { backoff } from './freshness';
+import { readHealth, type ServiceName, type SyncHealth, writeHealth } from './health';
 import { type RefInfo, readInfos } from './info';
-import { documentFromKoop } from './koop-records';
+import { type Failure, type Harvest, mergeRound } from './round';
 import { isFetchable, isKoopId, isTkDocumentNumber, kamerstukKey, kindOf } from './sources';
-import { type Records, storeRecords } from './store';
+import { storeRecords } from './store';
 
 /** The KOOP side as the resolver needs it (lib/koop's client has this shape). */
 export interface KoopLookup {
@@ -17,59 +19,57 @@ export interface KoopLookup {
 
 export interface SyncDeps {
   db: KamerlensDB;
-  /** A TK client for the current settings (base URL, learned filter budget). */
-  tk: () => Promise<TkClient>;
+  /** The TK source for the current settings (base URL, learned filter budget, cached `$metadata`). */
+  tk: () => Promise<TkSource>;
   koop: KoopLookup;
   /** Tells a tab about references that arrived or changed. */
   notify?: (tabId: number, refs: RefInfo[]) => Promise<void> | void;
+  /** Asks to be woken when waiting work falls due (the background sets an alarm; a stopped worker loses no timer). */
+  wake?: (at: number) => void;
+  /** The one error funnel (lib/log.ts): unexpected errors are reported once, never thrown into the void. */
+  report?: (where: string, error: unknown) => void;
   now?: () => number;
   random?: () => number;
 }
 
-/** The publication facts KOOP describes best, laid over the TK's document record. */
-function pick(koop: DocumentRecord): Partial<DocumentRecord> {
-  return {
-    ...(koop.titel ? { titel: koop.titel } : {}),
-    ...(koop.datum ? { datum: koop.datum } : {}),
-    ...(koop.dossierTitel ? { dossierTitel: koop.dossierTitel } : {}),
-  };
-}
-
 /** How many references one round fetches at most: a page with hundreds of references costs a few requests. */
 const ROUND = 200;
-/** How long a claimed item is ours; a worker stopped mid-request gives its items back after this. */
-const LEASE_MS = 90_000;
 
-interface ErrorLike {
-  message: string;
-  retryable?: boolean;
-  retryAfter?: number;
+function asFailure(error: unknown): Failure {
+  if (error instanceof ServiceError)
+    return {
+      message: error.message,
+      retryable: error.retryable,
+      ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+    };
+  // A bug or an odd answer we did not foresee: worth another try later, reported once.
+  return { message: error instanceof Error ? error.message : String(error), retryable: true };
 }
 
-const asError = (e: unknown): ErrorLike => (e instanceof Error ? (e as ErrorLike) : { message: String(e) });
-
-/** What a round found, to be written in one transaction. */
-interface Harvest extends Records {
-  dossiers: DossierRecord[];
-  done: Map<string, number>;
-  missing: string[];
-  failed: Map<string, ErrorLike>;
-}
+/** Only a service's root failing (gone, unreadable) makes it unavailable; anything else is a bad moment. */
+const rootStatus = (error: unknown): 'unavailable' | 'degraded' =>
+  error instanceof ServiceError && !error.retryable && ['gone', 'malformed', 'rejected'].includes(error.kind)
+    ? 'unavailable'
+    : 'degraded';
 
 /**
  * The cache's resolver. The page asks for ids and gets what the cache has at once; what is missing or stale is
- * queued in the database, fetched in rounds (Tweede Kamer API first, KOOP for the rest and as fallback), written in
- * one transaction per round, and pushed to the tabs that asked. All state is in the database, so a worker stopped at
+ * queued in the database, fetched in rounds (KOOP first, the Tweede Kamer API for what only it has), written in one
+ * transaction per round, and pushed to the tabs that asked. All state is in the database, so a worker stopped at
  * any moment picks up where it was: queued items stay queued, claimed ones are given back when their lease lapses.
  */
 export class Resolver {
   private running: Promise<void> | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly queue;
+  private readonly cache;
 
   constructor(private readonly deps: SyncDeps) {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
+    this.queue = queueRepository(deps.db);
+    this.cache = cacheRepository(deps.db);
   }
 
   /** Cached records for `ids` now; anything missing or stale is queued and fetched after this returns. */
@@ -79,83 +79,60 @@ export class Resolver {
     const refs = await readInfos(this.deps.db, unique, now);
     const due = refs.filter((r) => r.state !== 'fresh' && r.state !== 'missing' && isFetchable(r.id)).map((r) => r.id);
     if (due.length) {
-      await this.enqueue(due, tabId);
+      await this.queue.enqueue(due, kindOf, now, tabId);
       void this.run();
     }
     return { refs, health: await readHealth(this.deps.db) };
   }
 
-  /** Queues ids (keeping their backoff if they failed recently) and remembers which tab wants them. */
   async enqueue(ids: readonly string[], tabId?: number): Promise<void> {
-    const { db } = this.deps;
-    const now = this.now();
-    await db.transaction('rw', db.fetches, async () => {
-      const existing = await db.fetches.bulkGet([...ids]);
-      const rows: FetchState[] = ids.map((id, i) => {
-        const row = existing[i];
-        const tabs = tabId === undefined ? (row?.tabs ?? []) : [...new Set([...(row?.tabs ?? []), tabId])];
-        if (row && (row.status === 'queued' || row.status === 'fetching')) return { ...row, tabs };
-        if (row?.status === 'failed' && row.nextAttemptAt > now) return { ...row, tabs };
-        return {
-          id,
-          kind: kindOf(id),
-          status: 'queued',
-          nextAttemptAt: now,
-          attempts: row?.attempts ?? 0,
-          freshUntil: row?.freshUntil ?? 0,
-          ...(row?.fetchedAt ? { fetchedAt: row.fetchedAt } : {}),
-          tabs,
-        };
-      });
-      await db.fetches.bulkPut(rows);
-    });
+    await this.queue.enqueue(ids, kindOf, this.now(), tabId);
   }
 
-  /** Processes the queue until nothing is due; concurrent calls share one run. */
+  /** Processes the queue until nothing is due; concurrent calls share one run. Never rejects. */
   run(): Promise<void> {
-    this.running ??= this.loop().finally(() => {
-      this.running = undefined;
-    });
+    this.running ??= this.loop()
+      .catch((error) => this.deps.report?.('sync round', error))
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 
   /** Queues every cached reference whose freshness has run out (the periodic alarm). */
   async requeueStale(): Promise<number> {
-    const { db } = this.deps;
-    const stale = await db.fetches
-      .where('freshUntil')
-      .below(this.now())
-      .filter((f) => f.status === 'done' || f.status === 'missing')
-      .primaryKeys();
+    const stale = await this.queue.stale(this.now());
     if (stale.length) await this.enqueue(stale);
     return stale.length;
   }
 
+  /** Everything waiting is due now (a service came back, or the user pressed "Opnieuw proberen"); then runs. */
+  async retryNow(): Promise<void> {
+    await this.queue.retryAll(this.now());
+    await this.run();
+  }
+
   private async loop(): Promise<void> {
     for (;;) {
-      const claimed = await this.claim();
-      if (!claimed.length) return;
+      const claimed = await this.queue.claim(this.now(), ROUND);
+      if (!claimed.length) break;
       const harvest = await this.fetchRound(claimed);
       const tabs = await this.write(claimed, harvest);
       await this.tell(tabs);
     }
+    const next = await this.queue.nextDue();
+    if (next !== undefined) this.deps.wake?.(next);
   }
 
-  /** Takes up to a round's worth of due items, marking them as being fetched (with a lease). */
-  private async claim(): Promise<FetchState[]> {
-    const { db } = this.deps;
-    const now = this.now();
-    return db.transaction('rw', db.fetches, async () => {
-      const due = await db.fetches
-        .where('nextAttemptAt')
-        .belowOrEqual(now)
-        .filter((f) => f.status === 'queued' || (f.status === 'fetching' && (f.leaseUntil ?? 0) < now))
-        .limit(ROUND)
-        .toArray();
-      const claimed = due.map((f) => ({ ...f, status: 'fetching' as const, leaseUntil: now + LEASE_MS }));
-      await db.fetches.bulkPut(claimed);
-      return claimed;
-    });
+  private async health(service: ServiceName, status: 'ok' | 'degraded' | 'unavailable', error?: unknown, api?: TkServiceInfo) {
+    const message = error === undefined ? undefined : asFailure(error).message;
+    if (error !== undefined && !(error instanceof ServiceError)) this.deps.report?.(`${service} request`, error);
+    await writeHealth(
+      this.deps.db,
+      service,
+      { status, ...(message ? { message } : {}), ...(api ? { api } : {}) },
+      this.now(),
+    );
   }
 
   /**
@@ -165,97 +142,97 @@ export class Resolver {
    */
   private async fetchRound(items: readonly FetchState[]): Promise<Harvest> {
     const now = this.now();
-    const harvest: Harvest = {
-      documents: [],
-      motions: [],
-      decisions: [],
-      votes: [],
-      dossiers: [],
-      done: new Map(),
-      missing: [],
-      failed: new Map(),
-    };
     const ids = items.map((i) => i.id);
     const health = await readHealth(this.deps.db);
-    const fromKoop = new Map<string, DocumentRecord>();
+
+    const koopRecords = new Map<string, DocumentRecord>();
+    const motions = new Set<string>();
     /** Ids the TK API should be asked for: motions (for their votes), TK numbers, papers KOOP could not give. */
     const forTk = new Set(ids.filter(isTkDocumentNumber));
-    let koopFailure: ErrorLike | undefined;
-
+    let koopFailure: Failure | undefined;
     const koopIds = ids.filter(isKoopId);
-    if (koopIds.length && health.koop.status !== 'unavailable') {
+    if (koopIds.length && health.koop.status === 'unavailable') {
+      koopFailure = { message: health.koop.message ?? 'KOOP is niet bereikbaar', retryable: false };
+    } else if (koopIds.length) {
       try {
         const records = await this.deps.koop.lookup(koopIds);
         for (const id of koopIds) {
           const record = records.get(id);
           if (record) {
-            fromKoop.set(id, documentFromKoop(id, record, now));
-            if (kamerstukKey(id) && /motie/i.test(record.subrubriek ?? record.title)) forTk.add(id);
+            koopRecords.set(id, documentFromKoop(id, kindOf(id), record, now));
+            if (kamerstukKey(id) && /motie/i.test(record.subrubriek ?? record.title)) {
+              motions.add(id);
+              forTk.add(id);
+            }
           } else if (kamerstukKey(id)) {
             forTk.add(id); // KOOP may lag behind a paper published today
           }
         }
-        await writeHealth(this.deps.db, 'koop', { status: 'ok' }, now);
+        await this.health('koop', 'ok');
       } catch (error) {
-        koopFailure = asError(error);
-        const status = koopFailure.retryable ? 'degraded' : 'unavailable';
-        await writeHealth(this.deps.db, 'koop', { status, message: koopFailure.message }, now);
+        koopFailure = asFailure(error);
+        // SRU has no self-description: only its endpoint answering 404/410 means it is gone.
+        const gone = error instanceof ServiceError && error.kind === 'gone';
+        await this.health('koop', gone ? 'unavailable' : 'degraded', error);
       }
     }
-    if (koopFailure || health.koop.status === 'unavailable')
-      for (const id of koopIds) if (kamerstukKey(id)) forTk.add(id);
+    if (koopFailure) for (const id of koopIds) if (kamerstukKey(id)) forTk.add(id);
 
-    const fromTk = new Map<string, RawDocument>();
-    let tkFailure: ErrorLike | undefined;
-    if (forTk.size && health.tk.status !== 'unavailable') {
-      try {
-        const tk = await this.deps.tk();
-        const papers = [...forTk].flatMap((id) => {
-          const key = kamerstukKey(id);
-          return key ? [{ id, key }] : [];
-        });
-        const numbers = [...forTk].filter(isTkDocumentNumber);
-        if (papers.length) for (const [id, doc] of (await tk.kamerstukken(papers)).found) fromTk.set(id, doc);
-        if (numbers.length) for (const [id, doc] of (await tk.documentNummers(numbers)).found) fromTk.set(id, doc);
-        await writeHealth(this.deps.db, 'tk', { status: 'ok' }, now);
-      } catch (error) {
-        tkFailure = asError(error);
-        const status = tkFailure.retryable ? 'degraded' : 'unavailable';
-        await writeHealth(this.deps.db, 'tk', { status, message: tkFailure.message }, now);
-      }
+    const found = new Map<string, MappedDocument>();
+    let tkFailure: Failure | undefined;
+    let motionsUnknown: string | undefined;
+    if (forTk.size && health.tk.status === 'unavailable') {
+      tkFailure = { message: health.tk.message ?? 'de Tweede Kamer API is niet bereikbaar', retryable: false };
     } else if (forTk.size) {
-      tkFailure = { message: health.tk.message ?? 'the Tweede Kamer API is unavailable', retryable: false };
-    }
-
-    for (const id of ids) {
-      const raw = fromTk.get(id);
-      const koopDoc = fromKoop.get(id);
-      if (raw) {
-        const mapped = mapDocument(raw, id, kindOf(id), now);
-        // KOOP's title and date are the publication's; the TK adds the motion and the document number.
-        harvest.documents.push(koopDoc ? { ...mapped.document, ...pick(koopDoc), source: 'tk' } : mapped.document);
-        if (mapped.motion) harvest.motions.push(mapped.motion);
-        harvest.decisions.push(...mapped.decisions);
-        harvest.votes.push(...mapped.votes);
-        if (mapped.dossier)
-          harvest.dossiers.push({ ...mapped.dossier, followed: Boolean(mapped.motion), fetchedAt: now });
-        harvest.done.set(id, freshFor(mapped.motion ? { motionStatus: mapped.motion.status } : {}));
-      } else if (koopDoc) {
-        harvest.documents.push(koopDoc);
-        // A motion whose votes could not be read (TK failing now) is asked again soon; its metadata is shown meanwhile.
-        harvest.done.set(id, forTk.has(id) && tkFailure?.retryable ? FRESH_FOR.undecidedMotion / 4 : freshFor({}));
-      } else if (koopFailure && !(forTk.has(id) && !tkFailure)) {
-        harvest.failed.set(id, koopFailure);
-      } else if (forTk.has(id) && tkFailure) {
-        harvest.failed.set(id, tkFailure);
-      } else {
-        harvest.missing.push(id);
+      let source: TkSource | undefined;
+      let api: TkServiceInfo | undefined;
+      try {
+        source = await this.deps.tk();
+        api = await source.describe();
+      } catch (error) {
+        tkFailure = asFailure(error);
+        await this.health('tk', rootStatus(error), error);
+      }
+      if (source && api) {
+        try {
+          const papers = api.can.paper
+            ? [...forTk].flatMap((id) => {
+                const key = kamerstukKey(id);
+                return key ? [{ id, key }] : [];
+              })
+            : [];
+          const numbers = api.can.number ? [...forTk].filter(isTkDocumentNumber) : [];
+          for (const [id, doc] of await source.papers(papers)) found.set(id, doc.toRecords(id, kindOf(id), now));
+          for (const [id, doc] of await source.documents(numbers)) found.set(id, doc.toRecords(id, kindOf(id), now));
+          if (!api.can.paper || !api.can.decision) motionsUnknown = api.problems.join('; ');
+          await this.health('tk', 'ok', undefined, api);
+        } catch (error) {
+          tkFailure = asFailure(error);
+          await this.health('tk', 'degraded', error, api);
+        }
       }
     }
-    return harvest;
+    if (tkFailure && !motionsUnknown) motionsUnknown = `de Tweede Kamer API is nu niet bereikbaar`;
+
+    return mergeRound({
+      ids,
+      now,
+      koop: { asked: new Set(koopIds), records: koopRecords, ...(koopFailure ? { failure: koopFailure } : {}) },
+      tk: {
+        asked: forTk,
+        found,
+        ...(tkFailure ? { failure: tkFailure } : {}),
+        ...(motionsUnknown ? { motionsUnknown } : {}),
+      },
+      motions,
+      cached: await this.cache.sources(ids),
+    });
   }
 
-  /** Writes a round in one transaction, so a stop between two writes can never leave the cache half-written. */
+  /**
+   * Writes a round in one transaction, so a stop between two writes can never leave the cache half-written. Tabs
+   * that asked for an id while it was being fetched are told too: their names are read inside the transaction.
+   */
   private async write(items: readonly FetchState[], h: Harvest): Promise<Map<number, string[]>> {
     const { db } = this.deps;
     const now = this.now();
@@ -268,45 +245,35 @@ export class Resolver {
       await db.dossiers.bulkPut(
         h.dossiers.map((d) => ({ ...d, followed: d.followed || Boolean(known.get(d.id)?.followed) })),
       );
+      const current = await this.queue.tabsOf(items.map((i) => i.id));
       const missing = new Set(h.missing);
       const updated: FetchState[] = items.map((item) => {
         const { leaseUntil: _lease, ...rest } = item;
+        const itemTabs = [...new Set([...item.tabs, ...(current.get(item.id) ?? [])])];
         const fresh = h.done.get(item.id);
-        for (const tab of item.tabs) tabs.set(tab, [...(tabs.get(tab) ?? []), item.id]);
+        const failure = h.partial.get(item.id) ?? h.failed.get(item.id);
+        // Tabs hear of every record written, and of nothing else: a failure is shown by the next lookup.
+        if (fresh !== undefined || missing.has(item.id) || h.partial.has(item.id))
+          for (const tab of itemTabs) tabs.set(tab, [...(tabs.get(tab) ?? []), item.id]);
         if (fresh !== undefined) {
           const { lastError: _e, ...ok } = rest;
-          return {
-            ...ok,
-            status: 'done',
-            attempts: 0,
-            nextAttemptAt: now + fresh,
-            freshUntil: now + fresh,
-            fetchedAt: now,
-            tabs: [],
-          };
+          return { ...ok, status: 'done', attempts: 0, nextAttemptAt: now + fresh, freshUntil: now + fresh, fetchedAt: now, tabs: [] };
         }
         if (missing.has(item.id)) {
-          const fresh = freshFor({ missing: true });
-          return {
-            ...rest,
-            status: 'missing',
-            attempts: 0,
-            nextAttemptAt: now + fresh,
-            freshUntil: now + fresh,
-            tabs: [],
-          };
+          const fresh = 7 * 24 * 3_600_000;
+          return { ...rest, status: 'missing', attempts: 0, nextAttemptAt: now + fresh, freshUntil: now + fresh, tabs: [] };
         }
-        const failure = h.failed.get(item.id) ?? { message: 'no service could be asked', retryable: true };
+        const why = failure ?? { message: 'no service could be asked', retryable: true };
         const attempts = item.attempts + 1;
-        const wait = backoff(attempts, this.random, failure.retryAfter);
-        // Retryable: back in the queue after the backoff (its stale record, if any, is served meanwhile).
+        // Waiting for the service: asked again after the backoff, or sooner when it heals; the tabs stay, to be told.
         return {
           ...rest,
-          status: failure.retryable ? 'queued' : 'failed',
+          status: why.retryable ? 'queued' : 'failed',
           attempts,
-          nextAttemptAt: now + wait,
-          lastError: failure.message,
-          tabs: failure.retryable ? item.tabs : [],
+          nextAttemptAt: now + backoff(attempts, this.random, why.retryAfter),
+          lastError: why.message,
+          ...(h.partial.has(item.id) ? { fetchedAt: now } : {}),
+          tabs: itemTabs,
         };
       });
       await db.fetches.bulkPut(updated);
@@ -326,38 +293,44 @@ export class Resolver {
   }
 }
 
-/** The watermark of the incremental refresh: the latest `ApiGewijzigdOp` seen for followed dossiers. */
+/** The watermark of the incremental refresh: the latest change time seen for followed dossiers. */
 const WATERMARK = 'tk:watermark';
+
+/** A watermark from storage or the API, accepted only as a real instant not in the future. */
+function validWatermark(value: unknown, now: number): string | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
+  const at = Date.parse(value);
+  return Number.isFinite(at) && at <= now + 60_000 ? value : undefined;
+}
 
 /**
  * Incremental refresh of followed dossiers (those a page cited a motion of): documents changed since the last
- * watermark, by `ApiGewijzigdOp`, in one query. Only documents already in the cache are updated; the watermark moves
- * to the newest change seen, so nothing is fetched twice.
+ * watermark, batched within the server's filter budget. Only documents already in the cache are updated; the
+ * watermark moves to the newest change seen, so nothing is fetched twice.
  */
 export async function refreshFollowed(deps: SyncDeps): Promise<number> {
   const { db } = deps;
   const now = (deps.now ?? Date.now)();
-  // Few dossiers are followed; a scan is cheaper than an index (IndexedDB cannot index booleans anyway).
-  const followed = await db.dossiers.filter((d) => d.followed).toArray();
+  const cache = cacheRepository(db);
+  const state = stateRepository(db);
+  const followed = await cache.followedDossiers();
   const numbers = [...new Set(followed.map((d) => Number(d.id.split('-')[0])).filter(Number.isFinite))];
   if (!numbers.length) return 0;
-  const since =
-    ((await db.syncState.get(WATERMARK))?.value as string | undefined) ?? new Date(now - 86_400_000).toISOString();
-  const tk = await deps.tk();
-  const rows = await tk.documents(changedInDossiersFilter(numbers, since));
+  const since = validWatermark(await state.get(WATERMARK), now) ?? new Date(now - 86_400_000).toISOString();
+  const source = await deps.tk();
+  const { documents, watermark } = await source.changedSince(numbers, since);
+  const byNumber = await cache.documentsByTkNummer(documents.flatMap((d) => (d.tkNummer ? [d.tkNummer] : [])));
+  const harvest: Pick<Harvest, 'documents' | 'motions' | 'decisions' | 'votes'> = {
+    documents: [],
+    motions: [],
+    decisions: [],
+    votes: [],
+  };
   let updated = 0;
-  let watermark = since;
-  const harvest: Records = { documents: [], motions: [], decisions: [], votes: [] };
-  // One read for all changed documents: which of them the cache holds, by TK number.
-  const numbersSeen = rows.flatMap((r) => (r.DocumentNummer ? [r.DocumentNummer] : []));
-  const byNumber = new Map(
-    (await db.documents.where('tkNummer').anyOf(numbersSeen).toArray()).map((d) => [d.tkNummer!, d] as const),
-  );
-  for (const raw of rows) {
-    if (raw.ApiGewijzigdOp && raw.ApiGewijzigdOp > watermark) watermark = raw.ApiGewijzigdOp;
-    const cached = raw.DocumentNummer ? byNumber.get(raw.DocumentNummer) : undefined;
+  for (const doc of documents) {
+    const cached = doc.tkNummer ? byNumber.get(doc.tkNummer) : undefined;
     if (!cached) continue;
-    const mapped = mapDocument(raw, cached.id, cached.kind, now);
+    const mapped = doc.toRecords(cached.id, cached.kind, now);
     harvest.documents.push(mapped.document);
     if (mapped.motion) harvest.motions.push(mapped.motion);
     harvest.decisions.push(...mapped.decisions);
@@ -366,7 +339,7 @@ export async function refreshFollowed(deps: SyncDeps): Promise<number> {
   }
   await db.transaction('rw', db.cacheTables, async () => {
     await storeRecords(db, harvest);
-    await db.syncState.put({ key: WATERMARK, value: watermark, updatedAt: now });
+    await state.put(WATERMARK, validWatermark(watermark, now) ?? since, now);
   });
   return updated;
 }

@@ -1,4 +1,4 @@
-import type { KamerstukKey } from '../tk/adapter';
+import type { KamerstukKey } from '../tk/query';
 
 /**
  * Which service can answer for a reference id. The Tweede Kamer API knows TK papers with a numeric volgnummer (from

@@ -9,7 +9,7 @@ import { App } from '../../../entrypoints/options/App';
 import { handleMessages } from '../../../lib/messaging/runtime';
 import { tkBaseUrl } from '../../../lib/settings';
 import { checkBaseUrl } from '../../../lib/settings-validation';
-import { TK_DEFAULT_BASE } from '../../../lib/tk/adapter';
+import { TK_DEFAULT_BASE } from '../../../lib/tk/versions';
 
 let root: HTMLElement;
 beforeEach(() => {
