@@ -104,6 +104,7 @@ export async function readInfos(db: KamerlensDB, ids: readonly string[], now: nu
                 votes: motionVotes,
                 voor: motionVotes.filter((v) => v.soort === 'Voor').reduce((s, v) => s + v.zetels, 0),
                 tegen: motionVotes.filter((v) => v.soort === 'Tegen').reduce((s, v) => s + v.zetels, 0),
+                ...(doc.motionUnknown ? { reason: doc.motionUnknown } : {}),
               },
             }
           : doc.motionUnknown

@@ -8,33 +8,40 @@ import { startMockApi } from '../support/mock-api/server';
 import { corpusText, HAS_SHARED, NO_SHARED } from '../support/shared';
 import { report } from './measure';
 
-/** Requests to resolve every reference of the 2020 progress letter from a cold cache, against the mock services. */
+/**
+ * Requests to resolve every reference of the 2020 progress letter from a cold cache (no `$metadata` cached either),
+ * against the mock services, once per TK API version: v5 (the real service since October 2026) and v4/2.0.
+ */
 async function coldRequests(): Promise<void> {
   if (!HAS_SHARED) {
     console.log(`# ${NO_SHARED}: the cold-cache figure needs the corpus`);
     return;
   }
-  const api = await startMockApi();
-  const db = new KamerlensDB(`bench-${Date.now()}`);
-  try {
-    const sync = createSync(db, { tkBaseUrl: async () => api.baseUrl.tk, koopBaseUrl: async () => api.baseUrl.koop });
-    const ids = [...new Set(detectPapers(corpusText('ima-voortgangsbrief-2020')).map((r) => r.id))];
-    api.clearRequests();
-    await sync.resolver.lookup(ids);
-    await sync.resolver.run();
-    const { refs } = await sync.resolver.lookup(ids);
-    report('2020 letter: distinct references', ids.length, 'refs', 0);
-    report(
-      '2020 letter: requests from a cold cache',
-      api.requests.filter((r) => !r.url.startsWith('/__mock')).length,
-      'requests',
-      0,
-    );
-    report('2020 letter: references resolved', refs.filter((r) => r.state === 'fresh').length, 'refs', 0);
-  } finally {
-    db.close();
-    await Dexie.delete(db.name);
-    await api.close();
+  for (const version of ['v5', 'v4'] as const) {
+    const api = await startMockApi({ tkVersions: [version] });
+    const db = new KamerlensDB(`bench-${version}-${Date.now()}`);
+    try {
+      const sync = createSync(db, { tkBaseUrl: async () => api.baseUrl.tk, koopBaseUrl: async () => api.baseUrl.koop });
+      const ids = [...new Set(detectPapers(corpusText('ima-voortgangsbrief-2020')).map((r) => r.id))];
+      api.clearRequests();
+      await sync.resolver.lookup(ids);
+      await sync.resolver.run();
+      const { refs } = await sync.resolver.lookup(ids);
+      const sent = api.requests.filter((r) => !r.url.startsWith('/__mock'));
+      if (version === 'v5') report('2020 letter: distinct references', ids.length, 'refs', 0);
+      report(`2020 letter, TK ${version}: requests from a cold cache, $metadata included (aim ≤ 4)`, sent.length, 'requests', 0);
+      report(
+        `2020 letter, TK ${version}: of which $metadata`,
+        sent.filter((r) => r.url.includes('$metadata')).length,
+        'requests',
+        0,
+      );
+      report(`2020 letter, TK ${version}: references resolved`, refs.filter((r) => r.state === 'fresh').length, 'refs', 0);
+    } finally {
+      db.close();
+      await Dexie.delete(db.name);
+      await api.close();
+    }
   }
 }
 
