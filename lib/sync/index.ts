@@ -38,7 +38,9 @@ export function createSync(
         baseUrl: base,
         metadata,
         filterBudget: budget ?? DEFAULT_FILTER_BUDGET,
-        onFilterBudget: (value) => void state.put(BUDGET_KEY, value, Date.now()),
+        onFilterBudget: (value) => {
+          state.put(BUDGET_KEY, value, Date.now()).catch((error: unknown) => hooks.report?.('filter budget', error));
+        },
         ...(settings.fetch ? { fetch: settings.fetch } : {}),
       });
       tk = { base, source };

@@ -111,7 +111,60 @@ describe('SyncStatus', () => {
   });
 });
 
+describe('SyncStatus of the TK API', () => {
+  const api = {
+    configuredBaseUrl: 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0',
+    baseUrl: 'https://gegevensmagazijn.tweedekamer.nl/OData/v5',
+    version: 'v5',
+    fellBack: true,
+    metadataAt: Date.UTC(2026, 11, 1, 9),
+    lacking: [
+      { concept: 'kabinetsappreciatie', label: 'de kabinetsappreciatie', need: 'optional' },
+      { concept: 'besluitSoort', label: 'de besluitsoort', need: 'decision' },
+    ],
+    can: { paper: true, number: true, decision: false },
+    problems: ['de Tweede Kamer API levert de besluitsoort niet meer'],
+  } as const;
+
+  it('shows the version in use, the date of its $metadata, the fall-back and what it no longer delivers', async () => {
+    await act(() =>
+      render(
+        <SyncStatus
+          health={{ tk: { status: 'ok', at: 1, api: structuredClone(api) as never }, koop: { status: 'ok' } }}
+        />,
+        root,
+      ),
+    );
+    const tk = root.querySelector('[data-service="tk"]')!;
+    expect(tk.querySelector('[data-api-version]')!.getAttribute('data-api-version')).toBe('v5');
+    expect(tk.querySelector('.metadata-date')!.textContent).toBe(new Date(api.metadataAt).toLocaleString('nl-NL'));
+    expect(tk.querySelector('.fell-back')!.textContent).toMatch(/OData\/v4\/2\.0 antwoordt niet meer.*OData\/v5/s);
+    expect(tk.querySelector('.problems')!.textContent).toBe('de Tweede Kamer API levert de besluitsoort niet meer');
+    expect(tk.querySelector('.lacking')!.textContent).toMatch(/de kabinetsappreciatie/);
+    expect(tk.querySelector('.lacking')!.textContent).not.toMatch(/besluitsoort/);
+  });
+});
+
 describe('the options page', () => {
+  it('asks the background to try again, and shows what it answers', async () => {
+    let retried = 0;
+    const stop = handleMessages({
+      'sync-status': () => ({ tk: { status: 'unavailable', message: 'answered 404' }, koop: { status: 'ok' } }),
+      'sync-retry': () => {
+        retried++;
+        return { tk: { status: 'ok' }, koop: { status: 'ok' } };
+      },
+    });
+    await act(() => render(<App />, root));
+    await flush();
+    expect(root.querySelector('[data-service="tk"]')!.getAttribute('data-status')).toBe('unavailable');
+    await act(() => (root.querySelector('button.retry') as HTMLButtonElement).click());
+    await flush();
+    expect(retried).toBe(1);
+    expect(root.querySelector('[data-service="tk"]')!.getAttribute('data-status')).toBe('ok');
+    stop();
+  });
+
   it('shows the saved addresses and the background’s view of the sources, and saves a change', async () => {
     await tkBaseUrl.setValue('https://gegevensmagazijn.tweedekamer.nl/OData/v5');
     const stop = handleMessages({
