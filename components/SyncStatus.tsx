@@ -37,9 +37,7 @@ function TkApi({ api }: { api: TkServiceInfo }) {
         </ul>
       ) : null}
       {optional.length ? (
-        <p class="lacking">
-          Niet geleverd, getoond als onbekend: {optional.map((l) => l.label).join(', ')}.
-        </p>
+        <p class="lacking">Niet geleverd, getoond als onbekend: {optional.map((l) => l.label).join(', ')}.</p>
       ) : null}
     </div>
   );

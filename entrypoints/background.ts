@@ -1,6 +1,6 @@
 import { KamerlensDB } from '@/lib/db/schema';
 import { guarded, reportError } from '@/lib/log';
-import { handleMessages, sendToTab } from '@/lib/messaging/runtime';
+import { handleMessages, oneAtATime, sendToTab } from '@/lib/messaging/runtime';
 import { analyseText } from '@/lib/refs/analyse';
 import { koopBaseUrl, tkBaseUrl } from '@/lib/settings';
 import { createSync, refreshFollowed } from '@/lib/sync';
@@ -36,8 +36,9 @@ export default defineBackground(() => {
     await sync.resolver.retryNow();
   }
 
+  const analyse = oneAtATime(analyseText);
   handleMessages({
-    'analyse-text': ({ text, footnotes }) => analyseText(text, footnotes),
+    'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),
     'lookup-refs': ({ ids }, sender) => sync.resolver.lookup(ids, sender.tab?.id),
     'sync-status': () => readHealth(db),
     'sync-retry': async () => {

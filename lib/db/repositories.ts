@@ -104,7 +104,12 @@ export function cacheRepository(db: KamerlensDB) {
 
     documentsByTkNummer: async (numbers: readonly string[]): Promise<Map<string, DocumentRecord>> =>
       new Map(
-        (await db.documents.where('tkNummer').anyOf([...numbers]).toArray()).map((d) => [d.tkNummer!, d] as const),
+        (
+          await db.documents
+            .where('tkNummer')
+            .anyOf([...numbers])
+            .toArray()
+        ).map((d) => [d.tkNummer!, d] as const),
       ),
   };
 }

@@ -2,6 +2,7 @@ import type { Analysis } from '../refs/analyse';
 import type { Footnote } from '../refs/types';
 import type { SyncHealth } from '../sync/health';
 import type { RefInfo } from '../sync/info';
+import { MAX_ID_LENGTH } from '../sync/sources';
 
 /**
  * The one message protocol between the content script, the popup and the background: every message, its direction
@@ -52,3 +53,59 @@ export function isEnvelope(message: unknown): message is Envelope {
     typeof (message as Envelope).name === 'string'
   );
 }
+
+/** Caps on what a page's content script may send: a page controls its text, and the worker serves every tab. */
+export const LIMITS = {
+  /** Ids per lookup: the longest real letters cite a few hundred papers. */
+  ids: 5_000,
+  idLength: MAX_ID_LENGTH,
+  /** Characters of text per analysis (a long Handelingen day is ~1 MB); the rest is not analysed. */
+  text: 2_000_000,
+  footnotes: 5_000,
+} as const;
+
+export class InvalidMessage extends Error {
+  override readonly name = 'InvalidMessage';
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/**
+ * The shapes the background accepts from content scripts, checked before any handler runs: a payload of the wrong
+ * shape is refused with a reason, and one too large is cut to the caps above (never a 1 MB id list, never an id of
+ * 10 000 characters, never a text that keeps the worker busy for every other tab).
+ */
+export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } = {
+  'lookup-refs': (payload) => {
+    if (!isObject(payload) || !Array.isArray(payload.ids)) throw new InvalidMessage('lookup-refs: ids must be a list');
+    const ids = payload.ids.filter((id): id is string => typeof id === 'string' && id.length <= LIMITS.idLength);
+    return { ids: [...new Set(ids)].slice(0, LIMITS.ids) };
+  },
+  'analyse-text': (payload) => {
+    if (!isObject(payload) || typeof payload.text !== 'string' || !Array.isArray(payload.footnotes))
+      throw new InvalidMessage('analyse-text: text must be a string and footnotes a list');
+    const text = payload.text.slice(0, LIMITS.text);
+    const footnotes = payload.footnotes
+      .filter(
+        (f): f is Footnote =>
+          isObject(f) &&
+          Number.isInteger(f.at) &&
+          (f.at as number) >= 0 &&
+          (f.at as number) <= text.length &&
+          typeof f.label === 'string' &&
+          f.label.length <= 8 &&
+          typeof f.body === 'string' &&
+          (f.bodyAt === undefined || (Number.isInteger(f.bodyAt) && (f.bodyAt as number) >= 0)),
+      )
+      .slice(0, LIMITS.footnotes)
+      .map((f) => ({ ...f, body: f.body.slice(0, 10_000) }));
+    return { text, footnotes };
+  },
+  'refs-updated': (payload) => {
+    if (!isObject(payload) || !Array.isArray(payload.refs))
+      throw new InvalidMessage('refs-updated: refs must be a list');
+    return payload as unknown as Request<'refs-updated'>;
+  },
+  'sync-status': () => ({}),
+  'sync-retry': () => ({}),
+};

@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import { envelope, isEnvelope, type MessageName, type Reply, type Request, type Response } from './protocol';
+import { CHECKS, envelope, isEnvelope, type MessageName, type Reply, type Request, type Response } from './protocol';
 
 export type Sender = Browser.runtime.MessageSender;
 export type Handler<N extends MessageName> = (
@@ -36,8 +36,9 @@ export function handleMessages<N extends MessageName>(handlers: Handlers<N>): ()
   const listener = (message: unknown, sender: Sender) => {
     if (!isEnvelope(message) || !(message.name in handlers)) return undefined;
     const handler = handlers[message.name as N] as (payload: unknown, sender: Sender) => unknown;
+    const check = CHECKS[message.name] as ((payload: unknown) => unknown) | undefined;
     return Promise.resolve()
-      .then(() => handler(message.payload, sender))
+      .then(() => handler(check ? check(message.payload) : message.payload, sender))
       .then(
         (value) => ({ ok: true, value }),
         (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
@@ -45,4 +46,28 @@ export function handleMessages<N extends MessageName>(handlers: Handlers<N>): ()
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * Runs an expensive handler one call at a time, each after a macrotask, so that messages already waiting (a tab's
+ * lookups) are answered first: one page's long analysis never makes every other tab wait behind a queue of them.
+ */
+export function oneAtATime<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (...args: A) => {
+    const run = last.then(
+      () =>
+        new Promise<R>((resolve, reject) =>
+          setTimeout(
+            () =>
+              Promise.resolve()
+                .then(() => fn(...args))
+                .then(resolve, reject),
+            0,
+          ),
+        ),
+    );
+    last = run.catch(() => undefined);
+    return run;
+  };
 }

@@ -124,7 +124,12 @@ export class Resolver {
     if (next !== undefined) this.deps.wake?.(next);
   }
 
-  private async health(service: ServiceName, status: 'ok' | 'degraded' | 'unavailable', error?: unknown, api?: TkServiceInfo) {
+  private async health(
+    service: ServiceName,
+    status: 'ok' | 'degraded' | 'unavailable',
+    error?: unknown,
+    api?: TkServiceInfo,
+  ) {
     const message = error === undefined ? undefined : asFailure(error).message;
     if (error !== undefined && !(error instanceof ServiceError)) this.deps.report?.(`${service} request`, error);
     await writeHealth(
@@ -257,11 +262,26 @@ export class Resolver {
           for (const tab of itemTabs) tabs.set(tab, [...(tabs.get(tab) ?? []), item.id]);
         if (fresh !== undefined) {
           const { lastError: _e, ...ok } = rest;
-          return { ...ok, status: 'done', attempts: 0, nextAttemptAt: now + fresh, freshUntil: now + fresh, fetchedAt: now, tabs: [] };
+          return {
+            ...ok,
+            status: 'done',
+            attempts: 0,
+            nextAttemptAt: now + fresh,
+            freshUntil: now + fresh,
+            fetchedAt: now,
+            tabs: [],
+          };
         }
         if (missing.has(item.id)) {
           const fresh = 7 * 24 * 3_600_000;
-          return { ...rest, status: 'missing', attempts: 0, nextAttemptAt: now + fresh, freshUntil: now + fresh, tabs: [] };
+          return {
+            ...rest,
+            status: 'missing',
+            attempts: 0,
+            nextAttemptAt: now + fresh,
+            freshUntil: now + fresh,
+            tabs: [],
+          };
         }
         const why = failure ?? { message: 'no service could be asked', retryable: true };
         const attempts = item.attempts + 1;

@@ -13,8 +13,20 @@ export function kamerstukKey(id: string): KamerstukKey | undefined {
 
 export const isTkDocumentNumber = (id: string) => /^\d{4}D\d{5}$/.test(id);
 
+/** The longest id Kamerlens derives is ~25 characters (`kst-23908-(R1519)-131`); anything far longer is planted. */
+export const MAX_ID_LENGTH = 64;
+
+/**
+ * The exact shapes of the OB ids Kamerlens derives (lib/refs/ids.ts): `kst-<dossier>[-<toevoeging>]-<nr>`,
+ * `h-tk-<vergaderjaar>-<vergadering>[-<item>]`, `ah-tk-<vergaderjaar>-<nr>`, `stb|stcrt|trb-<year>-<nr>`. A page can
+ * send anything as an id; only these are ever queued, so a planted 10 000-character id never reaches a service (it
+ * made KOOP answer 414 and the TK 404, which marked both unavailable for a week).
+ */
+const OB_ID =
+  /^(?:kst-\d{4,6}(?:-[0-9A-Z()]{1,10}){0,2}-(?:\d{1,5}[a-z]?|[A-Z]{1,3})|kst-\d{4,6}-[A-Z]{1,3}|(?:h|ah)-(?:tk|ek)-\d{8}-\d{1,6}(?:-\d{1,4})?|(?:stb|stcrt|trb)-\d{4}-\d{1,7})$/;
+
 /** OB ids KOOP's SRU can look up; dossiers and TK zaak numbers are not publications. */
-export const isKoopId = (id: string) => /^(kst|h-tk|h-ek|ah-tk|ah-ek|stb|stcrt|trb)-/.test(id);
+export const isKoopId = (id: string) => id.length <= MAX_ID_LENGTH && OB_ID.test(id);
 
 /** The kind of a reference from its id (the page sends ids; kinds follow from them). */
 export function kindOf(id: string): string {

@@ -212,7 +212,9 @@ export function readDocument(v: Vocabulary, row: Row): TkDocument | undefined {
           ...(r.str(b, 'besluitStatus') ? { status: r.str(b, 'besluitStatus')! } : {}),
           ...(r.num(b, 'besluitVolgorde') !== undefined ? { volgorde: r.num(b, 'besluitVolgorde')! } : {}),
           ...(r.instant(b, 'besluitChanged') ? { changedAt: r.instant(b, 'besluitChanged')! } : {}),
-          ...(activiteit && r.day(activiteit, 'activiteitDatum') ? { datum: r.day(activiteit, 'activiteitDatum')! } : {}),
+          ...(activiteit && r.day(activiteit, 'activiteitDatum')
+            ? { datum: r.day(activiteit, 'activiteitDatum')! }
+            : {}),
         };
         return [{ row: b, decision }];
       });
@@ -279,8 +281,7 @@ export function readDocument(v: Vocabulary, row: Row): TkDocument | undefined {
   return {
     tkId,
     ...(tkNummer ? { tkNummer } : {}),
-    kamerstukKeys:
-      ondernummer !== undefined && ondernummer >= 0 ? dossiers.map((d) => `${d.id}#${ondernummer}`) : [],
+    kamerstukKeys: ondernummer !== undefined && ondernummer >= 0 ? dossiers.map((d) => `${d.id}#${ondernummer}`) : [],
     ...(changedAt ? { changedAt } : {}),
     toRecords,
   };

@@ -47,7 +47,15 @@ export function documentShape(v: Vocabulary): string {
     v,
     'besluiten',
     'besluit',
-    ['besluitSoort', 'besluitTekst', 'besluitStatus', 'stemmingsSoort', 'besluitVolgorde', 'besluitChanged', 'besluitDeleted'],
+    [
+      'besluitSoort',
+      'besluitTekst',
+      'besluitStatus',
+      'stemmingsSoort',
+      'besluitVolgorde',
+      'besluitChanged',
+      'besluitDeleted',
+    ],
     [
       ...expansion(v, 'stemmingen', 'stemming', [
         'stemSoort',
@@ -70,7 +78,11 @@ export function documentShape(v: Vocabulary): string {
   );
   const expand = [
     ...expansion(v, 'dossiers', 'dossier', ['dossierNummer', 'dossierToevoeging', 'dossierTitel']),
-    ...expansion(v, 'documentActors', 'documentActor', ['documentActorNaam', 'documentActorPartij', 'documentActorRol']),
+    ...expansion(v, 'documentActors', 'documentActor', [
+      'documentActorNaam',
+      'documentActorPartij',
+      'documentActorRol',
+    ]),
     ...zaak,
   ];
   const select = selectOf(v, 'document', [

@@ -1,6 +1,6 @@
 import { getJson, getText, type HttpOptions, ServiceError } from '../net/http';
 import { type Lack, lackMessage, resolveVocabulary, type Vocabulary } from './concepts';
-import { readDocument, type Row, type TkDocument } from './mapping';
+import { type Row, readDocument, type TkDocument } from './mapping';
 import { loadSchema, MetadataError, parseMetadata, type StoredSchema, storeSchema } from './metadata';
 import {
   changedInDossiersFilter,
@@ -82,7 +82,9 @@ export interface TkSource {
 }
 
 const isUnknownProperty = (e: unknown) =>
-  e instanceof ServiceError && e.kind === 'rejected' && /could not find a property|not.*declared|unknown property/i.test(e.message);
+  e instanceof ServiceError &&
+  e.kind === 'rejected' &&
+  /could not find a property|not.*declared|unknown property/i.test(e.message);
 
 const isPage = (x: unknown): x is { value: unknown[]; '@odata.nextLink'?: unknown } =>
   typeof x === 'object' && x !== null && Array.isArray((x as { value?: unknown }).value);
@@ -104,7 +106,8 @@ export function createTkSource(options: TkSourceOptions): TkSource {
     try {
       return storeSchema(parseMetadata(xml));
     } catch (error) {
-      if (error instanceof MetadataError) throw new ServiceError(TK_SERVICE, 'malformed', `${base}/$metadata: ${error.message}`);
+      if (error instanceof MetadataError)
+        throw new ServiceError(TK_SERVICE, 'malformed', `${base}/$metadata: ${error.message}`);
       throw error;
     }
   }
@@ -176,7 +179,11 @@ export function createTkSource(options: TkSourceOptions): TkSource {
           requests++;
           const page: unknown = await getJson(TK_SERVICE, url, { ...http, ...(signal ? { signal } : {}) });
           if (!isPage(page))
-            throw new ServiceError(TK_SERVICE, 'malformed', 'the answer has no "value" list: is this an OData v4 service?');
+            throw new ServiceError(
+              TK_SERVICE,
+              'malformed',
+              'the answer has no "value" list: is this an OData v4 service?',
+            );
           for (const row of page.value) if (typeof row === 'object' && row !== null) out.push(row as Row);
           // Followed verbatim (it may carry a $skiptoken); never built from $skip.
           url = nextUrl(page['@odata.nextLink'], entry.baseUrl, seen);
@@ -218,7 +225,12 @@ export function createTkSource(options: TkSourceOptions): TkSource {
           if (doc) out.push(doc);
         }
       } catch (error) {
-        if (!(error instanceof ServiceError) || error.kind !== 'rejected' || isUnknownProperty(error) || next.length === 1)
+        if (
+          !(error instanceof ServiceError) ||
+          error.kind !== 'rejected' ||
+          isUnknownProperty(error) ||
+          next.length === 1
+        )
           throw error;
         budget = Math.max(4, Math.floor(filterSize(filterOf(vocabulary, next)) / 2));
         options.onFilterBudget?.(budget);
@@ -258,9 +270,21 @@ export function createTkSource(options: TkSourceOptions): TkSource {
       if (!refs.length) return found;
       const { vocabulary } = await ready(signal);
       if (!vocabulary.can.paper) unable(vocabulary, 'paper');
-      const docs = await batched(refs, (v, batch) => kamerstukFilter(v, batch.map((r) => r.key)), false, signal);
+      const docs = await batched(
+        refs,
+        (v, batch) =>
+          kamerstukFilter(
+            v,
+            batch.map((r) => r.key),
+          ),
+        false,
+        signal,
+      );
       const wanted = new Map(
-        refs.map((r) => [`${r.key.dossier}${r.key.toevoeging ? `-${r.key.toevoeging}` : ''}#${r.key.volgnummer}`, r.id]),
+        refs.map((r) => [
+          `${r.key.dossier}${r.key.toevoeging ? `-${r.key.toevoeging}` : ''}#${r.key.volgnummer}`,
+          r.id,
+        ]),
       );
       for (const doc of docs) {
         // A joint document belongs to several dossiers: any of them may be the one cited.

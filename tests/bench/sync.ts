@@ -29,14 +29,24 @@ async function coldRequests(): Promise<void> {
       const { refs } = await sync.resolver.lookup(ids);
       const sent = api.requests.filter((r) => !r.url.startsWith('/__mock'));
       if (version === 'v5') report('2020 letter: distinct references', ids.length, 'refs', 0);
-      report(`2020 letter, TK ${version}: requests from a cold cache, $metadata included (aim ≤ 4)`, sent.length, 'requests', 0);
+      report(
+        `2020 letter, TK ${version}: requests from a cold cache, $metadata included (aim ≤ 4)`,
+        sent.length,
+        'requests',
+        0,
+      );
       report(
         `2020 letter, TK ${version}: of which $metadata`,
         sent.filter((r) => r.url.includes('$metadata')).length,
         'requests',
         0,
       );
-      report(`2020 letter, TK ${version}: references resolved`, refs.filter((r) => r.state === 'fresh').length, 'refs', 0);
+      report(
+        `2020 letter, TK ${version}: references resolved`,
+        refs.filter((r) => r.state === 'fresh').length,
+        'refs',
+        0,
+      );
     } finally {
       db.close();
       await Dexie.delete(db.name);

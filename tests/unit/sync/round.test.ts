@@ -113,7 +113,12 @@ const CASES: Case[] = [
     askedTk: true,
     motion: true,
     unknown: 'de Tweede Kamer API is nu niet bereikbaar',
-    expect: { verdict: 'partial', source: 'koop', motionUnknown: 'de Tweede Kamer API is nu niet bereikbaar', failure: down },
+    expect: {
+      verdict: 'partial',
+      source: 'koop',
+      motionUnknown: 'de Tweede Kamer API is nu niet bereikbaar',
+      failure: down,
+    },
   },
   {
     name: 'the TK API fails and its record is cached: the cached record stays, nothing written over it',
@@ -183,7 +188,13 @@ function results(c: Case): RoundResults {
 describe('mergeRound', () => {
   it.each(CASES)('$name', (c) => {
     const h = mergeRound(results(c));
-    const verdict = h.done.has(ID) ? 'done' : h.partial.has(ID) ? 'partial' : h.missing.includes(ID) ? 'missing' : 'failed';
+    const verdict = h.done.has(ID)
+      ? 'done'
+      : h.partial.has(ID)
+        ? 'partial'
+        : h.missing.includes(ID)
+          ? 'missing'
+          : 'failed';
     expect(verdict).toBe(c.expect.verdict);
     if (verdict === 'failed') expect(h.failed.get(ID)).toEqual(c.expect.failure);
     if (verdict === 'partial') expect(h.partial.get(ID)).toEqual(c.expect.failure);

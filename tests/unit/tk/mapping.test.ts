@@ -91,7 +91,12 @@ describe.skipIf(!HAS_SHARED)('mapping the real API records of ../shared/referenc
       kabinetsappreciatie: 'Niet beschikbaar bij gewijzigde moties en/of amendementen',
       status: 'ingediend',
     });
-    expect(mapped.document).toMatchObject({ datum: '2025-10-02', zaakNummer: '2025Z18657', source: 'tk', fetchedAt: 7 });
+    expect(mapped.document).toMatchObject({
+      datum: '2025-10-02',
+      zaakNummer: '2025Z18657',
+      source: 'tk',
+      fetchedAt: 7,
+    });
     expect(doc.kamerstukKeys).toEqual([]); // Volgnummer -1: no ondernummer yet
   });
 
@@ -102,7 +107,9 @@ describe.skipIf(!HAS_SHARED)('mapping the real API records of ../shared/referenc
       Nummer: '2024Z1',
       Soort: 'Motie',
       Verwijderd: false,
-      Besluit: [{ Id: 'b', BesluitSoort: 'Stemmen - verworpen', Status: 'Besluit', Verwijderd: false, Stemming: stemmingen }],
+      Besluit: [
+        { Id: 'b', BesluitSoort: 'Stemmen - verworpen', Status: 'Besluit', Verwijderd: false, Stemming: stemmingen },
+      ],
     };
     const { votes } = readDocument(mockVocabulary('v4'), motionRow(zaak))!.toRecords('kst-1-1', 'kamerstuk', 0);
     expect(votes).toHaveLength(stemmingen.length);
@@ -117,7 +124,9 @@ describe.skipIf(!HAS_SHARED)('mapping the real API records of ../shared/referenc
     const stemmingen = examples('odata-example-stemming.json') as Row[];
     const withVotes = {
       ...zaak,
-      Besluit: [{ Id: 'b', BesluitSoort: 'Stemmen - aangenomen', Status: 'Besluit', Verwijderd: false, Stemming: stemmingen }],
+      Besluit: [
+        { Id: 'b', BesluitSoort: 'Stemmen - aangenomen', Status: 'Besluit', Verwijderd: false, Stemming: stemmingen },
+      ],
     };
     const v4 = readDocument(mockVocabulary('v4'), motionRow(withVotes, { Volgnummer: 12 }))!;
     const v5 = readDocument(mockVocabulary('v5'), toV5(motionRow(withVotes, { Volgnummer: 12 }), 'Document'))!;
@@ -144,7 +153,16 @@ describe('odd values', () => {
       Soort: 42,
       Onderwerp: 'Een brief',
       Kamerstukdossier: 'geen lijst',
-      Zaak: [null, 'x', { Id: 'z', Nummer: '2024Z1', Soort: 'Motie', Besluit: [{ Id: 'b', Stemming: [{ Id: 's', Soort: 'Misschien' }] }] }],
+      Zaak: [
+        null,
+        'x',
+        {
+          Id: 'z',
+          Nummer: '2024Z1',
+          Soort: 'Motie',
+          Besluit: [{ Id: 'b', Stemming: [{ Id: 's', Soort: 'Misschien' }] }],
+        },
+      ],
     })!;
     const { document, motion, votes } = doc.toRecords('2024D1', 'tk-document', 0);
     expect(document).toMatchObject({ id: '2024D1', tkNummer: '2024D1', titel: 'Een brief' });
@@ -162,7 +180,13 @@ describe('odd values', () => {
 
   it('a motion whose decisions the service no longer describes says why', () => {
     const lacking = mockVocabulary('v5', { Besluit: ['BesluitSoort'] });
-    const { document } = readDocument(lacking, { Id: 'd', Soort: 'Motie', Nummer: '2024D1' })!.toRecords('x', 'kamerstuk', 0);
-    expect(document.motionUnknown).toBe('de Tweede Kamer API levert de besluitsoort (aangenomen, verworpen, …) niet meer');
+    const { document } = readDocument(lacking, { Id: 'd', Soort: 'Motie', Nummer: '2024D1' })!.toRecords(
+      'x',
+      'kamerstuk',
+      0,
+    );
+    expect(document.motionUnknown).toBe(
+      'de Tweede Kamer API levert de besluitsoort (aangenomen, verworpen, …) niet meer',
+    );
   });
 });

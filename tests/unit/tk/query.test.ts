@@ -141,7 +141,7 @@ describe('documentShape', () => {
     fc.assert(
       fc.property(fc.subarray(droppable), fc.constantFrom('v5' as const, 'v4' as const), (drops, version) => {
         const drop: Record<string, string[]> = {};
-        for (const [type, name] of drops) (drop[type] ??= []).push(name);
+        for (const [type, name] of drops) drop[type] = [...(drop[type] ?? []), name];
         const schema = mockSchema(version, drop);
         const v = resolveVocabulary(schema);
         const used = namesUsed(v, schema, documentsUrl('https://x/OData/v5', v, 'x', true));
