@@ -1,22 +1,24 @@
 import { useState } from 'preact/hooks';
-import { checkBaseUrl } from '../lib/settings-validation';
+import { checkBaseUrl, type DataHost } from '../lib/settings-validation';
 
 export interface BaseUrlFieldProps {
   id: string;
   label: string;
   value: string;
   fallback: string;
+  /** The data host this setting may point at. */
+  host: DataHost;
   /** Saves a checked URL; a rejection is shown to the user, the field keeps what they typed. */
   onSave: (url: string) => Promise<void>;
 }
 
 /** One base-URL setting: typed, checked, saved, or put back to the real service's address. */
-export function BaseUrlField({ id, label, value, fallback, onSave }: BaseUrlFieldProps) {
+export function BaseUrlField({ id, label, value, fallback, host, onSave }: BaseUrlFieldProps) {
   const [draft, setDraft] = useState(value);
   const [message, setMessage] = useState<{ kind: 'error' | 'saved'; text: string } | undefined>();
 
   const save = async (next: string) => {
-    const checked = checkBaseUrl(next);
+    const checked = checkBaseUrl(next, host);
     if (!checked.ok) {
       setMessage({ kind: 'error', text: checked.reason });
       return;

@@ -2,9 +2,11 @@ import { KamerlensDB } from '@/lib/db/schema';
 import { guarded, reportError } from '@/lib/log';
 import { handleMessages, oneAtATime, sendToTab } from '@/lib/messaging/runtime';
 import { analyseText } from '@/lib/refs/analyse';
-import { koopBaseUrl, tkBaseUrl } from '@/lib/settings';
+import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
+import { type DataHost, usableBaseUrl } from '@/lib/settings-validation';
 import { createSync, refreshFollowed } from '@/lib/sync';
 import { clearUnavailable, readHealth, UNAVAILABLE_RETRY_MS } from '@/lib/sync/health';
+import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
 
 /** How often cached records are checked for freshness and followed dossiers for changes. */
 const REFRESH_ALARM = 'kamerlens-refresh';
@@ -18,9 +20,18 @@ const WAKE_ALARM = 'kamerlens-wake';
  */
 export default defineBackground(() => {
   const db = new KamerlensDB();
+  /** A stored base URL is checked again before use: storage is not proof that the options page checked it. */
+  const base = (item: typeof tkBaseUrl, host: DataHost, fallback: string) => async () => {
+    const { url, refused } = usableBaseUrl(await item.getValue(), host, fallback);
+    if (refused) reportError('settings', new Error(`base URL refused, using ${fallback}: ${refused}`));
+    return url;
+  };
   const sync = createSync(
     db,
-    { tkBaseUrl: () => tkBaseUrl.getValue(), koopBaseUrl: () => koopBaseUrl.getValue() },
+    {
+      tkBaseUrl: base(tkBaseUrl, 'gegevensmagazijn.tweedekamer.nl', TK_DEFAULT_BASE),
+      koopBaseUrl: base(koopBaseUrl, 'repository.overheid.nl', KOOP_DEFAULT_BASE),
+    },
     {
       notify: async (tab, refs) => {
         await sendToTab(tab, 'refs-updated', { refs });

@@ -1,8 +1,17 @@
+import type { DATA_HOSTS } from './sites';
+
+export type DataHost = (typeof DATA_HOSTS)[number];
+
+/** Loopback: a local mirror, or `npm run mock-api` during development; never another machine. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
- * Checks a data-service base URL a user typed: it must be an absolute https URL (plain http only on this machine,
- * for a local mirror or test server), without query or fragment. Returns the cleaned URL or a reason in Dutch.
+ * Checks a data-service base URL: https on the service's own host (the manifest grants Kamerlens those two data
+ * hosts and no others), or loopback for a local mirror; no user name or password, no IP address, no query or
+ * fragment. The options page checks what a user types, and the background checks again before every use, so a
+ * value written to storage by anything else is never followed. Returns the cleaned URL or a reason in Dutch.
  */
-export function checkBaseUrl(input: string): { ok: true; url: string } | { ok: false; reason: string } {
+export function checkBaseUrl(input: string, host: DataHost): { ok: true; url: string } | { ok: false; reason: string } {
   const value = input.trim();
   if (!value) return { ok: false, reason: 'Vul een adres in.' };
   let url: URL;
@@ -11,10 +20,21 @@ export function checkBaseUrl(input: string): { ok: true; url: string } | { ok: f
   } catch {
     return { ok: false, reason: 'Dit is geen volledig webadres (begin met https://).' };
   }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.username || url.password)
+    return { ok: false, reason: 'Een adres met gebruikersnaam of wachtwoord kan niet.' };
+  const local = LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
     return { ok: false, reason: 'Gebruik https:// (http:// alleen voor een server op deze computer).' };
   }
+  if (!local && url.hostname !== host) {
+    return { ok: false, reason: `Alleen adressen op ${host} (of op deze computer) zijn toegestaan.` };
+  }
   if (url.search || url.hash) return { ok: false, reason: 'Laat vraagteken- en #-delen weg: alleen het basisadres.' };
   return { ok: true, url: url.toString().replace(/\/+$/, '') };
+}
+
+/** The base URL to use: the setting when it passes the check, else the default (and the reason, to report). */
+export function usableBaseUrl(saved: string, host: DataHost, fallback: string): { url: string; refused?: string } {
+  const checked = checkBaseUrl(saved, host);
+  return checked.ok ? { url: checked.url } : { url: fallback, refused: `${saved.slice(0, 80)}: ${checked.reason}` };
 }

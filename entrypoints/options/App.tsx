@@ -50,6 +50,7 @@ export function App() {
               label="Tweede Kamer open data (OData)"
               value={urls.tk}
               fallback={TK_DEFAULT_BASE}
+              host="gegevensmagazijn.tweedekamer.nl"
               onSave={(url) => tkBaseUrl.setValue(url)}
             />
             <BaseUrlField
@@ -57,6 +58,7 @@ export function App() {
               label="KOOP zoekdienst (SRU)"
               value={urls.koop}
               fallback={KOOP_DEFAULT_BASE}
+              host="repository.overheid.nl"
               onSave={(url) => koopBaseUrl.setValue(url)}
             />
           </>

@@ -8,7 +8,7 @@ import { SyncStatus } from '../../../components/SyncStatus';
 import { App } from '../../../entrypoints/options/App';
 import { handleMessages } from '../../../lib/messaging/runtime';
 import { tkBaseUrl } from '../../../lib/settings';
-import { checkBaseUrl } from '../../../lib/settings-validation';
+import { checkBaseUrl, usableBaseUrl } from '../../../lib/settings-validation';
 import { TK_DEFAULT_BASE } from '../../../lib/tk/versions';
 
 let root: HTMLElement;
@@ -41,17 +41,34 @@ async function submit(form: HTMLFormElement) {
 describe('checkBaseUrl', () => {
   it.each([
     ['https://gegevensmagazijn.tweedekamer.nl/OData/v5/', true, 'https://gegevensmagazijn.tweedekamer.nl/OData/v5'],
-    ['  https://repository.overheid.nl/sru ', true, 'https://repository.overheid.nl/sru'],
     ['http://localhost:8080/OData/v4/2.0', true, 'http://localhost:8080/OData/v4/2.0'],
+    ['http://127.0.0.1:8787/OData/v5', true, 'http://127.0.0.1:8787/OData/v5'],
     ['http://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0', false, /https/],
     ['gegevensmagazijn.tweedekamer.nl', false, /volledig webadres/],
-    ['https://example.org/OData?$top=1', false, /vraagteken/],
+    ['https://gegevensmagazijn.tweedekamer.nl/OData?$top=1', false, /vraagteken/],
+    ['https://example.org/OData/v5', false, /Alleen adressen op gegevensmagazijn/],
+    ['https://repository.overheid.nl/sru', false, /Alleen adressen op gegevensmagazijn/],
+    ['https://10.0.0.1/OData/v5', false, /Alleen adressen/],
+    ['https://user:secret@gegevensmagazijn.tweedekamer.nl/OData/v5', false, /gebruikersnaam of wachtwoord/],
+    ['https://gegevensmagazijn.tweedekamer.nl.evil.example/OData/v5', false, /Alleen adressen/],
     ['', false, /Vul een adres in/],
   ] as const)('%s', (input, ok, expected) => {
-    const result = checkBaseUrl(input);
+    const result = checkBaseUrl(input, 'gegevensmagazijn.tweedekamer.nl');
     expect(result.ok).toBe(ok);
     if (result.ok) expect(result.url).toBe(expected);
     else expect(result.reason).toMatch(expected as RegExp);
+  });
+});
+
+describe('usableBaseUrl', () => {
+  it('uses a stored address only when it passes the check, else the default with the reason', () => {
+    const host = 'gegevensmagazijn.tweedekamer.nl';
+    expect(usableBaseUrl('https://gegevensmagazijn.tweedekamer.nl/OData/v5', host, TK_DEFAULT_BASE)).toEqual({
+      url: 'https://gegevensmagazijn.tweedekamer.nl/OData/v5',
+    });
+    const refused = usableBaseUrl('https://u:p@evil.example/OData', host, TK_DEFAULT_BASE);
+    expect(refused.url).toBe(TK_DEFAULT_BASE);
+    expect(refused.refused).toMatch(/gebruikersnaam/);
   });
 });
 
@@ -60,7 +77,14 @@ describe('BaseUrlField', () => {
     const onSave = vi.fn(async () => {});
     await act(() =>
       render(
-        <BaseUrlField id="tk" label="TK" value={TK_DEFAULT_BASE} fallback={TK_DEFAULT_BASE} onSave={onSave} />,
+        <BaseUrlField
+          id="tk"
+          label="TK"
+          value={TK_DEFAULT_BASE}
+          fallback={TK_DEFAULT_BASE}
+          host="gegevensmagazijn.tweedekamer.nl"
+          onSave={onSave}
+        />,
         root,
       ),
     );
@@ -77,7 +101,14 @@ describe('BaseUrlField', () => {
     const onSave = vi.fn(async (_url: string) => {});
     await act(() =>
       render(
-        <BaseUrlField id="tk" label="TK" value={TK_DEFAULT_BASE} fallback={TK_DEFAULT_BASE} onSave={onSave} />,
+        <BaseUrlField
+          id="tk"
+          label="TK"
+          value={TK_DEFAULT_BASE}
+          fallback={TK_DEFAULT_BASE}
+          host="gegevensmagazijn.tweedekamer.nl"
+          onSave={onSave}
+        />,
         root,
       ),
     );
