@@ -1,6 +1,6 @@
 import { ServiceError } from '../net/http';
+import { childOf, childrenOf, descendantsOf, parseXml, textOf, type XmlElement, XmlSyntaxError } from '../xml/parse';
 import type { KoopRecord, SruPage } from './types';
-import { childOf, childrenOf, descendantsOf, parseXml, textOf, type XmlElement, XmlSyntaxError } from './xml';
 
 /** How KOOP's SRU service is named in errors and health messages. */
 export const KOOP_SERVICE = 'KOOP SRU';
@@ -19,7 +19,7 @@ export function parseSearchRetrieveResponse(xml: string): SruPage {
     root = parseXml(xml);
   } catch (error) {
     if (error instanceof XmlSyntaxError) {
-      const what = error.truncated ? 'is cut off' : 'is not well-formed XML';
+      const what = error.truncated ? 'is cut off' : 'is not readable XML';
       throw new ServiceError(
         KOOP_SERVICE,
         'malformed',

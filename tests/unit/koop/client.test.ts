@@ -299,14 +299,16 @@ describe('failures', () => {
     expect(error.message).toMatch(/^KOOP SRU: the response is cut off: unexpected end of document/);
   });
 
-  it('reports an HTML page with status 200 as malformed', async () => {
+  it('reports an HTML page with status 200 as malformed, naming its DOCTYPE', async () => {
     const server = await serve((_url, _req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end('<!DOCTYPE html><html><head><title>Onderhoud</title></head><body></body></html>');
     });
     const error = await koopError(createKoopClient({ baseUrl: server.baseUrl }).lookup(BATCH));
-    expect(error).toMatchObject({ kind: 'malformed' });
-    expect(error.message).toMatch(/<html> as its root element/);
+    expect(error).toMatchObject({ kind: 'malformed', retryable: false });
+    expect(error.message).toBe(
+      'KOOP SRU: the response is not readable XML: the document declares a DOCTYPE (html), which is not accepted (line 1, column 1)',
+    );
   });
 });
 

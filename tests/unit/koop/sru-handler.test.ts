@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchRetrieveResponse } from '../../../lib/koop/sru-parse';
-import { parseXml } from '../../../lib/koop/xml';
+import { parseXml } from '../../../lib/xml/parse';
 import { catalogue } from '../../support/mock-api/catalogue';
 import { createSruHandler } from '../../support/mock-api/sru';
 

@@ -212,8 +212,8 @@ describe('parseSearchRetrieveResponse', () => {
       /response is cut off: .*<overheidwetgeving:tpmeta> is not closed/,
     ],
     ['an HTML error page', '<html><body><h1>Service Unavailable</h1></body></html>', /<html> as its root element/],
-    ['not XML at all', 'Internal Server Error', /not well-formed XML: the document does not start with an element/],
-    ['empty', '', /not well-formed XML: the document is empty/],
+    ['not XML at all', 'Internal Server Error', /not readable XML: the document does not start with an element/],
+    ['empty', '', /not readable XML: the document is empty/],
     ['no numberOfRecords', response('<sru:records/>'), /no numeric <numberOfRecords>/],
   ];
   it.each(malformed)('throws a malformed ServiceError for %s, saying what was wrong', (_name, xml, reason) => {
