@@ -7,11 +7,14 @@ import { buildExtension } from '../e2e/build';
 import { benchDetection } from './detection';
 import { benchPage } from './page';
 import { benchSync } from './sync';
+import { benchXml } from './xml';
 
 console.log('# reference detection');
 benchDetection();
 console.log('# cache and sync');
 await benchSync();
+console.log('# xml');
+await benchXml();
 console.log('# the page');
 buildExtension('chrome');
 process.env.KAMERLENS_REUSE_BUILD = '1';
