@@ -74,6 +74,7 @@ export default defineBackground(() => {
       try {
         // Once a day an unavailable service gets another chance without anyone asking.
         if (await clearUnavailable(db, Date.now(), UNAVAILABLE_RETRY_MS)) await sync.resolver.retryNow();
+        await sync.resolver.evict();
         await sync.resolver.requeueStale();
         await refreshFollowed(sync);
       } finally {

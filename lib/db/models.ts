@@ -119,6 +119,8 @@ export interface FetchState {
   leaseUntil?: number;
   /** Tabs waiting for this id, to be told when it arrives. */
   tabs: number[];
+  /** When a page last asked for it (ms since epoch): what nobody reads is neither refreshed nor kept for ever. */
+  lookedUpAt?: number;
 }
 
 /** Small named values: endpoint health, the batch size the TK server accepts, incremental watermarks. */

@@ -12,6 +12,11 @@ import type { KamerlensDB } from './schema';
 export const LEASE_MS = 90_000;
 /** Tabs remembered per item: enough for every open tab that asked, bounded against a page that asks forever. */
 const MAX_TABS = 16;
+/** Only what a page asked for this recently is refreshed in the background; the rest waits to be asked again. */
+export const REFRESH_IF_READ_WITHIN = 30 * 24 * 3_600_000;
+/** What no page asked for this long is forgotten, and the cache never holds more references than this. */
+export const FORGET_AFTER = 180 * 24 * 3_600_000;
+export const MAX_CACHED = 20_000;
 
 const mergeTabs = (a: readonly number[], b: readonly number[]) => [...new Set([...a, ...b])].slice(-MAX_TABS);
 
@@ -24,8 +29,9 @@ export function queueRepository(db: KamerlensDB) {
         const rows: FetchState[] = ids.map((id, i) => {
           const row = existing[i];
           const tabs = tabId === undefined ? (row?.tabs ?? []) : mergeTabs(row?.tabs ?? [], [tabId]);
-          if (row && (row.status === 'queued' || row.status === 'fetching')) return { ...row, tabs };
-          if (row?.status === 'failed' && row.nextAttemptAt > now) return { ...row, tabs };
+          const lookedUpAt = tabId === undefined ? (row?.lookedUpAt ?? now) : now;
+          if (row && (row.status === 'queued' || row.status === 'fetching')) return { ...row, tabs, lookedUpAt };
+          if (row?.status === 'failed' && row.nextAttemptAt > now) return { ...row, tabs, lookedUpAt };
           return {
             id,
             kind: kindOf(id),
@@ -36,6 +42,7 @@ export function queueRepository(db: KamerlensDB) {
             ...(row?.fetchedAt ? { fetchedAt: row.fetchedAt } : {}),
             ...(row?.lastError ? { lastError: row.lastError } : {}),
             tabs,
+            lookedUpAt,
           };
         });
         await db.fetches.bulkPut(rows);
@@ -57,13 +64,41 @@ export function queueRepository(db: KamerlensDB) {
       });
     },
 
-    /** Ids whose freshness ran out (the periodic alarm queues them again). */
+    /** A page asked for these now: they count as read (cached ones are kept and refreshed). */
+    async touch(ids: readonly string[], now: number): Promise<void> {
+      await db.fetches
+        .where('id')
+        .anyOf([...ids])
+        .modify({ lookedUpAt: now });
+    },
+
+    /** Ids whose freshness ran out and that a page read recently (the periodic alarm queues them again). */
     stale: (now: number) =>
       db.fetches
         .where('freshUntil')
         .below(now)
-        .filter((f) => f.status === 'done' || f.status === 'missing')
+        .filter(
+          (f) =>
+            (f.status === 'done' || f.status === 'missing') &&
+            (f.lookedUpAt ?? f.fetchedAt ?? 0) >= now - REFRESH_IF_READ_WITHIN,
+        )
         .primaryKeys(),
+
+    /**
+     * Gives claimed items back after a round that could not be written (a full disk, a broken record): each waits for
+     * its backoff with the reason, and keeps the tabs that wait for it, instead of lingering as "fetching".
+     */
+    async release(items: readonly FetchState[], wait: (item: FetchState) => number, message: string, now: number) {
+      await db.fetches.bulkPut(
+        items.map(({ leaseUntil: _lease, ...item }) => ({
+          ...item,
+          status: 'queued' as const,
+          attempts: item.attempts + 1,
+          nextAttemptAt: now + wait(item),
+          lastError: message,
+        })),
+      );
+    },
 
     /** Makes every waiting or failed item due now: the service is back, or the user asked to try again. */
     async retryAll(now: number): Promise<number> {
@@ -93,6 +128,42 @@ export function queueRepository(db: KamerlensDB) {
 
 export function cacheRepository(db: KamerlensDB) {
   return {
+    /**
+     * Forgets references no page asked for within `olderThan`, and the least recently read beyond `maxRows`: their
+     * fetch rows, documents, motions, decisions and votes, in one transaction. Never what is waiting or being fetched,
+     * and only cache tables (notes, when they come, are in tables of their own that no eviction touches).
+     */
+    async evict(now: number, olderThan = FORGET_AFTER, maxRows = MAX_CACHED): Promise<number> {
+      return db.transaction('rw', db.cacheTables, async () => {
+        const settled = (f: FetchState) => f.status !== 'queued' && f.status !== 'fetching';
+        const old = await db.fetches
+          .where('lookedUpAt')
+          .below(now - olderThan)
+          .filter(settled)
+          .primaryKeys();
+        const total = await db.fetches.count();
+        const over = Math.max(0, total - old.length - maxRows);
+        const extra = over
+          ? await db.fetches
+              .orderBy('lookedUpAt')
+              .filter(settled)
+              .limit(old.length + over)
+              .primaryKeys()
+          : [];
+        const ids = [...new Set([...old, ...extra])];
+        if (!ids.length) return 0;
+        const motions = await db.motions.where('documentId').anyOf(ids).toArray();
+        const zaken = motions.map((m) => m.zaakNummer);
+        const decisions = zaken.length ? await db.decisions.where('zaakNummer').anyOf(zaken).primaryKeys() : [];
+        if (decisions.length) await db.votes.where('decisionId').anyOf(decisions).delete();
+        await db.decisions.bulkDelete(decisions);
+        await db.motions.bulkDelete(zaken);
+        await db.documents.bulkDelete(ids);
+        await db.fetches.bulkDelete(ids);
+        return ids.length;
+      });
+    },
+
     /** Where each cached document came from: a TK record is never replaced by KOOP's thinner one while the TK fails. */
     async sources(ids: readonly string[]): Promise<Map<string, Source>> {
       const docs = await db.documents.bulkGet([...ids]);

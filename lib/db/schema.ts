@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type {
   DecisionRecord,
   DocumentRecord,
@@ -30,6 +30,19 @@ export const SCHEMA: { version: number; stores: Record<string, string | null>; u
         fetches: '&id, status, nextAttemptAt, freshUntil',
         syncState: '&key',
       },
+    },
+    {
+      // When each reference was last looked up by a page: the cache refreshes only what is read, and forgets what
+      // nobody read for months (it grew for ever, and every row ever stored was fetched again each week).
+      version: 2,
+      stores: { fetches: '&id, status, nextAttemptAt, freshUntil, lookedUpAt' },
+      upgrade: (tx) =>
+        (tx as Transaction)
+          .table<FetchState, string>('fetches')
+          .toCollection()
+          .modify((f) => {
+            f.lookedUpAt ??= f.fetchedAt ?? Date.now();
+          }),
     },
   ];
 

@@ -1,5 +1,5 @@
 import type { DocumentRecord, FetchState } from '../db/models';
-import { cacheRepository, queueRepository, stateRepository } from '../db/repositories';
+import { cacheRepository, FORGET_AFTER, MAX_CACHED, queueRepository, stateRepository } from '../db/repositories';
 import type { KamerlensDB } from '../db/schema';
 import { documentFromKoop, type KoopRecord } from '../koop/records';
 import { ServiceError } from '../net/http';
@@ -77,6 +77,9 @@ export class Resolver {
     const unique = [...new Set(ids)];
     const now = this.now();
     const refs = await readInfos(this.deps.db, unique, now);
+    // Read now: kept and refreshed while pages keep asking (written after the answer is ready, never before it).
+    const read = unique.filter(isFetchable);
+    void this.queue.touch(read, now).catch((error: unknown) => this.deps.report?.('lookup', error));
     const due = refs.filter((r) => r.state !== 'fresh' && r.state !== 'missing' && isFetchable(r.id)).map((r) => r.id);
     if (due.length) {
       await this.queue.enqueue(due, kindOf, now, tabId);
@@ -117,11 +120,44 @@ export class Resolver {
       const claimed = await this.queue.claim(this.now(), ROUND);
       if (!claimed.length) break;
       const harvest = await this.fetchRound(claimed);
-      const tabs = await this.write(claimed, harvest);
+      let tabs: Map<number, string[]>;
+      try {
+        tabs = await this.write(claimed, harvest);
+      } catch (error) {
+        await this.writeFailed(claimed, error);
+        continue;
+      }
       await this.tell(tabs);
     }
     const next = await this.queue.nextDue();
     if (next !== undefined) this.deps.wake?.(next);
+  }
+
+  /** Forgets what no page read for months, and keeps the cache under its cap (the periodic alarm). */
+  evict(): Promise<number> {
+    return this.cache.evict(this.now());
+  }
+
+  /**
+   * A round that could not be written: its items wait for their backoff (not for their lease, with no tab told). On a
+   * full disk, old cache rows are evicted first, so the retry has room.
+   */
+  private async writeFailed(items: readonly FetchState[], error: unknown): Promise<void> {
+    this.deps.report?.('cache write', error);
+    const now = this.now();
+    const quota = error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+    try {
+      if (quota) await this.cache.evict(now, FORGET_AFTER / 6, Math.floor(MAX_CACHED / 2));
+      await this.queue.release(
+        items,
+        (item) => backoff(item.attempts + 1, this.random),
+        quota ? 'de opslag van de browser is vol' : 'het opslaan mislukte',
+        now,
+      );
+    } catch (again) {
+      // The database refuses even this: the lease gives the items back later.
+      this.deps.report?.('cache write', again);
+    }
   }
 
   private async health(

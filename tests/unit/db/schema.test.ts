@@ -113,6 +113,50 @@ describe('upgrading the schema', () => {
     expect(await v2.notes.where('documentId').equals('kst-19637-2375').count()).toBe(1);
   });
 
+  it('upgrades a version-1 database to version 2 with every cached row kept and dated by its last fetch', async () => {
+    const name = fresh();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA[0]!.stores);
+    await v1.open();
+    await v1
+      .table('documents')
+      .put({ id: 'kst-19637-2375', kind: 'kamerstuk', indieners: [], source: 'koop', fetchedAt: 42 });
+    await v1.table('fetches').bulkPut([
+      {
+        id: 'kst-19637-2375',
+        kind: 'kamerstuk',
+        status: 'done',
+        nextAttemptAt: 0,
+        attempts: 0,
+        freshUntil: 99,
+        fetchedAt: 42,
+        tabs: [],
+      },
+      {
+        id: 'kst-19637-2376',
+        kind: 'kamerstuk',
+        status: 'queued',
+        nextAttemptAt: 0,
+        attempts: 0,
+        freshUntil: 0,
+        tabs: [3],
+      },
+    ]);
+    await v1.table('syncState').put({ key: 'tk:watermark', value: '2026-11-30T10:00:00Z', updatedAt: 1 });
+    v1.close();
+
+    const before = Date.now();
+    const v2 = open(name);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    expect(await v2.documents.get('kst-19637-2375')).toMatchObject({ fetchedAt: 42 });
+    expect((await v2.fetches.get('kst-19637-2375'))?.lookedUpAt).toBe(42);
+    expect((await v2.fetches.get('kst-19637-2376'))?.lookedUpAt).toBeGreaterThanOrEqual(before);
+    expect((await v2.fetches.get('kst-19637-2376'))?.tabs).toEqual([3]);
+    expect(await v2.fetches.where('lookedUpAt').below(100).count()).toBe(1);
+    expect((await v2.syncState.get('tk:watermark'))?.value).toBe('2026-11-30T10:00:00Z');
+  });
+
   it('opens an existing database of the current version without an upgrade', async () => {
     const name = fresh();
     const a = open(name);
