@@ -35,5 +35,6 @@ export function freshFor(record: { motionStatus?: MotionStatus; missing?: boolea
 export function backoff(attempts: number, random: () => number, retryAfterSeconds?: number): number {
   const base = Math.min(6 * HOUR, 30_000 * 2 ** Math.max(0, attempts - 1));
   const jittered = base * (0.5 + random());
-  return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+  // A server may ask for any wait; more than the longest backoff would stall the queue on one odd header.
+  return Math.max(jittered, Math.min(retryAfterSeconds ?? 0, (6 * HOUR) / 1000) * 1000);
 }
