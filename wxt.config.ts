@@ -36,7 +36,10 @@ export default defineConfig({
     // alarms: the periodic refresh; storage: settings (base URLs), kept apart from the IndexedDB cache.
     permissions: ['alarms', 'storage'],
     host_permissions: [...CONTENT_MATCHES, ...DATA_HOSTS.map((host) => `https://${host}/*`)],
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),
+    // Firefox for Android reads data_collection_permissions from 142 on.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } } }
+      : {}),
   }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
