@@ -134,6 +134,16 @@ describe.skipIf(!HAS_SHARED)('mapping the real API records of ../shared/referenc
     expect(v5.tkNummer).toBe('2025D43129');
   });
 
+  it('keeps the real decisions but the tombstone, and counts neither proposals nor the deleted one', () => {
+    const besluiten = examples('odata-example-besluit.json') as Row[];
+    const zaak: Row = { Id: 'z', Nummer: '2024Z9', Soort: 'Motie', Verwijderd: false, Besluit: besluiten };
+    const { decisions, motion } = readDocument(mockVocabulary('v4'), motionRow(zaak))!.toRecords('x', 'kamerstuk', 0);
+    expect(decisions.map((d) => d.id)).toEqual(besluiten.filter((b) => !b.Verwijderd).map((b) => b.Id));
+    // The latest real decision is a free-text one: no outcome the badge can name.
+    expect(motion?.status).toBe('onbekend');
+    expect(motion?.decisionId).not.toBe('59d9d1fa-9be1-48d0-a747-209ea70617c2');
+  });
+
   it('skips the real tombstone among the documents', () => {
     const rows = examples('odata-example-document.json') as Row[];
     const read = rows.map((r) => readDocument(mockVocabulary('v4'), r));
