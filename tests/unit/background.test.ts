@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../entrypoints/background';
 import { send } from '../../lib/messaging/runtime';
-import { koopBaseUrl, tkBaseUrl } from '../../lib/settings';
+import { koopBaseUrl, migrateTkBaseUrlV2, tkBaseUrl } from '../../lib/settings';
+import { TK_DEFAULT_BASE, TK_LEGACY_BASE } from '../../lib/tk/versions';
 import { type MockApi, startMockApi } from '../support/mock-api/server';
 
 /**
@@ -13,11 +14,7 @@ import { type MockApi, startMockApi } from '../support/mock-api/server';
 let api: MockApi;
 
 beforeAll(async () => {
-  fakeBrowser.reset();
   api = await startMockApi();
-  await tkBaseUrl.setValue(api.baseUrl.tk);
-  await koopBaseUrl.setValue(api.baseUrl.koop);
-  background.main();
 });
 
 afterAll(async () => {
@@ -32,9 +29,75 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Prom
   }
 }
 
+/**
+ * Fires the wake alarm when the background has set one, as the browser would once it falls due: what waits for a
+ * backoff (or was queued while a round was ending) is fetched then, not by a timer in the worker.
+ */
+async function fireWake(): Promise<void> {
+  const wake = await fakeBrowser.alarms.get('kamerlens-wake');
+  if (wake) await fakeBrowser.alarms.onAlarm.trigger(wake);
+}
+
+/*
+ * Before the background runs (its settings watchers would act on every value written here): what a worker started
+ * after the update finds in storage. WXT keeps an item's version beside it, under the key with a `$` appended.
+ */
+describe('the TK base URL setting, version 2', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  const stored = async () => fakeBrowser.storage.local.get(['tkBaseUrl', 'tkBaseUrl$']);
+
+  it.each([
+    ['Kamerlens’ old default', TK_LEGACY_BASE, TK_DEFAULT_BASE],
+    ['the old default with a slash', `${TK_LEGACY_BASE}/`, TK_DEFAULT_BASE],
+    ['a URL the user typed', 'https://proxy.example.org/OData/v4/2.0', 'https://proxy.example.org/OData/v4/2.0'],
+    ['a mirror of v5', 'https://tk.example.org/OData/v5', 'https://tk.example.org/OData/v5'],
+  ])('moves a version-1 value: %s', async (_what, saved, expected) => {
+    await fakeBrowser.storage.local.set({ tkBaseUrl: saved, tkBaseUrl$: { v: 1 } });
+    // What WXT runs when the item is defined, at every worker start.
+    await tkBaseUrl.migrate();
+    expect(await tkBaseUrl.getValue()).toBe(expected);
+    expect(await stored()).toEqual({ tkBaseUrl: expected, tkBaseUrl$: { v: 2 } });
+    // Once: a second start changes nothing.
+    await tkBaseUrl.migrate();
+    expect(await stored()).toEqual({ tkBaseUrl: expected, tkBaseUrl$: { v: 2 } });
+  });
+
+  it('treats a value without version as version 1', async () => {
+    await fakeBrowser.storage.local.set({ tkBaseUrl: TK_LEGACY_BASE });
+    await tkBaseUrl.migrate();
+    expect(await stored()).toEqual({ tkBaseUrl: TK_DEFAULT_BASE, tkBaseUrl$: { v: 2 } });
+  });
+
+  it('keeps v4/2.0 when the user chose it after the update', async () => {
+    await fakeBrowser.storage.local.set({ tkBaseUrl: TK_LEGACY_BASE, tkBaseUrl$: { v: 2 } });
+    await tkBaseUrl.migrate();
+    expect(await tkBaseUrl.getValue()).toBe(TK_LEGACY_BASE);
+  });
+
+  it('defaults to v5 when nothing is stored', async () => {
+    await tkBaseUrl.migrate();
+    expect(await tkBaseUrl.getValue()).toBe(TK_DEFAULT_BASE);
+    expect(migrateTkBaseUrlV2(TK_LEGACY_BASE)).toBe(TK_DEFAULT_BASE);
+  });
+});
+
 describe('the background', () => {
-  it('registers the periodic refresh', async () => {
-    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toContain('kamerlens-refresh');
+  beforeAll(async () => {
+    fakeBrowser.reset();
+    await tkBaseUrl.setValue(api.baseUrl.tk);
+    await koopBaseUrl.setValue(api.baseUrl.koop);
+    background.main();
+  });
+
+  it('creates the periodic refresh when it is missing', async () => {
+    const alarm = await until(
+      () => fakeBrowser.alarms.get('kamerlens-refresh'),
+      (a) => a !== undefined,
+    );
+    expect(alarm).toMatchObject({ name: 'kamerlens-refresh', periodInMinutes: 30 });
   });
 
   it('answers lookups from its cache at once and fills it from the services it is set to', async () => {
@@ -46,8 +109,12 @@ describe('the background', () => {
       (r) => r.refs.every((ref) => ref.state === 'fresh'),
     );
     expect(filled.refs[0]!.motion?.status).toBe('aangenomen');
-    expect(api.requests.every((r) => r.url.startsWith('/OData/v4/2.0/') || r.url.startsWith('/sru'))).toBe(true);
-    expect(await send('sync-status', {})).toMatchObject({ tk: { status: 'ok' }, koop: { status: 'ok' } });
+    expect(api.requests.every((r) => r.url.startsWith('/OData/v5/') || r.url.startsWith('/sru'))).toBe(true);
+    expect(api.requests.filter((r) => r.url === '/OData/v5/$metadata')).toHaveLength(1);
+    expect(await send('sync-status', {})).toMatchObject({
+      tk: { status: 'ok', api: { version: 'v5', fellBack: false } },
+      koop: { status: 'ok' },
+    });
   });
 
   it('refreshes followed dossiers incrementally when the alarm fires', async () => {
@@ -57,8 +124,10 @@ describe('the background', () => {
       async () => api.requests.map((r) => decodeURIComponent(r.url)),
       (urls) => urls.some((u) => u.includes('ApiGewijzigdOp gt')),
     );
-    // A motion of 35000-VI was cached above, so that dossier is followed.
-    expect(changed.find((u) => u.includes('ApiGewijzigdOp gt'))).toContain('Nummer eq 35000');
+    // A motion of 35000-VI was cached above, so that dossier is followed; the instant is in Dutch time.
+    const query = changed.find((u) => u.includes('ApiGewijzigdOp gt'))!;
+    expect(query).toContain('Nummer eq 35000');
+    expect(query).toMatch(/ApiGewijzigdOp gt \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+0[12]:00/);
   });
 
   it('finds motions and pillars in a text for the content script', async () => {
@@ -67,5 +136,59 @@ describe('the background', () => {
       footnotes: [],
     });
     expect(analysis.motions).toMatchObject([{ members: ['groothuizen'], id: 'kst-35000-VI-59' }]);
+  });
+
+  it('asks an unavailable TK again on “Opnieuw proberen” (sync-retry), falling back to v5 for a saved v4/2.0 URL', async () => {
+    // A v4/2.0 URL saved before the TK retired it, while the TK answers nothing at all.
+    api.setFault('tk', { mode: 'gone404' });
+    await tkBaseUrl.setValue(api.baseUrl.tkV4);
+    const id = 'kst-19637-2623';
+    await send('lookup-refs', { ids: [id] });
+    const down = await until(
+      async () => {
+        await fireWake();
+        return send('sync-status', {});
+      },
+      (h) => h.tk.status === 'unavailable',
+    );
+    expect(down.tk.message).toMatch(/404/);
+    // KOOP's record meanwhile, with the reason the motion's outcome is not known.
+    const meanwhile = (await send('lookup-refs', { ids: [id] })).refs[0]!;
+    expect(meanwhile).toMatchObject({ source: 'koop', motion: { status: 'onbekend', reason: expect.any(String) } });
+
+    api.resetFaults();
+    const health = await send('sync-retry', {});
+    expect(health.tk.status).not.toBe('unavailable');
+    const healed = await until(
+      async () => {
+        await fireWake();
+        return send('lookup-refs', { ids: [id] });
+      },
+      (r) => r.refs[0]!.source === 'tk',
+    );
+    expect(healed.refs[0]!.motion?.status).toBe('aangehouden');
+    expect(await send('sync-status', {})).toMatchObject({
+      tk: { status: 'ok', api: { configuredBaseUrl: api.baseUrl.tkV4, version: 'v5', fellBack: true } },
+    });
+    expect(api.requests.some((r) => r.url.startsWith('/OData/v5/Document'))).toBe(true);
+    await tkBaseUrl.setValue(api.baseUrl.tk);
+  });
+
+  it('keeps an existing refresh alarm when a worker starts again, instead of pushing it out', async () => {
+    const when = Date.now() + 7 * 60_000;
+    await fakeBrowser.alarms.create('kamerlens-refresh', { when, periodInMinutes: 30 });
+    const get = vi.spyOn(fakeBrowser.alarms, 'get');
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    // The worker was stopped and is started again (the browser keeps its alarms).
+    background.main();
+    expect(get).toHaveBeenCalledWith('kamerlens-refresh');
+    await get.mock.results[0]!.value;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(create.mock.calls.filter((call) => (call as unknown[])[0] === 'kamerlens-refresh')).toEqual([]);
+    expect(await fakeBrowser.alarms.get('kamerlens-refresh')).toMatchObject({
+      scheduledTime: when,
+      periodInMinutes: 30,
+    });
+    expect((await fakeBrowser.alarms.getAll()).filter((a) => a.name === 'kamerlens-refresh')).toHaveLength(1);
   });
 });
