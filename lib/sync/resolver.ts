@@ -60,6 +60,7 @@ const rootStatus = (error: unknown): 'unavailable' | 'degraded' =>
  */
 export class Resolver {
   private running: Promise<void> | undefined;
+  private again = false;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly queue;
@@ -92,9 +93,24 @@ export class Resolver {
     await this.queue.enqueue(ids, kindOf, this.now(), tabId);
   }
 
-  /** Processes the queue until nothing is due; concurrent calls share one run. Never rejects. */
+  /**
+   * Processes the queue until nothing is due; concurrent calls share one run. A call made while a run is under way
+   * makes it go round once more, so ids queued (or made due) after its last look are never left to the wake alarm.
+   * Never rejects.
+   */
   run(): Promise<void> {
-    this.running ??= this.loop()
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.loop();
+      } while (this.again);
+      const next = await this.queue.nextDue();
+      if (next !== undefined) this.deps.wake?.(next);
+    })()
       .catch((error) => this.deps.report?.('sync round', error))
       .finally(() => {
         this.running = undefined;
@@ -129,8 +145,6 @@ export class Resolver {
       }
       await this.tell(tabs);
     }
-    const next = await this.queue.nextDue();
-    if (next !== undefined) this.deps.wake?.(next);
   }
 
   /** Forgets what no page read for months, and keeps the cache under its cap (the periodic alarm). */
@@ -245,6 +259,8 @@ export class Resolver {
           const numbers = api.can.number ? [...forTk].filter(isTkDocumentNumber) : [];
           for (const [id, doc] of await source.papers(papers)) found.set(id, doc.toRecords(id, kindOf(id), now));
           for (const [id, doc] of await source.documents(numbers)) found.set(id, doc.toRecords(id, kindOf(id), now));
+          // The queries may have read `$metadata` again (the service changed under us): report what holds now.
+          api = await source.describe();
           if (!api.can.paper || !api.can.decision) motionsUnknown = api.problems.join('; ');
           await this.health('tk', 'ok', undefined, api);
         } catch (error) {

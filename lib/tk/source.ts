@@ -86,6 +86,11 @@ const isUnknownProperty = (e: unknown) =>
   e.kind === 'rejected' &&
   /could not find a property|not.*declared|unknown property/i.test(e.message);
 
+const isGone = (e: unknown) => e instanceof ServiceError && e.kind === 'gone';
+
+/** After a failed refresh, the cached description is used this long before `$metadata` is asked again. */
+const REFRESH_RETRY_MS = 5 * 60_000;
+
 const isPage = (x: unknown): x is { value: unknown[]; '@odata.nextLink'?: unknown } =>
   typeof x === 'object' && x !== null && Array.isArray((x as { value?: unknown }).value);
 
@@ -138,15 +143,22 @@ export function createTkSource(options: TkSourceOptions): TkSource {
     return current;
   }
 
+  let failedRefreshAt = -Infinity;
+
   async function ready(signal?: AbortSignal, force = false) {
     if (current && !force && now() - current.entry.fetchedAt < METADATA_MAX_AGE) return current;
     const cached = force ? undefined : (current?.entry ?? (await options.metadata.get(configured)));
     if (cached && now() - cached.fetchedAt < METADATA_MAX_AGE) return use(cached);
+    // A refresh that just failed is not repeated for every query of the round: the old description serves a while.
+    if (cached && now() - failedRefreshAt < REFRESH_RETRY_MS) return use(cached);
     try {
       return use(await refresh(signal));
     } catch (error) {
       // An outage is no reason to forget what the service looked like: keep using the old description.
-      if (cached && error instanceof ServiceError && error.retryable) return use(cached);
+      if (cached && error instanceof ServiceError && error.retryable) {
+        failedRefreshAt = now();
+        return use(cached);
+      }
       throw error;
     }
   }
@@ -190,8 +202,9 @@ export function createTkSource(options: TkSourceOptions): TkSource {
         }
         return out;
       } catch (error) {
-        // The service changed under us: read its description again, once, and rebuild the query from it.
-        if (attempt === 0 && isUnknownProperty(error)) continue;
+        // The service changed under us (a property gone, or this version's path gone while its description was
+        // cached): read its description again, once, which also falls back to the other version, and rebuild.
+        if (attempt === 0 && (isUnknownProperty(error) || isGone(error))) continue;
         throw error;
       }
     }
