@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { checkSync } from 'recheck';
+import { check, type Diagnostics, type Parameters } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { detectPapers } from '../../../lib/refs';
 import { PATTERNS } from '../../../lib/refs/cursor';
 import type { Reference } from '../../../lib/refs/types';
-import { expectLinear } from '../../support/linearity';
 
 /** Every reference must point into the input, with its own text, in order and without overlap. */
 function checkSpans(text: string, refs: readonly Reference[]) {
@@ -53,15 +52,21 @@ const FRAGMENTS = [
   'A',
 ];
 
+/**
+ * fast-check draws a new seed every run by default, so a rare failing input would fail one run in many; with a fixed
+ * seed every run tries the same inputs and gives the same verdict (a failure prints its counterexample either way).
+ */
+const SEED = 20_261_122;
+
 describe('detectPapers on random and adversarial input', () => {
   it('never throws and returns well-formed spans for arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
         checkSpans(text, detectPapers(text));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: SEED },
     );
-  });
+  }, 30_000);
 
   it('never throws and returns well-formed spans for strings made of reference fragments', () => {
     fc.assert(
@@ -69,9 +74,9 @@ describe('detectPapers on random and adversarial input', () => {
         const text = parts.join('');
         checkSpans(text, detectPapers(text));
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed: SEED },
     );
-  });
+  }, 30_000);
 
   it('finds the reference again wherever it is embedded', () => {
     fc.assert(
@@ -79,44 +84,79 @@ describe('detectPapers on random and adversarial input', () => {
         const text = `${before} (Kamerstuk 19 637, nr. 2375) ${after}`;
         expect(detectPapers(text).map((r) => r.id)).toContain('kst-19637-2375');
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: SEED },
     );
-  });
+  }, 30_000);
 });
 
-/** Adversarial input families, made at a given size (see expectLinear for how linearity is judged). */
-const ADVERSARIAL: [string, (n: number) => string][] = [
-  ['one digit repeated', (n) => '1'.repeat(n)],
-  ['one space repeated', (n) => ' '.repeat(n)],
-  ['one opening parenthesis repeated', (n) => '('.repeat(n)],
-  ['nested parentheses', (n) => `${'('.repeat(n / 2)}${')'.repeat(n / 2)}`],
-  ['long digit runs with spaces', (n) => '12 345 '.repeat(n / 7)],
-  ['repeated nr.', (n) => 'nr. '.repeat(n / 4)],
-  ['repeated Kamerstuk without a number', (n) => 'Kamerstuk 19 637 en '.repeat(n / 20)],
-  ['repeated vergaderjaren', (n) => 'Kamerstukken II 2019/20, '.repeat(n / 25)],
-  ['a list that never ends', (n) => `Kamerstuk 22 112, nrs. ${'2955, '.repeat(n / 6)}`],
-  ['dashes and digits', (n) => '21501-08-'.repeat(n / 9)],
-  ['dossiers joined without end', (n) => '19 637 en '.repeat(n / 10)],
-  ['five-digit numbers in a list', (n) => '12345, '.repeat(n / 7)],
-  ['bare citations without a number', (n) => '(19 637, nr. '.repeat(n / 13)],
-  ['Handelingen without a number', (n) => 'Handelingen II 2018/19, '.repeat(n / 24)],
-];
+/**
+ * recheck's `automaton` checker decides from the pattern's structure alone: no random choices and, with `timeout: null`,
+ * no clock. (The default checker, `auto`, hands patterns with many bounded repeats to the fuzz checker, whose search is
+ * cut short by wall-clock limits: on a busy machine it said `unknown` (timeout) for one detector pattern and
+ * `vulnerable` for another that is safe. Recall validation, the one other step that runs against a clock, is off by
+ * default.) The linearity checks on whole inputs are in robustness.slow.test.ts.
+ */
+const RECHECK: Parameters = { checker: 'automaton', timeout: null };
 
-describe('detectPapers runs in linear time', () => {
-  it.each(ADVERSARIAL)('on %s', (_name, make) => {
-    expect(() => detectPapers(make(1024 * 1024))).not.toThrow();
-    expectLinear(detectPapers, make);
-  });
-});
+/** A look-ahead on one character (a class or an escape) at the very end of a pattern, e.g. `(?![\p{L}\d-])`. */
+const TRAILING_LOOKAHEAD = /\(\?[!=](?:\[(?:\\.|[^\\\]])*\]|\\[dDsSwW]|\\[pP]\{[^}]*\})\)$/;
+
+interface Verdict {
+  status: Diagnostics['status'];
+  /** What the verdict says: the complexity, or why there is none. */
+  detail: string;
+  /** The source recheck judged, when it is a stand-in for the pattern's own. */
+  standIn?: string;
+}
+
+async function recheck(source: string, flags: string): Promise<Verdict> {
+  const result = await check(source, flags, RECHECK);
+  const detail =
+    result.status === 'unknown'
+      ? `${result.error.kind}${'message' in result.error ? `: ${result.error.message}` : ''}`
+      : result.complexity.summary;
+  return { status: result.status, detail };
+}
+
+/**
+ * Whether a pattern is free of catastrophic backtracking, proved by recheck's automaton checker. That checker cannot
+ * read look-arounds; a pattern that ends in a look-ahead on one character is judged with that look-ahead replaced by
+ * `[]`, which never matches. The matcher then explores every path through the rest of the pattern, which is the most
+ * the original can explore (its look-ahead reads one character and can only end the search sooner), so `safe` for the
+ * stand-in proves the original safe, and a pattern that is safe only thanks to its look-ahead is reported, not passed.
+ * Anything else the checker cannot read stays `unknown`, which fails the test.
+ */
+async function verdict(source: string, flags: string): Promise<Verdict> {
+  const direct = await recheck(source, flags);
+  if (direct.status !== 'unknown' || !TRAILING_LOOKAHEAD.test(source)) return direct;
+  const standIn = source.replace(TRAILING_LOOKAHEAD, '[]');
+  return { ...(await recheck(standIn, flags)), standIn };
+}
 
 describe('the detector patterns', () => {
-  it('are all free of catastrophic backtracking (checked with recheck)', () => {
+  it('are all free of catastrophic backtracking (proved with recheck)', async () => {
     expect(PATTERNS.length).toBeGreaterThan(20);
-    // The `d` flag (match indices) does not change what matches; recheck does not know it.
-    const unsafe = PATTERNS.map((re) => ({
-      re: re.source,
-      result: checkSync(re.source, re.flags.replace('d', '')),
-    })).filter(({ result }) => result.status !== 'safe');
-    expect(unsafe.map(({ re, result }) => `${result.status}: ${re}`)).toEqual([]);
-  }, 120_000);
+    const unsafe: string[] = [];
+    for (const re of PATTERNS) {
+      // The `d` flag (match indices) does not change what matches; recheck does not know it.
+      const { status, detail } = await verdict(re.source, re.flags.replace('d', ''));
+      if (status !== 'safe') unsafe.push(`${status} (${detail}): /${re.source}/${re.flags}`);
+    }
+    expect(unsafe).toEqual([]);
+  }, 60_000);
+
+  // The check must still catch what it is there for, also through the look-ahead stand-in.
+  it.each([
+    ['exponential', '^(a+)+$', 'u', undefined],
+    ['polynomial', '^\\d*\\d*x', 'u', undefined],
+    ['exponential behind a trailing look-ahead', '(a+)+(?![ab])', 'gu', '(a+)+[]'],
+  ])('finds a known %s pattern vulnerable: %s', { timeout: 60_000 }, async (_, source, flags, standIn) => {
+    const { status, standIn: judged } = await verdict(source, flags);
+    expect([status, judged]).toEqual(['vulnerable', standIn]);
+  });
+
+  it('gives no verdict on a look-ahead that is not at the end', async () => {
+    const { status, standIn } = await verdict('(?:a(?![b]))+c', 'u');
+    expect([status, standIn]).toEqual(['unknown', undefined]);
+  }, 60_000);
 });
