@@ -3,19 +3,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, OB_HOST, startFixtureServer } from '../support/fixture-server';
 import { type MockApi, startMockApi } from '../support/mock-api/server';
 import { HAS_SHARED, NO_SHARED } from '../support/shared';
-import { launch, type Session } from './launch';
+import { launch, type Session, watchAnswers } from './launch';
 
-/** The extension's service worker (started on demand by Chromium). */
+/*
+ * The background cache in both browsers, with the built extension's default settings (TK API v5 at
+ * https://gegevensmagazijn.tweedekamer.nl/OData/v5, KOOP at https://repository.overheid.nl/sru) and the mock data
+ * services answering under those real host names over HTTPS (see launch.ts for how each browser gets there).
+ */
+
+/** The extension's service worker in Chromium (started on demand). */
 async function serviceWorker(browser: Browser): Promise<WebWorker> {
   const target = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    { timeout: 15_000 },
   );
   return (await target.worker())!;
 }
 
-/** Counts of the background's IndexedDB tables, read inside the worker (the cache lives in the extension origin). */
-async function cacheCounts(worker: WebWorker): Promise<Record<string, number>> {
-  return worker.evaluate(
+/**
+ * Counts of the background's IndexedDB tables, read in an extension context (the options page in both browsers,
+ * or Chromium's service worker): the cache lives in the extension's origin.
+ */
+async function cacheCounts(context: Page | WebWorker): Promise<Record<string, number>> {
+  return context.evaluate(
     () =>
       new Promise<Record<string, number>>((resolve, reject) => {
         const open = indexedDB.open('kamerlens');
@@ -49,64 +59,124 @@ async function states(page: Page): Promise<Record<string, string | null>> {
   );
 }
 
-const dataRequests = (api: MockApi) => api.requests.filter((r) => !r.url.startsWith('/__mock')).length;
+/** Waits until the motions' mentions are linked too (analysis ready) and every linked reference is `fresh`. */
+async function allFresh(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const links = [...document.querySelectorAll('[data-kamerlens-ref]')];
+      return (
+        document.documentElement.getAttribute('data-kamerlens-analysis') === 'ready' &&
+        links.length > 0 &&
+        links.every((a) => a.getAttribute('data-kamerlens-state') === 'fresh')
+      );
+    },
+    { timeout: 30_000, polling: 100 },
+  );
+}
 
-describe('the background cache in Chromium, against the mock data services', () => {
+const dataRequests = (api: MockApi) => api.requests.filter((r) => !r.url.startsWith('/__mock'));
+const LETTER = `http://${OB_HOST}/kst-19637-2535.html`;
+
+describe.each(['chromium', 'firefox'] as const)('the background cache in %s, against the mock TK API v5', (kind) => {
   let pages: FixtureServer;
   let api: MockApi;
+  let log: ReturnType<typeof watchAnswers>;
   let session: Session;
 
   beforeAll(async () => {
     pages = await startFixtureServer();
-    api = await startMockApi({ https: true });
-    session = await launch('chromium', { port: pages.port, dataPort: api.httpsPort! });
+    api = await startMockApi({ https: true, tkVersions: ['v5'] });
+    log = watchAnswers(api.httpsPort!);
+    session = await launch(kind, { port: pages.port, dataPort: api.httpsPort! });
   });
 
   afterAll(async () => {
+    log?.stop();
     await session?.close();
     await api?.close();
     await pages?.close();
   });
 
   it.skipIf(!HAS_SHARED)(
-    'fills the cache for the references on a page, shows their status, and survives a worker restart',
+    'gives a cold page its motions with their votes, from the v5 $metadata and a handful of requests',
     async () => {
-      const page = await session.open(`http://${OB_HOST}/kst-19637-2535.html`);
+      const page = await session.open(LETTER);
       // Everything arrives: every linked reference ends up fresh (pushed to the tab once fetched).
-      await page.waitForFunction(
-        () => {
-          const links = [...document.querySelectorAll('[data-kamerlens-ref]')];
-          return links.length > 0 && links.every((a) => a.getAttribute('data-kamerlens-state') === 'fresh');
-        },
-        { timeout: 30_000 },
+      await allFresh(page);
+      const motions = await page.$$eval('[data-kamerlens-ref^="kst-"]', (els) =>
+        els
+          .filter((a) => a.hasAttribute('data-kamerlens-status'))
+          .map((a) => ({
+            id: a.getAttribute('data-kamerlens-ref'),
+            status: a.getAttribute('data-kamerlens-status'),
+            title: (a as HTMLElement).title,
+          })),
       );
-      const motion = await page.$eval('[data-kamerlens-ref="kst-35000-VI-59"]', (a) => ({
-        status: a.getAttribute('data-kamerlens-status'),
-        title: (a as HTMLElement).title,
-      }));
-      expect(motion.status).toBe('aangenomen');
-      expect(motion.title).toMatch(/Motie/);
-      expect(motion.title).toMatch(/aangenomen op 4 december 2018 \(\d+ voor, \d+ tegen\)/);
-      const linked = Object.keys(await states(page)).length;
+      const groothuizen = motions.filter((m) => m.id === 'kst-35000-VI-59');
+      // The motion's citation and its mention in the text ("de motie van het lid Groothuizen") share the status.
+      expect(groothuizen.length).toBeGreaterThanOrEqual(2);
+      for (const m of groothuizen) {
+        expect(m.status).toBe('aangenomen');
+        expect(m.title).toMatch(/Motie/);
+        expect(m.title).toMatch(/aangenomen op 4 december 2018 \(\d+ voor, \d+ tegen\)/);
+      }
+      for (const m of motions) {
+        expect(m.status).toBe('aangenomen');
+        const [, voor, tegen] = /\((\d+) voor, (\d+) tegen\)/.exec(m.title) ?? [];
+        // A fractie tally: some seats, never more than the Kamer has.
+        expect(Number(voor) + Number(tegen)).toBeGreaterThan(0);
+        expect(Number(voor) + Number(tegen)).toBeLessThanOrEqual(150);
+      }
+      expect(new Set(motions.map((m) => m.id))).toEqual(new Set(['kst-35000-VI-59', 'kst-34300-XVII-34']));
 
-      let worker = await serviceWorker(session.browser);
-      const counts = await cacheCounts(worker);
-      expect(counts.documents).toBe(linked);
-      expect(counts.motions).toBeGreaterThanOrEqual(2);
+      const requests = dataRequests(api);
+      const tk = requests.filter((r) => r.host === 'gegevensmagazijn.tweedekamer.nl');
+      // The default settings read the v5 service's own description, and never the retired v4/2.0.
+      expect(tk.some((r) => r.method === 'GET' && r.url === '/OData/v5/$metadata')).toBe(true);
+      expect(tk.every((r) => r.url.startsWith('/OData/v5/'))).toBe(true);
+      expect(requests.filter((r) => r.url.toLowerCase().startsWith('/odata/v4'))).toEqual([]);
+      // Every request was answered, and none refused: no query named a property the $metadata does not declare.
+      expect(log.answers).toHaveLength(requests.length);
+      expect(log.answers.filter((a) => a.status !== 200)).toEqual([]);
+      // A cold page of 19 references takes a handful of requests (KOOP, $metadata, the TK's documents), not one per
+      // reference.
+      expect(requests.length).toBeLessThanOrEqual(4);
+      console.info(
+        `${kind}: cold page, ${requests.length} data requests: ${requests.map((r) => r.url.split('?')[0]).join(', ')}`,
+      );
+
+      const options = await session.openOptions();
+      const counts = await cacheCounts(options);
+      expect(counts.documents).toBe(Object.keys(await states(page)).length);
+      expect(counts.motions).toBe(2);
       expect(counts.votes).toBeGreaterThan(0);
-      const requestsBefore = dataRequests(api);
-      // A cold page of 19 references takes a handful of requests, not one per reference.
-      expect(requestsBefore).toBeLessThanOrEqual(4);
+      await options.close();
       await page.close();
+    },
+  );
 
-      // Stop the worker, as Chromium does after 30 s idle; the next page wakes a new one.
-      await worker.close();
-      const again = await session.open(`http://${OB_HOST}/kst-19637-2535.html`);
-      await again.waitForSelector('html[data-kamerlens-cache="ready"]');
+  it.skipIf(!HAS_SHARED)(
+    `serves a page seen before from the cache without asking a service${kind === 'chromium' ? ', also after the worker stopped' : ''}`,
+    async () => {
+      const first = await session.open(LETTER);
+      await allFresh(first);
+      await first.close();
+      const options = await session.openOptions();
+      const counts = await cacheCounts(options);
+      await options.close();
+      const before = dataRequests(api).length;
+
+      if (kind === 'chromium') {
+        // Stop the worker, as Chromium does after 30 s idle; the next page wakes a new one.
+        await (await serviceWorker(session.browser)).close();
+      }
+      const again = await session.open(LETTER);
+      await again.waitForSelector('html[data-kamerlens-cache="ready"]', { timeout: 15_000 });
       expect(Object.values(await states(again)).every((s) => s === 'fresh')).toBe(true);
-      worker = await serviceWorker(session.browser);
-      expect(await cacheCounts(worker)).toEqual(counts);
-      expect(dataRequests(api)).toBe(requestsBefore);
+      const reread = await session.openOptions();
+      expect(await cacheCounts(reread)).toEqual(counts);
+      expect(dataRequests(api).length).toBe(before);
+      await reread.close();
       await again.close();
     },
   );
@@ -119,7 +189,7 @@ describe('the background cache in Chromium, against the mock data services', () 
     await page.waitForFunction(
       () =>
         document.querySelector('[data-kamerlens-ref="dossier-36333"]')?.hasAttribute('data-kamerlens-state') ?? false,
-      { timeout: 30_000 },
+      { timeout: 30_000, polling: 100 },
     );
     // A dossier is no publication: no service is asked, and the page says so rather than waiting.
     expect(
