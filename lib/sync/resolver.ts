@@ -127,6 +127,8 @@ export class Resolver {
 
   /** Everything waiting is due now (a service came back, or the user pressed "Opnieuw proberen"); then runs. */
   async retryNow(): Promise<void> {
+    // A round under way may write its items back with a wait: let it finish first, so none of them misses the retry.
+    if (this.running) await this.running;
     await this.queue.retryAll(this.now());
     await this.run();
   }
