@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { type AddressInfo, connect, createServer as createNetServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SITE_HOSTS } from '../../lib/sites';
 import { obPage, tkPage } from './corpus-pages';
 import { corpusNames, corpusText, HAS_SHARED, PROJECT_ROOT, sharedPath } from './shared';
 
@@ -14,6 +18,12 @@ import { corpusNames, corpusText, HAS_SHARED, PROJECT_ROOT, sharedPath } from '.
  * - OB `/<corpus-name>.html` and TK `/kamerstukken/<soort>/detail?did=<corpus-name>`: corpus pages generated from
  *   ../shared at request time;
  * - TK `/kamerstukken/moties/detail?did=2025D31484`: the real saved page in ../shared/reference/pages.
+ *
+ * One port speaks both HTTPS (the real sites are https only, and Kamerlens runs on https pages only) and plain HTTP
+ * (to show that an http page is left alone): the first byte of a connection tells which (22 opens a TLS handshake).
+ * Chromium's host mapping sends both schemes to the same port; Firefox's PAC sends both here as to a proxy, and an
+ * https page arrives as a CONNECT that is piped back into this same port. The certificate is self-signed for the
+ * three site host names (tests only: the browsers are told to accept it).
  */
 
 export const FIXTURE_DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'pages');
@@ -74,20 +84,97 @@ function handle(req: IncomingMessage, res: ServerResponse, requests: string[]) {
   res.end(page);
 }
 
+/** One self-signed certificate for all site host names, made with the openssl CLI (as the mock data services do). */
+function siteCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'kamerlens-sites-tls-'));
+  try {
+    const keyFile = join(dir, 'sites.key');
+    const certFile = join(dir, 'sites.crt');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${SITE_HOSTS[0]}`,
+        '-addext',
+        `subjectAltName=${SITE_HOSTS.map((h) => `DNS:${h}`).join(',')}`,
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const TLS_HANDSHAKE = 22;
+
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const requests: string[] = [];
-  const server = createServer((req, res) => handle(req, res, requests));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  const http = createServer((req, res) => handle(req, res, requests));
+  const https = createHttpsServer(siteCertificate(), (req, res) => handle(req, res, requests));
+  const front = createNetServer((socket) => {
+    track(socket);
+    socket.once('readable', () => {
+      const first = socket.read(1) as Buffer | null;
+      if (!first) return;
+      socket.unshift(first);
+      (first[0] === TLS_HANDSHAKE ? https : http).emit('connection', socket);
+    });
   });
+  let own = 0;
+  // Firefox asks for an https page through its proxy with CONNECT: piped back into this port (as TLS).
+  http.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    track(client);
+    const match = /^([^:]+):443$/.exec(req.url ?? '');
+    if (!match || !(SITE_HOSTS as readonly string[]).includes(match[1]!.toLowerCase())) {
+      client.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    const upstream = connect(own, '127.0.0.1');
+    track(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', drop);
+    upstream.on('error', drop);
+    upstream.once('connect', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    front.once('error', reject);
+    front.listen(port, '127.0.0.1', resolve);
+  });
+  own = (front.address() as AddressInfo).port;
   return {
-    port: (server.address() as AddressInfo).port,
+    port: own,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+        http.closeAllConnections();
+        https.closeAllConnections();
+        front.close(() => resolve());
       }),
   };
 }
