@@ -47,28 +47,61 @@ function bodyOffset(map: TextMap, index: Map<Text, number>, note: Element, body:
   return map.text.startsWith(body.slice(0, 20), at) ? at : undefined;
 }
 
+/**
+ * The element a marker's `#fragment` points to, found as a browser finds it (HTML's "find a potential indicated
+ * element"): the fragment as written, then percent-decoded. A fragment that does not decode (`#%E0%A4%A`, a
+ * truncated escape, on which decodeURIComponent throws) points to no element of its own: it costs its own note, never
+ * the page's others.
+ */
+function noteTarget(doc: Document, href: string): Element | null {
+  const raw = href.slice(1);
+  if (!raw) return null;
+  const asWritten = doc.getElementById(raw);
+  if (asWritten) return asWritten;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  return decoded && decoded !== raw ? doc.getElementById(decoded) : null;
+}
+
+/** One marker's note, or undefined when the marker points to no note with text. */
+function footnoteOf(map: TextMap, index: Map<Text, number>, marker: Element): Footnote | undefined {
+  const target = noteTarget(marker.ownerDocument, marker.getAttribute('href') ?? '');
+  const note = target?.closest(NOTE_CONTAINER) ?? target;
+  // A link to the note's own anchor inside the notes section is the note, not a marker.
+  if (!note || note.contains(marker)) return undefined;
+  const body = noteText(note);
+  if (!body) return undefined;
+  const bodyAt = bodyOffset(map, index, note, body);
+  return {
+    at: offsetBefore(map, marker),
+    label: (marker.textContent ?? '').trim(),
+    body,
+    ...(bodyAt === undefined ? {} : { bodyAt }),
+  };
+}
+
+/**
+ * The page's footnotes under `root`, each marker with its note. Markup is the page's: whatever one marker holds (a
+ * fragment that does not decode, a note in odd markup) costs that marker's note only, so motions and pillars are
+ * never lost to one bad element.
+ */
 export function pageFootnotes(root: Element, map: TextMap): Footnote[] {
-  const doc = root.ownerDocument;
   const notes: Footnote[] = [];
   const markers = root.querySelectorAll(MARKERS);
   if (!markers.length) return notes;
   // Node → position, once: each note then finds its text in the map without a scan of every node.
   const index = new Map(map.nodes.map((n, i) => [n, i] as const));
   for (const marker of markers) {
-    const id = decodeURIComponent(marker.getAttribute('href')!.slice(1));
-    const target = id ? doc.getElementById(id) : null;
-    const note = target?.closest(NOTE_CONTAINER) ?? target;
-    // A link to the note's own anchor inside the notes section is the note, not a marker.
-    if (!note || note.contains(marker)) continue;
-    const body = noteText(note);
-    if (!body) continue;
-    const bodyAt = bodyOffset(map, index, note, body);
-    notes.push({
-      at: offsetBefore(map, marker),
-      label: (marker.textContent ?? '').trim(),
-      body,
-      ...(bodyAt === undefined ? {} : { bodyAt }),
-    });
+    try {
+      const note = footnoteOf(map, index, marker);
+      if (note) notes.push(note);
+    } catch (error) {
+      console.warn('Kamerlens: a footnote marker was left out:', error);
+    }
   }
   return notes;
 }
