@@ -1,3 +1,4 @@
+import { visibleText } from '../invisible';
 import type { PaperRef } from '../types';
 import { detectBareCitations, detectCompactIds, detectRomanEkDossiers } from './bare';
 import { type Claim, detectHandelingen } from './handelingen';
@@ -62,16 +63,32 @@ function shift(ref: PaperRef, by: number): PaperRef {
   return by ? { ...ref, start: ref.start + by, end: ref.end + by } : ref;
 }
 
-/**
- * All references to papers, publications, dossiers and TK numbers in a text, in order, never overlapping.
- * Regex-only and linear in the text: this is what the content script runs on the page. The detectors read only
- * the windows the prefilter finds; a window is wide enough for any citation around its triggers.
- */
-export function detectPapers(text: string): PaperRef[] {
+/** The references of a text without invisible characters, in order, never overlapping. */
+function detectVisible(text: string): PaperRef[] {
   const found: PaperRef[] = [];
   for (const w of candidateWindows(text)) {
     const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
     for (const ref of detectInWindow(part)) found.push(shift(ref, w.start));
   }
   return found;
+}
+
+/**
+ * All references to papers, publications, dossiers and TK numbers in a text, in order, never overlapping.
+ * Regex-only and linear in the text: this is what the content script runs on the page. The detectors read only
+ * the windows the prefilter finds; a window is wide enough for any citation around its triggers.
+ *
+ * Invisible characters (a soft hyphen in `nr. 2\u00ad375`, a zero-width space, a bidi mark: see invisible.ts) are
+ * read through, so they never end a number early and so never make a reference another one; spans and texts are
+ * those of the text as given.
+ */
+export function detectPapers(text: string): PaperRef[] {
+  const visible = visibleText(text);
+  if (!visible) return detectVisible(text);
+  return detectVisible(visible.text).map((ref) => {
+    const start = visible.start(ref.start);
+    // An empty span (a number inside a range) stays empty, where the visible one was.
+    const end = ref.end > ref.start ? visible.end(ref.end) : start;
+    return { ...ref, start, end, text: text.slice(start, end) };
+  });
 }
