@@ -1,10 +1,11 @@
 import { annotate } from '@/lib/dom/annotate';
 import { pageFootnotes } from '@/lib/dom/footnotes';
-import { adoptSelfMotions, pageIdentity } from '@/lib/dom/identity';
+import { adoptSelfMotions, claimMotionLinks, pageIdentity } from '@/lib/dom/identity';
 import { markPillars } from '@/lib/dom/pillars';
 import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
 import { send } from '@/lib/messaging/runtime';
+import { own } from './status';
 
 /**
  * The second pass: motions and pillar topics. The page's text (as the first pass left it, links included) goes to
@@ -40,8 +41,11 @@ export async function analyseRoots(
       },
       { signal },
     );
+    // The motion links just made are Kamerlens' own: found where the analysis put them, in the text read again.
+    const linked = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
+    if (linked) claimMotionLinks(linked, analysis.motions, own);
   }
   const self = pageIdentity(document);
-  if (self) adoptSelfMotions(document, self);
+  if (self) adoptSelfMotions(document, self, own);
   return { motions, pillars };
 }

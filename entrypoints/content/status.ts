@@ -1,12 +1,20 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { applyInfos } from '@/lib/dom/badges';
+import { claimPaperLinks, OwnLinks } from '@/lib/dom/identity';
+import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { handleMessages, send } from '@/lib/messaging/runtime';
+
+/**
+ * Kamerlens' own reference elements on this page, with their ids: in the content script's world, where the page
+ * cannot reach. Only these are looked up and decorated (lib/dom/identity.ts); the second pass adds its motions.
+ */
+export const own = new OwnLinks();
 
 /** References the background fetched for this tab arrive as `refs-updated`: shown as they come. */
 export function listenForUpdates(ctx: ContentScriptContext): void {
   const stop = handleMessages({
     'refs-updated': ({ refs }) => {
-      applyInfos(document, refs);
+      applyInfos(document, refs, own);
       return undefined;
     },
   });
@@ -15,17 +23,17 @@ export function listenForUpdates(ctx: ContentScriptContext): void {
 
 /**
  * Asks the background what the cache has for the page's references and shows it at once (what is missing follows
- * as `refs-updated`). Marks `<html data-kamerlens-cache="ready">` after the answer.
+ * as `refs-updated`). Only the ids of Kamerlens' own links are asked for, never one the page wrote on an element
+ * of its own. Marks `<html data-kamerlens-cache="ready">` after the answer.
  */
 export async function requestStatus(ctx: ContentScriptContext): Promise<void> {
-  const ids = [
-    ...new Set(
-      [...document.querySelectorAll('[data-kamerlens-ref]')].map((el) => el.getAttribute('data-kamerlens-ref')!),
-    ),
-  ];
+  const profile = profileFor(location.hostname);
+  await claimPaperLinks(textRoots(document, profile), own, { exclude: excluder(profile), signal: ctx.signal });
+  if (ctx.isInvalid) return;
+  const ids = [...new Set(own.withIds(document).map(([, id]) => id))];
   if (!ids.length) return;
   const { refs } = await send('lookup-refs', { ids });
   if (ctx.isInvalid) return;
-  applyInfos(document, refs);
+  applyInfos(document, refs, own);
   document.documentElement.setAttribute('data-kamerlens-cache', 'ready');
 }

@@ -1,4 +1,5 @@
 import type { RefInfo } from '../sync/info';
+import type { OwnLinks } from './identity';
 
 const STATUS_LABEL: Record<string, string> = {
   aangenomen: 'aangenomen',
@@ -45,14 +46,16 @@ export function describe(info: RefInfo): string {
 }
 
 /**
- * Puts what the cache knows on the page's links: `data-kamerlens-state` (fresh, stale, pending, missing, failed),
- * `data-kamerlens-status` for motions (the badge), and a tooltip. Returns how many elements were updated.
+ * Puts what the cache knows on Kamerlens' own links: `data-kamerlens-state` (fresh, stale, pending, missing, failed),
+ * `data-kamerlens-status` for motions (the badge), and a tooltip. Elements the page wrote itself get nothing, even
+ * with a `data-kamerlens-ref` of an id on the page: their state would tell the page what the user has read. Returns
+ * how many elements were updated.
  */
-export function applyInfos(doc: Document, infos: readonly RefInfo[]): number {
+export function applyInfos(doc: Document, infos: readonly RefInfo[], own: OwnLinks): number {
   const byId = new Map(infos.map((i) => [i.id, i]));
   let updated = 0;
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-kamerlens-ref]')) {
-    const info = byId.get(el.getAttribute('data-kamerlens-ref')!);
+  for (const [el, id] of own.withIds(doc)) {
+    const info = byId.get(id);
     if (!info) continue;
     el.setAttribute('data-kamerlens-state', info.state);
     if (info.motion) el.setAttribute('data-kamerlens-status', info.motion.status);

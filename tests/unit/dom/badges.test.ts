@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyInfos, describe as describeRef } from '../../../lib/dom/badges';
+import { OwnLinks } from '../../../lib/dom/identity';
 import type { RefInfo } from '../../../lib/sync/info';
 
 const MOTION: RefInfo = {
@@ -27,16 +28,22 @@ const MOTION: RefInfo = {
   },
 };
 
+let own: OwnLinks;
+
 beforeEach(() => {
   document.body.innerHTML = `
     <p><a class="kamerlens-ref" data-kamerlens-ref="kst-35000-VI-59" data-kamerlens-kind="kamerstuk">Kamerstuk 35 000 VI, nr. 59</a>
     en de <a class="kamerlens-ref" data-kamerlens-ref="kst-35000-VI-59" data-kamerlens-kind="motion">motie van het lid Groothuizen c.s.</a>
     en <a class="kamerlens-ref" data-kamerlens-ref="stb-2019-143" data-kamerlens-kind="staatsblad">Stb. 2019, 143</a></p>`;
+  // As the content script's passes claim the links they make (tests/unit/dom/own-links.test.ts).
+  own = new OwnLinks();
+  for (const el of document.querySelectorAll('[data-kamerlens-ref]'))
+    own.claim(el, el.getAttribute('data-kamerlens-ref')!);
 });
 
 describe('status on the page', () => {
   it('marks every link to a reference with its state, its motion status and a tooltip', () => {
-    expect(applyInfos(document, [MOTION, { id: 'stb-2019-143', state: 'pending' }])).toBe(3);
+    expect(applyInfos(document, [MOTION, { id: 'stb-2019-143', state: 'pending' }], own)).toBe(3);
     const [paper, mention, stb] = [...document.querySelectorAll<HTMLElement>('[data-kamerlens-ref]')];
     for (const el of [paper!, mention!]) {
       expect(el.getAttribute('data-kamerlens-state')).toBe('fresh');

@@ -1,19 +1,34 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { adoptSelfMotions, pageIdentity } from '../../../lib/dom/identity';
+import { adoptSelfMotions, OwnLinks, pageIdentity } from '../../../lib/dom/identity';
 
 const motion = (text: string) =>
   `<a class="kamerlens-ref" data-kamerlens-kind="motion" data-kamerlens-members="van houwelingen" href="#">${text}</a>`;
 
+/** The motion links as the second pass leaves them: Kamerlens' own (tests/unit/dom/own-links.test.ts). */
+function ownMotions(): OwnLinks {
+  const own = new OwnLinks();
+  for (const a of document.querySelectorAll('a.kamerlens-ref')) own.claim(a, undefined);
+  return own;
+}
+
 beforeEach(() => {
   document.head.innerHTML = '';
   document.body.innerHTML = '';
+  history.replaceState(null, '', '/');
 });
 
 describe('the page’s own document', () => {
-  it('is DC.identifier on OB pages', () => {
+  it('is DC.identifier on OB pages, at the URL of the same name', () => {
     document.head.innerHTML = '<meta name="DC.identifier" content="kst-35000-VI-59">';
+    history.replaceState(null, '', '/kst-35000-VI-59.html');
     expect(pageIdentity(document)).toBe('kst-35000-VI-59');
+  });
+
+  it('is not a DC.identifier that the URL does not name: the page may have planted it', () => {
+    document.head.innerHTML = '<meta name="DC.identifier" content="kst-35000-VI-59">';
+    history.replaceState(null, '', '/kst-99999-2.html');
+    expect(pageIdentity(document)).toBeUndefined();
   });
 
   it('is the aside’s Nummer on tweedekamer.nl pages', () => {
@@ -33,7 +48,7 @@ describe('adopting the page’s own motion', () => {
     document.body.innerHTML = `
       <h1><span>Motie</span><span>:</span> ${motion('Motie van het lid Van Houwelingen')} over passend onderwijs</h1>
       <div class="m-modal__content"><h2>Nr. 504<br>${motion('MOTIE VAN HET LID VAN HOUWELINGEN')}</h2><p>De Kamer,</p></div>`;
-    expect(adoptSelfMotions(document, 'kst-31497-504')).toBe(2);
+    expect(adoptSelfMotions(document, 'kst-31497-504', ownMotions())).toBe(2);
     for (const a of document.querySelectorAll('a')) {
       expect(a.getAttribute('data-kamerlens-ref')).toBe('kst-31497-504');
       expect(a.getAttribute('href')).toBe('https://zoek.officielebekendmakingen.nl/kst-31497-504.html');
@@ -44,7 +59,16 @@ describe('adopting the page’s own motion', () => {
     document.body.innerHTML = `
       <h1>Uitvoering van de ${motion('motie van het lid Sjoerdsma')}</h1>
       <p>Zie ook de ${motion('motie van het lid Van Houwelingen')}.</p>`;
-    expect(adoptSelfMotions(document, 'kst-21501-02-2397')).toBe(0);
+    expect(adoptSelfMotions(document, 'kst-21501-02-2397', ownMotions())).toBe(0);
     expect(document.querySelectorAll('[data-kamerlens-ref]')).toHaveLength(0);
+  });
+
+  it('leaves a motion link the page wrote itself: it gets neither the page’s id nor, so, its status', () => {
+    document.body.innerHTML = `<h1>${motion('Motie van het lid Van Houwelingen')}</h1>`;
+    const own = new OwnLinks();
+    expect(adoptSelfMotions(document, 'kst-31497-504', own)).toBe(0);
+    const planted = document.querySelector('a')!;
+    expect(planted.hasAttribute('data-kamerlens-ref')).toBe(false);
+    expect(own.withIds(document)).toEqual([]);
   });
 });
