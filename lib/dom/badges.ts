@@ -1,4 +1,4 @@
-import type { RefInfo } from '../sync/info';
+import type { RefError, RefInfo } from '../sync/info';
 import type { OwnLinks } from './identity';
 
 const STATUS_LABEL: Record<string, string> = {
@@ -11,6 +11,23 @@ const STATUS_LABEL: Record<string, string> = {
   ingediend: 'nog niet gestemd',
   onbekend: 'status onbekend',
 };
+
+/**
+ * A failure as the tooltip says it. Only these words reach the page: a category from the background, and anything
+ * else (an older background's message with its request URL) is shown as an unknown error, never as it came.
+ */
+const ERROR_LABEL: Record<RefError, string> = {
+  unreachable: 'bron niet bereikbaar',
+  gone: 'bron niet gevonden',
+  refused: 'verzoek geweigerd door de bron',
+  unsupported: 'de bron levert dit niet meer',
+  unreadable: 'antwoord van de bron onleesbaar',
+  unknown: 'onbekende fout',
+};
+
+function errorLabel(error: unknown): string {
+  return Object.hasOwn(ERROR_LABEL, String(error)) ? ERROR_LABEL[error as RefError] : ERROR_LABEL.unknown;
+}
 
 function date(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
@@ -25,7 +42,7 @@ export function describe(info: RefInfo): string {
   if (info.state === 'pending') return 'Kamerlens: gegevens worden opgehaald…';
   if (info.state === 'none') return 'Kamerlens: de link opent de bron; voor deze verwijzing zijn geen documentgegevens';
   if (info.state === 'missing') return 'Kamerlens: niet gevonden bij de Tweede Kamer of officielebekendmakingen.nl';
-  if (info.state === 'failed') return `Kamerlens: gegevens niet beschikbaar (${info.error ?? 'onbekende fout'})`;
+  if (info.state === 'failed') return `Kamerlens: gegevens niet beschikbaar (${errorLabel(info.error)})`;
   const doc = info.document;
   const lines = [[doc?.soort, date(doc?.datum)].filter(Boolean).join(' · '), doc?.titel ?? doc?.dossierTitel];
   const m = info.motion;

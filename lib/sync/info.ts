@@ -33,7 +33,38 @@ export interface RefInfo {
     /** Why the status is `onbekend`: the TK API lacks what the outcome needs, or cannot be reached now. */
     reason?: string;
   };
-  error?: string;
+  /** Why a `failed` reference has no data, as the page may know it: a category, never the service's message. */
+  error?: RefError;
+}
+
+/**
+ * What a page learns of a failure. The service's message (lib/net/http.ts) names the request URL: kilobytes of
+ * OData filter or SRU query with every id of the batch, and whatever userinfo the configured base URL carries. A
+ * page on a matched host can read its links' tooltips, so the message stays in the background (the fetch row, and
+ * the sync health that the options page shows) and the page gets only which kind of failure it was.
+ */
+export type RefError = 'unreachable' | 'gone' | 'refused' | 'unsupported' | 'unreadable' | 'unknown';
+
+/**
+ * How the stored messages read, first match wins: those of lib/net/http.ts (`cannot reach …`, `no answer within …`,
+ * `… answered 503`, `… was rejected (400)`, `… is not valid JSON`), of the SRU and OData readers (`refused the
+ * request`, `the response …`, `…/$metadata: …`, `levert … niet meer`) and the resolver's own (`KOOP is niet
+ * bereikbaar`). Server errors and throttling are the service's state, so they count as unreachable.
+ */
+const CATEGORIES: [RefError, RegExp][] = [
+  [
+    'unreachable',
+    /\b(?:cannot reach|no answer within|did not complete within|broke off|niet bereikbaar|no service could be asked)\b|\banswered (?:429|5\d\d)\b/i,
+  ],
+  ['gone', /\banswered (?:404|410)\b/],
+  ['refused', /\bwas rejected \(400\)|\brefused the request\b|\banswered 4\d\d\b/],
+  ['unsupported', /\bniet meer\b|\bkan dit niet\b/],
+  ['unreadable', /\bnot valid JSON\b|\bthe (?:response|answer)\b|\$metadata\b|\bpages for one query\b/],
+];
+
+/** The category of a stored failure message; nothing of the message itself is passed on. */
+export function errorCategory(message: string | undefined): RefError {
+  return (message && CATEGORIES.find(([, re]) => re.test(message))?.[0]) || 'unknown';
 }
 
 /**
@@ -73,8 +104,7 @@ export async function readInfos(db: KamerlensDB, ids: readonly string[], now: nu
       if (!doc) {
         if (!isFetchable(id)) return { id, state: 'none' };
         if (fetch?.status === 'missing') return { id, state: 'missing' };
-        if (fetch?.status === 'failed')
-          return { id, state: 'failed', ...(fetch.lastError ? { error: fetch.lastError } : {}) };
+        if (fetch?.status === 'failed') return { id, state: 'failed', error: errorCategory(fetch.lastError) };
         return { id, state: 'pending' };
       }
       const fresh = fetch ? fetch.freshUntil > now && fetch.status !== 'queued' && fetch.status !== 'fetching' : false;

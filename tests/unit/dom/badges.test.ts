@@ -66,6 +66,8 @@ describe('status on the page', () => {
   it('says when the data is being refreshed, missing or failed', () => {
     expect(describeRef({ ...MOTION, state: 'stale' })).toMatch(/wordt bijgewerkt/);
     expect(describeRef({ id: 'x', state: 'missing' })).toMatch(/niet gevonden/);
-    expect(describeRef({ id: 'x', state: 'failed', error: 'KOOP: answered 503' })).toMatch(/KOOP: answered 503/);
+    expect(describeRef({ id: 'x', state: 'failed', error: 'unreachable' })).toBe(
+      'Kamerlens: gegevens niet beschikbaar (bron niet bereikbaar)',
+    );
   });
 });
