@@ -50,7 +50,8 @@ export default defineBackground(() => {
   const analyse = oneAtATime(analyseText);
   handleMessages({
     'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),
-    'lookup-refs': ({ ids }, sender) => sync.resolver.lookup(ids, sender.tab?.id),
+    // Only the references: the services' health (with full error messages) is for the options page, not for pages.
+    'lookup-refs': async ({ ids }, sender) => ({ refs: (await sync.resolver.lookup(ids, sender.tab?.id)).refs }),
     'sync-status': () => readHealth(db),
     'sync-retry': async () => {
       await heal();

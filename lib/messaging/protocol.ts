@@ -15,7 +15,7 @@ export interface Protocol {
    * content → background: what the cache has for the references on a page, at once (with "as of" times). Missing
    * and stale ones are fetched afterwards and pushed with `refs-updated`.
    */
-  'lookup-refs': { request: { ids: string[] }; response: { refs: RefInfo[]; health: SyncHealth } };
+  'lookup-refs': { request: { ids: string[] }; response: { refs: RefInfo[] } };
   /** background → content (to the tab that asked): references that arrived or changed. */
   'refs-updated': { request: { refs: RefInfo[] }; response: undefined };
   /** popup, options → background: how the data sources are doing. */

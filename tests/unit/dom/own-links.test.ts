@@ -68,7 +68,7 @@ const planted = () =>
 beforeEach(async () => {
   document.body.innerHTML = PAGE;
   vi.mocked(send).mockImplementation((async (name: string, payload: { ids: string[]; text: string }) => {
-    if (name === 'lookup-refs') return { refs: payload.ids.map(info), health: {} };
+    if (name === 'lookup-refs') return { refs: payload.ids.map(info) };
     if (name === 'analyse-text') return analyseText(payload.text, []);
     throw new Error(`unexpected ${name}`);
   }) as typeof send);
@@ -114,7 +114,7 @@ describe('the ids the content script looks up', () => {
 
   it('include the motions the second pass linked, with the document their footnote names', async () => {
     vi.mocked(send).mockImplementation((async (name: string, payload: { ids: string[]; text: string }) => {
-      if (name === 'lookup-refs') return { refs: payload.ids.map(info), health: {} };
+      if (name === 'lookup-refs') return { refs: payload.ids.map(info) };
       // The motion's footnote, as lib/dom/footnotes.ts reads it from a page's notes.
       const at = payload.text.indexOf('c.s.') + 4;
       return analyseText(payload.text, [{ at, label: '1', body: 'Kamerstuk 35 000 VI, nr. 78.' }]);
