@@ -48,16 +48,19 @@ export default defineBackground(() => {
   }
 
   const analyse = oneAtATime(analyseText);
-  handleMessages({
-    'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),
-    // Only the references: the services' health (with full error messages) is for the options page, not for pages.
-    'lookup-refs': async ({ ids }, sender) => ({ refs: (await sync.resolver.lookup(ids, sender.tab?.id)).refs }),
-    'sync-status': () => readHealth(db),
-    'sync-retry': async () => {
-      await heal();
-      return readHealth(db);
+  handleMessages(
+    {
+      'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),
+      // Only the references: the services' health (with full error messages) is for the options page, not for pages.
+      'lookup-refs': async ({ ids }, sender) => ({ refs: (await sync.resolver.lookup(ids, sender.tab?.id)).refs }),
+      'sync-status': () => readHealth(db),
+      'sync-retry': async () => {
+        await heal();
+        return readHealth(db);
+      },
     },
-  });
+    reportError,
+  );
 
   // Created only when missing: re-creating it at every worker start would push the next refresh out for ever for a
   // user whose browsing keeps waking the worker.

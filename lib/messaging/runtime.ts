@@ -30,9 +30,13 @@ export async function sendToTab<N extends MessageName>(
 
 /**
  * Registers handlers for the messages this context answers, in one place; unknown messages are left alone (another
- * listener may answer them). Returns a function that removes the listener.
+ * listener may answer them). A handler's failure goes back to the sender as its reason, and to `onError` (the
+ * background's error funnel). Returns a function that removes the listener.
  */
-export function handleMessages<N extends MessageName>(handlers: Handlers<N>): () => void {
+export function handleMessages<N extends MessageName>(
+  handlers: Handlers<N>,
+  onError?: (where: string, error: unknown) => void,
+): () => void {
   const listener = (message: unknown, sender: Sender) => {
     if (!isEnvelope(message) || !(message.name in handlers)) return undefined;
     const handler = handlers[message.name as N] as (payload: unknown, sender: Sender) => unknown;
@@ -41,7 +45,10 @@ export function handleMessages<N extends MessageName>(handlers: Handlers<N>): ()
       .then(() => handler(check ? check(message.payload) : message.payload, sender))
       .then(
         (value) => ({ ok: true, value }),
-        (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => {
+          onError?.(`message ${message.name}`, error);
+          return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        },
       );
   };
   browser.runtime.onMessage.addListener(listener);

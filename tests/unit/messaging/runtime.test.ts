@@ -22,6 +22,27 @@ describe('the message protocol', () => {
     );
   });
 
+  it('tells the error funnel about a failing handler, and refuses a payload of the wrong shape before it runs', async () => {
+    const reported: string[] = [];
+    let ran = 0;
+    handleMessages(
+      {
+        'lookup-refs': () => {
+          ran++;
+          return { refs: [] };
+        },
+        'analyse-text': () => {
+          throw new Error('kapot');
+        },
+      },
+      (where, error) => reported.push(`${where}: ${(error as Error).message}`),
+    );
+    await expect(send('analyse-text', { text: '', footnotes: [] })).rejects.toThrow(/kapot/);
+    await expect(send('lookup-refs', { ids: 'kst-1-1' as never })).rejects.toThrow(/ids must be a list/);
+    expect(ran).toBe(0);
+    expect(reported).toEqual(['message analyse-text: kapot', 'message lookup-refs: lookup-refs: ids must be a list']);
+  });
+
   it('recognises only its own envelopes', () => {
     expect(isEnvelope(envelope('analyse-text', { text: '', footnotes: [] }))).toBe(true);
     expect(isEnvelope({ name: 'analyse-text' })).toBe(false);
