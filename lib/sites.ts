@@ -8,8 +8,12 @@
 /** Hosts whose pages carry parliamentary text. */
 export const SITE_HOSTS = ['zoek.officielebekendmakingen.nl', 'tweedekamer.nl', 'www.tweedekamer.nl'] as const;
 
-/** Match patterns for the content script (http too: some old links and our test server use it). */
-export const CONTENT_MATCHES = ['*://zoek.officielebekendmakingen.nl/*', '*://*.tweedekamer.nl/*'];
+/**
+ * Match patterns for the content script: exactly the three site hosts, over https only. Both sites are https only;
+ * `*://*.tweedekamer.nl/*` also ran on plain http pages (which anyone on the network can write) and on every
+ * subdomain, the API host's raw JSON included.
+ */
+export const CONTENT_MATCHES = SITE_HOSTS.map((host) => `https://${host}/*`);
 
 /** Open data services the background worker reads. */
 export const DATA_HOSTS = ['gegevensmagazijn.tweedekamer.nl', 'repository.overheid.nl'] as const;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectPapers, urlFor } from '../../lib/refs';
@@ -5,6 +7,7 @@ import { expectedFor, withLate } from '../support/expected';
 import { type FixtureServer, OB_HOST, startFixtureServer, TK_HOST } from '../support/fixture-server';
 import { scorePapers } from '../support/scoring';
 import { corpusNames, corpusText, gold, HAS_SHARED, NO_SHARED } from '../support/shared';
+import { OUTPUT_DIR } from './build';
 import { launch, type Session } from './launch';
 
 /** The paper links the extension put on the page: id, kind, href and text, in document order. */
@@ -38,7 +41,7 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
   it.skipIf(!HAS_SHARED)(
     'links every reference of the 2019 progress letter in the gold, and nothing else',
     async () => {
-      const page = await session.open(`http://${OB_HOST}/kst-19637-2535.html`);
+      const page = await session.open(`https://${OB_HOST}/kst-19637-2535.html`);
       const links = await linksOn(page);
       const expected = gold()['kst-19637-2535']!.refs;
       expect(links.map((l) => l.id)).toEqual(expected);
@@ -54,7 +57,7 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
   );
 
   it.skipIf(!HAS_SHARED)('links the motions of the 2019 letter to their documents and labels its pillars', async () => {
-    const page = await session.open(`http://${OB_HOST}/kst-19637-2535.html`);
+    const page = await session.open(`https://${OB_HOST}/kst-19637-2535.html`);
     await page.waitForSelector('html[data-kamerlens-analysis]');
     expect(await page.$eval('html', (h) => h.getAttribute('data-kamerlens-analysis'))).toBe('ready');
     const motions = await page.$$eval('[data-kamerlens-kind="motion"]', (els) =>
@@ -91,7 +94,7 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
     it.skipIf(!HAS_SHARED).each(corpusNames())(
       `links on the ${site} page of %s what the detector finds in its text`,
       async (name) => {
-        const page = await session.open(`http://${host}${path(name)}`);
+        const page = await session.open(`https://${host}${path(name)}`);
         const links = await linksOn(page);
         const inText = detectPapers(corpusText(name)).map((r) => r.id);
         expect(links.map((l) => l.id)).toEqual(inText);
@@ -107,7 +110,7 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
   }
 
   it('links the edge cases of a hand-written OB page and leaves chrome, fields and existing links alone', async () => {
-    const page = await session.open(`http://${OB_HOST}/kst-99999-1.html`);
+    const page = await session.open(`https://${OB_HOST}/kst-99999-1.html`);
     // The page's own script adds a paragraph after the first pass; it is linked too.
     await page.waitForSelector('#late-paragraph [data-kamerlens-ref]');
     const links = await linksOn(page);
@@ -120,8 +123,31 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
     await page.close();
   });
 
+  it('runs on the three https sites only: the same page over plain http is left alone', async () => {
+    const plain = await session.browser.newPage();
+    await plain.goto(`http://${OB_HOST}/kst-99999-1.html`, { waitUntil: 'load' });
+    expect(new URL(plain.url()).protocol).toBe('http:'); // not upgraded by the browser
+    // The same page over https gets linked: by then the content script would have run on the http one as well.
+    const secure = await session.open(`https://${OB_HOST}/kst-99999-1.html`);
+    await secure.waitForSelector('#late-paragraph [data-kamerlens-ref]');
+    expect(
+      await plain.evaluate(() => ({
+        marked: document.documentElement.hasAttribute('data-kamerlens'),
+        links: document.querySelectorAll('.kamerlens-ref').length,
+      })),
+    ).toEqual({ marked: false, links: 0 });
+    const manifest = JSON.parse(
+      readFileSync(join(OUTPUT_DIR[kind === 'chromium' ? 'chrome' : 'firefox'], 'manifest.json'), 'utf8'),
+    ) as { content_scripts: { matches: string[] }[] };
+    expect(manifest.content_scripts.flatMap((c) => c.matches).sort()).toEqual(
+      ['https://tweedekamer.nl/*', 'https://www.tweedekamer.nl/*', 'https://zoek.officielebekendmakingen.nl/*'].sort(),
+    );
+    await plain.close();
+    await secure.close();
+  });
+
   it('follows a link with one click', async () => {
-    const page = await session.open(`http://${OB_HOST}/kst-99999-1.html`);
+    const page = await session.open(`https://${OB_HOST}/kst-99999-1.html`);
     const target = obHref('kst-19637-2375');
     const request = page.waitForRequest((r) => r.url() === target && r.isNavigationRequest());
     await page.click('#plain a[data-kamerlens-ref]');
@@ -130,7 +156,7 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
   });
 
   it.skipIf(!HAS_SHARED)('annotates a real saved tweedekamer.nl motion page without breaking it', async () => {
-    const url = `http://${TK_HOST}/kamerstukken/moties/detail?did=2025D31484&id=2025Z13886`;
+    const url = `https://${TK_HOST}/kamerstukken/moties/detail?did=2025D31484&id=2025Z13886`;
     const page = await session.open(url);
     await page.waitForSelector('html[data-kamerlens-analysis]');
     // The aside's "Nummer: 31497-504" is the motion's own Kamerstuk.
@@ -149,7 +175,7 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
   });
 
   it('links the embedded document on a tweedekamer.nl page', async () => {
-    const page = await session.open(`http://${TK_HOST}/kamerstukken/moties/detail?did=2099D00001&id=2099Z00001`);
+    const page = await session.open(`https://${TK_HOST}/kamerstukken/moties/detail?did=2099D00001&id=2099Z00001`);
     expect((await linksOn(page)).map((l) => [l.id, l.href])).toEqual([
       ['kst-19637-2375', obHref('kst-19637-2375')],
       ['kst-35000-VI-59', obHref('kst-35000-VI-59')],

@@ -75,7 +75,7 @@ async function allFresh(page: Page): Promise<void> {
 }
 
 const dataRequests = (api: MockApi) => api.requests.filter((r) => !r.url.startsWith('/__mock'));
-const LETTER = `http://${OB_HOST}/kst-19637-2535.html`;
+const LETTER = `https://${OB_HOST}/kst-19637-2535.html`;
 
 describe.each(['chromium', 'firefox'] as const)('the background cache in %s, against the mock TK API v5', (kind) => {
   let pages: FixtureServer;
@@ -182,7 +182,7 @@ describe.each(['chromium', 'firefox'] as const)('the background cache in %s, aga
   );
 
   it('gives text the page adds later its status too, and says when there is nothing to fetch', async () => {
-    const page = await session.open(`http://${OB_HOST}/kst-99999-1.html`);
+    const page = await session.open(`https://${OB_HOST}/kst-99999-1.html`);
     await page.waitForSelector('#late-paragraph [data-kamerlens-ref][data-kamerlens-state="fresh"]', {
       timeout: 30_000,
     });

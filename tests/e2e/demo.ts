@@ -11,7 +11,7 @@ import { HAS_SHARED, NO_SHARED, PROJECT_ROOT } from '../support/shared';
 import { launch } from './launch';
 
 const headless = !process.env.DISPLAY || process.env.KAMERLENS_HEADLESS === '1';
-const url = HAS_SHARED ? `http://${OB_HOST}/kst-19637-2535.html` : `http://${OB_HOST}/kst-99999-1.html`;
+const url = HAS_SHARED ? `https://${OB_HOST}/kst-19637-2535.html` : `https://${OB_HOST}/kst-99999-1.html`;
 if (!HAS_SHARED) console.log(`${NO_SHARED}; showing the hand-written fixture page instead.`);
 
 const server = await startFixtureServer();

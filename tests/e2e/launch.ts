@@ -101,6 +101,7 @@ const QUIET_CHROMIUM = [
 function hostRules(port: number, dataPort?: number): string {
   // Data hosts first: `*.tweedekamer.nl` below would otherwise catch gegevensmagazijn.tweedekamer.nl.
   const data = dataPort === undefined ? [] : DATA_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${dataPort}`);
+  // Both schemes of a site go to the fixture server's one port, which tells TLS from plain HTTP.
   const sites = SITE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`);
   return [...data, ...sites, `MAP *.tweedekamer.nl 127.0.0.1:${port}`].join(',');
 }
@@ -279,8 +280,10 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
         ...QUIET_CHROMIUM,
         `--host-resolver-rules=${hostRules(options.port, options.dataPort)}`,
-        // The mock data services use a self-signed certificate for the real host names (tests only).
-        ...(options.dataPort === undefined ? [] : ['--ignore-certificate-errors']),
+        // The fixture sites and the mock data services use self-signed certificates for the real host names.
+        '--ignore-certificate-errors',
+        // One test page is plain http on purpose (Kamerlens must leave it alone): no automatic upgrade to https.
+        '--disable-features=HttpsUpgrades',
       ],
     });
     return { browser };
@@ -297,15 +300,15 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
       executablePath: browserPath('firefox'),
       headless,
       userDataDir: profile,
-      // The mock data services' self-signed certificates (tests only).
-      ...(tunnel ? { acceptInsecureCerts: true } : {}),
+      // The fixture sites' and the mock data services' self-signed certificates (tests only).
+      acceptInsecureCerts: true,
       // WebDriver BiDi navigates only to http(s), file and blob URLs unless system access is allowed: needed to open
       // the moz-extension:// options page.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'network.proxy.type': 2,
         'network.proxy.autoconfig_url': `data:text/plain,${encodeURIComponent(pacScript(options.port, tunnel?.port))}`,
-        // The test pages are plain http under real names: keep Firefox from upgrading them to https.
+        // One test page is plain http on purpose (Kamerlens must leave it alone): keep Firefox from upgrading it.
         'dom.security.https_only_mode': false,
         'dom.security.https_first': false,
         'network.stricttransportsecurity.preloadlist': false,

@@ -13,7 +13,7 @@ import { launch, type Session, watchAnswers } from './launch';
  */
 
 const PAGE = 'kst-19637-2535';
-const PAGE_URL = `http://${OB_HOST}/${PAGE}.html`;
+const PAGE_URL = `https://${OB_HOST}/${PAGE}.html`;
 const TK = 'gegevensmagazijn.tweedekamer.nl';
 const KOOP = 'repository.overheid.nl';
 

@@ -12,8 +12,8 @@ import { launch, type Session } from './launch';
  * kst-99999-2.html and kst-99999-3.html.
  */
 
-const PAGE = `http://${OB_HOST}/kst-99999-2.html`;
-const FAILING = `http://${OB_HOST}/kst-99999-3.html`;
+const PAGE = `https://${OB_HOST}/kst-99999-2.html`;
+const FAILING = `https://${OB_HOST}/kst-99999-3.html`;
 
 /** What each element the page planted shows: Kamerlens' state and tooltip, if any. */
 async function planted(page: Page) {
