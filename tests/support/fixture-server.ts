@@ -121,13 +121,24 @@ const TLS_HANDSHAKE = 22;
 
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const requests: string[] = [];
+  return { ...(await startSiteServer((req, res) => handle(req, res, requests), port)), requests };
+}
+
+/**
+ * A server for the site host names on one port, HTTPS and plain HTTP (see the top of this file), answering with
+ * `onRequest`: the fixture pages, or a bench's own page.
+ */
+export async function startSiteServer(
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+  port = 0,
+): Promise<Omit<FixtureServer, 'requests'>> {
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   };
-  const http = createServer((req, res) => handle(req, res, requests));
-  const https = createHttpsServer(siteCertificate(), (req, res) => handle(req, res, requests));
+  const http = createServer(onRequest);
+  const https = createHttpsServer(siteCertificate(), onRequest);
   const front = createNetServer((socket) => {
     track(socket);
     socket.once('readable', () => {
@@ -168,7 +179,6 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   own = (front.address() as AddressInfo).port;
   return {
     port: own,
-    requests,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
