@@ -1,9 +1,14 @@
 import './style.css';
-import { scanRoots } from '@/lib/dom/scan';
+import { applyInfos } from '@/lib/dom/badges';
+import { countLinked, scanRoots } from '@/lib/dom/scan';
+import { runSliced, yieldToPage } from '@/lib/dom/scheduler';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
+import { send } from '@/lib/messaging/runtime';
+import { lookups } from '@/lib/page/lookups';
+import { SomeOwnLinks } from '@/lib/page/some-links';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { analyseRoots } from './analyse';
-import { listenForUpdates, requestStatus } from './status';
+import { listenForUpdates, own, requestStatus } from './status';
 import { watchForNewText } from './watch';
 
 /**
@@ -11,7 +16,7 @@ import { watchForNewText } from './watch';
  * 1. papers are linked in the page (regex only) → `<html data-kamerlens="ready">`;
  * 2. the background's cache answers for them → `data-kamerlens-cache="ready"`, records that arrive later are pushed;
  * 3. motions and pillar topics, found in the background → `data-kamerlens-analysis="ready"` (or `"failed"`).
- * Text the page adds later goes through pass 1 and 2 as it arrives.
+ * Text the page adds later goes through pass 1 and 2 as it arrives; only ids not asked for before are sent.
  */
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -21,27 +26,58 @@ export default defineContentScript({
     const profile = profileFor(location.hostname);
     const exclude = excluder(profile);
     const roots = textRoots(document, profile);
-    const linked = await scanRoots(roots, { exclude, signal: ctx.signal });
+    // The links are ours as they are made: claimed, so that the cache's answers reach them (status.ts); the first
+    // pass's a slice at a time once it is done, later ones as they go into the page.
+    const claim = (link: Element, id: string | undefined) => own.claim(link, id);
+    const firstLinks: Element[] = [];
+    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks });
     if (ctx.isInvalid) return;
     html.setAttribute('data-kamerlens', 'ready');
-    html.setAttribute('data-kamerlens-count', String(linked));
+    html.setAttribute('data-kamerlens-count', String(firstLinks.length));
 
     listenForUpdates(ctx);
-    const status = () =>
+    const cache = lookups({
+      send: async (ids) => (await send('lookup-refs', { ids })).refs,
+      apply: (refs, links) => {
+        if (ctx.isInvalid) return;
+        applyInfos(document, refs, new SomeOwnLinks(own, links));
+        html.setAttribute('data-kamerlens-cache', 'ready');
+      },
+      pause: () => yieldToPage(),
+    });
+    const warn = (error: unknown) => {
+      if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
+    };
+    watchForNewText(ctx, roots, exclude, {
+      onLink: claim,
+      onChange: ({ links }) => {
+        html.setAttribute('data-kamerlens-count', String(countLinked(roots)));
+        if (links.length) cache.linked(links).catch(warn);
+      },
+    });
+    // What requestStatus sends: every id of our links on the page. Each step from here reads every link of a large
+    // page once, so each gets a task of its own.
+    const status = (asked: string[]) =>
       requestStatus(ctx).catch((error) => {
-        if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
+        cache.forget(asked);
+        warn(error);
       });
-    const first = status();
-    watchForNewText(ctx, roots, exclude, () => void status());
+    await runSliced(firstLinks, (link) => claim(link, link.getAttribute('data-kamerlens-ref') ?? undefined), {
+      signal: ctx.signal,
+    });
+    if (ctx.isInvalid) return;
+    await yieldToPage();
+    const first = status(cache.seed(firstLinks));
 
     try {
+      await yieldToPage();
       const { motions } = await analyseRoots(roots, exclude, ctx.signal);
       if (ctx.isInvalid) return;
       html.setAttribute('data-kamerlens-motions', String(motions));
       html.setAttribute('data-kamerlens-analysis', 'ready');
       // Motion mentions linked to a document share its status: ask again now that they are on the page.
       await first;
-      if (motions) await status();
+      if (motions) await status(cache.seed(own.withIds(document).map(([el]) => el)));
     } catch (error) {
       // The papers stay linked; motions and pillars are extras. A reloaded extension ends here too.
       if (ctx.isInvalid) return;

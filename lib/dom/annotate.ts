@@ -1,5 +1,6 @@
 import { urlFor } from '../refs/ids';
 import type { RefKind } from '../refs/types';
+import { markOwn, markOwnLink } from './own';
 import { nodeIndexAt, type TextMap } from './text-map';
 
 /** The class every Kamerlens link carries; page CSS is unlikely to target it. */
@@ -28,8 +29,9 @@ export function hrefFor(ref: Linkable): string {
   return motionSearchUrl(ref.members ?? []);
 }
 
+/** The part of one mapped text node (`map.nodes[index]`) a reference covers, in the node's own offsets. */
 interface Piece {
-  node: Text;
+  index: number;
   from: number;
   to: number;
 }
@@ -38,12 +40,11 @@ interface Piece {
 function piecesOf(map: TextMap, start: number, end: number): Piece[] {
   const pieces: Piece[] = [];
   for (let i = nodeIndexAt(map, start); i < map.nodes.length && map.starts[i]! < end; i++) {
-    const node = map.nodes[i]!;
     const nodeStart = map.starts[i]!;
     const from = Math.max(start, nodeStart) - nodeStart;
-    const to = Math.min(end, nodeStart + node.data.length) - nodeStart;
+    const to = Math.min(end, map.ends[i]!) - nodeStart;
     // Leading or trailing whitespace-only pieces (a line break between parts) get no link of their own.
-    if (to > from && node.data.slice(from, to).trim()) pieces.push({ node, from, to });
+    if (to > from && /\S/.test(map.text.slice(nodeStart + from, nodeStart + to))) pieces.push({ index: i, from, to });
   }
   return pieces;
 }
@@ -68,28 +69,173 @@ function insideOwnLink(node: Text): boolean {
   return Boolean(node.parentElement?.closest(`.${REF_CLASS}`));
 }
 
+/** The replacement of one text node, built while its references come in and put into the page once. */
+interface NodeWork {
+  /** What the page's own node keeps: its text before the first link, or the first link's text (it moves into it). */
+  head: string;
+  headLink?: HTMLAnchorElement;
+  /** Everything after the head, in order, not yet in the page. */
+  rest: DocumentFragment;
+  /** Offset in the node up to which the replacement is built. */
+  done: number;
+  /** The first pieces of references (the elements that carry the id), for the count and the caller. */
+  firsts: HTMLAnchorElement[];
+  links: HTMLAnchorElement[];
+}
+
+export interface LinkWriterOptions {
+  /** Receives each reference's first link (the element with `data-kamerlens-ref`) once it is in the page. */
+  links?: Element[];
+  /** Called for each reference's first link as it goes into the page, with its id (none for some motions). */
+  onLink?: (link: HTMLAnchorElement, id: string | undefined) => void;
+  now?: () => number;
+}
+
 /**
- * Wraps each reference's text in a link, in place. `refs` must come from `map.text` and must not overlap.
+ * Wraps references in links with one pass per text node: a node's replacement (the text between the references and
+ * the links) is built while its references are added, and put into the page once, when the caller commits past the
+ * node's end. The page's own node stays in place and keeps the text before the first link (or moves into the first
+ * link), so the map's entry for it stays valid for the text before the links: `map.ends` is updated to match.
  *
- * Works from the last reference back to the first, so that splitting a text node never moves the offsets of the
- * references still to do. Returns the number of references wrapped.
+ * A node whose text changed since the map was built, or that has left the page, is left alone.
  */
-export function annotate(map: TextMap, refs: readonly Linkable[]): number {
-  let wrapped = 0;
-  for (let r = refs.length - 1; r >= 0; r--) {
-    const ref = refs[r]!;
-    const pieces = piecesOf(map, ref.start, ref.end);
-    if (!pieces.length || pieces.some((p) => insideOwnLink(p.node))) continue;
-    for (let p = pieces.length - 1; p >= 0; p--) {
-      const { node, from, to } = pieces[p]!;
-      if (!node.parentNode) continue;
-      if (to < node.data.length) node.splitText(to);
-      const target = from > 0 ? node.splitText(from) : node;
-      const link = makeLink(node.ownerDocument, ref, p === 0);
-      target.parentNode!.insertBefore(link, target);
-      link.appendChild(target);
-    }
-    wrapped++;
+export class LinkWriter {
+  /** References linked so far (their first pieces are in the page or queued). */
+  count = 0;
+  private readonly work = new Map<number, NodeWork>();
+  private readonly usable = new Map<number, boolean>();
+  private readonly doc: Document | undefined;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly map: TextMap,
+    private readonly options: LinkWriterOptions = {},
+  ) {
+    this.doc = map.nodes[0]?.ownerDocument;
+    this.now = options.now ?? (() => performance.now());
   }
-  return wrapped;
+
+  private isUsable(i: number): boolean {
+    let ok = this.usable.get(i);
+    if (ok === undefined) {
+      const { map } = this;
+      const node = map.nodes[i]!;
+      ok = node.parentNode !== null && node.data === map.text.slice(map.starts[i], map.ends[i]) && !insideOwnLink(node);
+      this.usable.set(i, ok);
+    }
+    return ok;
+  }
+
+  /**
+   * Queues one reference. References must come in text order and must not overlap; one that overlaps what is
+   * queued, lies in text already linked, or covers a node that changed is skipped. Returns whether it was queued.
+   */
+  add(ref: Linkable): boolean {
+    const doc = this.doc;
+    if (!doc) return false;
+    const pieces = piecesOf(this.map, ref.start, ref.end);
+    if (!pieces.length) return false;
+    for (const p of pieces) {
+      if (!this.isUsable(p.index)) return false;
+      const w = this.work.get(p.index);
+      if (w && p.from < w.done) return false;
+    }
+    pieces.forEach((p, k) => {
+      const link = makeLink(doc, ref, k === 0);
+      const w = this.place(doc, p, link);
+      w.links.push(link);
+      if (k === 0) w.firsts.push(link);
+    });
+    this.count++;
+    return true;
+  }
+
+  private place(doc: Document, { index, from, to }: Piece, link: HTMLAnchorElement): NodeWork {
+    const { map } = this;
+    const at = map.starts[index]!;
+    const text = (a: number, b: number) => map.text.slice(at + a, at + b);
+    let w = this.work.get(index);
+    if (!w) {
+      w = { head: '', rest: doc.createDocumentFragment(), done: 0, firsts: [], links: [] };
+      this.work.set(index, w);
+      if (from > 0) w.head = text(0, from);
+      else {
+        // The reference starts the node: the node itself becomes the link's text.
+        w.head = text(0, to);
+        w.headLink = link;
+        w.done = to;
+        return w;
+      }
+    } else if (from > w.done) {
+      const between = doc.createTextNode(text(w.done, from));
+      markOwn(between);
+      w.rest.appendChild(between);
+    }
+    const inner = doc.createTextNode(text(from, to));
+    markOwn(inner);
+    link.appendChild(inner);
+    w.rest.appendChild(link);
+    w.done = to;
+    return w;
+  }
+
+  /** Nodes whose replacement is queued. */
+  get pending(): number {
+    return this.work.size;
+  }
+
+  /** Puts into the page the replacement of every queued node that ends at or before `upTo` (all by default). */
+  commit(upTo = Number.POSITIVE_INFINITY): void {
+    for (const [i, w] of this.work) {
+      if (this.map.ends[i]! > upTo) break;
+      this.work.delete(i);
+      this.finish(i, w);
+    }
+  }
+
+  private finish(i: number, w: NodeWork): void {
+    const { map } = this;
+    const node = map.nodes[i]!;
+    const parent = node.parentNode;
+    const at = map.starts[i]!;
+    this.usable.delete(i);
+    // The page may have changed the node while the replacement was built (it is built across slices).
+    if (!parent || node.data !== map.text.slice(at, map.ends[i])) {
+      this.count -= w.firsts.length;
+      return;
+    }
+    const length = map.ends[i]! - at;
+    if (w.done < length) {
+      const tail = node.ownerDocument.createTextNode(map.text.slice(at + w.done, at + length));
+      markOwn(tail);
+      w.rest.appendChild(tail);
+    }
+    if (node.data !== w.head) node.data = w.head;
+    let after: Node = node;
+    if (w.headLink) {
+      parent.insertBefore(w.headLink, node);
+      w.headLink.appendChild(node);
+      after = w.headLink;
+    }
+    parent.insertBefore(w.rest, after.nextSibling);
+    const now = this.now();
+    for (const link of w.links) markOwnLink(link, now);
+    map.ends[i] = at + w.head.length;
+    this.options.links?.push(...w.firsts);
+    const { onLink } = this.options;
+    if (onLink) for (const link of w.firsts) onLink(link, link.getAttribute('data-kamerlens-ref') ?? undefined);
+  }
+}
+
+/**
+ * Wraps each reference's text in a link, in place. `refs` must come from `map.text` and must not overlap; each text
+ * node is rewritten once. The map stays valid for the text before the links, so a caller may link earlier
+ * references of the same map afterwards (the second pass links motions last to first). Returns the number of
+ * references wrapped.
+ */
+export function annotate(map: TextMap, refs: readonly Linkable[], options: LinkWriterOptions = {}): number {
+  const writer = new LinkWriter(map, options);
+  for (const ref of [...refs].sort((a, b) => a.start - b.start)) writer.add(ref);
+  writer.commit();
+  return writer.count;
 }

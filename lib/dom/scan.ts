@@ -1,62 +1,158 @@
 import { detectPapers } from '../refs/papers';
-import { annotate } from './annotate';
-import { runSliced, runStepsSliced } from './scheduler';
-import { type TextMap, textMapSteps } from './text-map';
+import type { PaperRef } from '../refs/types';
+import { LinkWriter, type LinkWriterOptions, REF_CLASS } from './annotate';
+import { runStepsSliced } from './scheduler';
+import { textMapSteps } from './text-map';
 
-/** Detection runs on pieces of about this many characters, cut at block boundaries, so no slice is long. */
-const CHUNK_CHARS = 16_000;
+/**
+ * Detection runs on chunks of the text map, one per step, sized so that a step (detection and the links it makes)
+ * takes a few milliseconds: the size adapts to how dense the text is and how fast the page's engine runs it (cold
+ * code at the start of a page is several times slower). Chunks are cut anywhere, also inside one long paragraph, but
+ * only at a place no reference spans, and the detector sees some text on either side of the chunk.
+ */
+const CHUNK_MIN = 1_000;
+const CHUNK_START = 2_000;
+const CHUNK_MAX = 16_000;
+/** What one step should take. */
+const STEP_MS = 3;
+/**
+ * The links go into the page in batches, at most this often (and at the end): every change to a page makes the
+ * browser lay it out again, which on a large page costs tens of milliseconds whatever the change, so linking in every
+ * slice would make every frame a long one.
+ */
+const COMMIT_MS = 250;
+/** ... or when this many text nodes wait for their links, so that one batch stays short. */
+const COMMIT_NODES = 1_000;
+/**
+ * How much text the detector sees beyond each end of a chunk: more than a citation's reach around its triggers
+ * (lib/refs/papers/prefilter.ts reads 160 characters either side), so it finds the same references there as in the
+ * whole text.
+ */
+const MARGIN = 400;
 
-interface Chunk {
-  map: TextMap;
-  from: number;
-  to: number;
+/** Whitespace by character code: ASCII, no-break and the Unicode spaces. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
 }
 
-/** Cuts a text map into chunks ending at block separators ('\n' between nodes), never inside a text node. */
-function* chunksOf(map: TextMap): Generator<Chunk> {
-  const { text } = map;
-  let from = 0;
-  while (from < text.length) {
-    let to = Math.min(text.length, from + CHUNK_CHARS);
-    if (to < text.length) {
-      const cut = text.lastIndexOf('\n', to);
-      // A single block longer than a chunk is taken whole: cutting it could cut a reference in two.
-      to = cut > from ? cut : text.indexOf('\n', to) === -1 ? text.length : text.indexOf('\n', to);
+/**
+ * Where to end a chunk in [lo, hi]: a place no reference in `refs` (sorted, not overlapping) spans. A block boundary
+ * ('\n') if one is free, the latest; otherwise whitespace in the middle of the widest stretch between references,
+ * so the cut stands as far from them as it can. Without any free place (a reference over the whole range, which
+ * cannot happen with real text) it is the end of the reference that covers `hi`.
+ */
+export function cutPoint(
+  text: string,
+  refs: readonly { start: number; end: number }[],
+  lo: number,
+  hi: number,
+): number {
+  let bestA = -1;
+  let bestB = -1;
+  let bestNewline = false;
+  const consider = (a: number, b: number) => {
+    if (b < a) return;
+    // Only this stretch is read (lastIndexOf would run back through all the text before it).
+    const newline = text.slice(a, b + 1).includes('\n');
+    if (newline ? true : !bestNewline && b - a >= bestB - bestA) {
+      bestA = a;
+      bestB = b;
+      bestNewline = newline;
     }
-    yield { map, from, to };
-    from = to + 1;
+  };
+  let from = lo;
+  let cover: { start: number; end: number } | undefined;
+  for (const r of refs) {
+    if (r.end <= lo) continue;
+    if (r.start >= hi) break;
+    if (r.start > from) consider(from, r.start);
+    if (r.end > hi) cover = r;
+    from = Math.max(from, r.end);
   }
+  if (from <= hi) consider(from, hi);
+  if (bestA < 0) return cover ? cover.end : hi;
+  if (bestNewline) return text.lastIndexOf('\n', bestB);
+  const mid = (bestA + bestB) >> 1;
+  for (let d = 0; mid + d <= bestB || mid - d >= bestA; d++) {
+    if (mid + d <= bestB && isSpace(text.charCodeAt(mid + d))) return mid + d;
+    if (mid - d >= bestA && isSpace(text.charCodeAt(mid - d))) return mid - d;
+  }
+  return bestA;
 }
 
-function annotateChunk({ map, from, to }: Chunk): number {
-  const refs = detectPapers(map.text.slice(from, to)).map((ref) => ({
-    ...ref,
-    start: ref.start + from,
-    end: ref.end + from,
-  }));
-  return annotate(map, refs);
+function detectIn(text: string, start: number, end: number): PaperRef[] {
+  const found = detectPapers(start === 0 && end === text.length ? text : text.slice(start, end));
+  return start ? found.map((r) => ({ ...r, start: r.start + start, end: r.end + start })) : found;
+}
+
+/**
+ * The references of the chunk that starts at `from` and is about `size` long, and where it ends. The detector reads
+ * MARGIN more on each side; what it finds there belongs to the chunks before and after.
+ */
+export function nextChunk(text: string, from: number, size: number): { refs: PaperRef[]; cut: number } {
+  const winStart = Math.max(0, from - MARGIN);
+  if (from + size >= text.length) {
+    return { refs: detectIn(text, winStart, text.length).filter((r) => r.start >= from), cut: text.length };
+  }
+  const hi = from + size;
+  const found = detectIn(text, winStart, Math.min(text.length, hi + MARGIN));
+  const cut = cutPoint(text, found, from + Math.ceil(size / 2), hi);
+  return { refs: found.filter((r) => r.start >= from && r.end <= cut), cut };
+}
+
+export interface ScanOptions {
+  exclude?: (el: Element) => boolean;
+  signal?: AbortSignal;
+  /** Receives each new reference's first link (the element with `data-kamerlens-ref`). */
+  links?: Element[];
+  /** Called for each new reference's first link as it goes into the page. */
+  onLink?: LinkWriterOptions['onLink'];
+  now?: () => number;
+}
+
+/**
+ * Finds and links the references under `roots` (which must not contain one another) as one sequence of small steps:
+ * the text map of all roots, then chunk by chunk detection and linking. However many roots there are, a step is
+ * small and the caller's slice clock runs across all of them. Resolves with the number of references linked.
+ */
+export function* scanSteps(roots: readonly Element[], options: ScanOptions = {}): Generator<void, number> {
+  const map = yield* textMapSteps(roots, { exclude: options.exclude });
+  const { text } = map;
+  const now = options.now ?? (() => performance.now());
+  const writer = new LinkWriter(map, { links: options.links, onLink: options.onLink, now });
+  let size = CHUNK_START;
+  let committed = now();
+  for (let from = 0; from < text.length; ) {
+    const t0 = now();
+    const { refs, cut } = nextChunk(text, from, size);
+    for (const ref of refs) writer.add(ref);
+    from = cut;
+    const ms = now() - t0;
+    size = Math.round(Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, size * Math.min(2, STEP_MS / Math.max(ms, 0.01)))));
+    if (writer.pending >= COMMIT_NODES || now() - committed >= COMMIT_MS) {
+      yield;
+      writer.commit(cut);
+      committed = now();
+    }
+    yield;
+  }
+  writer.commit();
+  return writer.count;
 }
 
 /**
  * Finds and links the references under each root, a slice at a time. Safe to run again on the same roots: text
  * already inside a Kamerlens link (or any link) is skipped. Resolves with the number of references linked.
  */
-export async function scanRoots(
-  roots: readonly Element[],
-  options: { exclude?: (el: Element) => boolean; signal?: AbortSignal } = {},
-): Promise<number> {
-  let linked = 0;
-  for (const root of roots) {
-    if (options.signal?.aborted) break;
-    const map = await runStepsSliced(textMapSteps(root, { exclude: options.exclude }), { signal: options.signal });
-    if (!map) break;
-    await runSliced(
-      chunksOf(map),
-      (chunk) => {
-        linked += annotateChunk(chunk);
-      },
-      { signal: options.signal },
-    );
-  }
-  return linked;
+export async function scanRoots(roots: readonly Element[], options: ScanOptions = {}): Promise<number> {
+  if (!roots.length) return 0;
+  return (await runStepsSliced(scanSteps(roots, options), { signal: options.signal })) ?? 0;
+}
+
+/** The references linked under the roots now: the papers' first links (motions are counted apart). */
+export function countLinked(roots: readonly Element[]): number {
+  let n = 0;
+  for (const root of roots)
+    n += root.querySelectorAll(`.${REF_CLASS}[data-kamerlens-kind]:not([data-kamerlens-kind="motion"])`).length;
+  return n;
 }

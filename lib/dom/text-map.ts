@@ -66,7 +66,10 @@ export interface TextMap {
   /** The text of all mapped nodes; block boundaries appear as a single '\n' that belongs to no node. */
   text: string;
   nodes: Text[];
-  /** `starts[i]` is where `nodes[i]` begins in `text`, `ends[i]` where it ended when the map was built. */
+  /**
+   * `starts[i]` is where `nodes[i]` begins in `text`, `ends[i]` where it ends: where it ended when the map was built,
+   * or, once annotate() rewrote the node, where the text it kept (the text before its first link) ends.
+   */
   starts: number[];
   ends: number[];
 }
@@ -86,14 +89,42 @@ export function isOwnLink(el: Element): boolean {
   return el.classList.contains('kamerlens-ref');
 }
 
+/**
+ * True for an element that starts an editing region (`contenteditable`, `contenteditable="true"` or
+ * `"plaintext-only"`). Read from the attribute, not `isContentEditable`, which makes the browser bring its styles up
+ * to date first: right after a big change (our own links) that is a long task. The scanner skips such an element's
+ * whole subtree, so the attribute on the region's top is enough.
+ */
+function startsEditing(el: Element): boolean {
+  const value = el.getAttribute('contenteditable');
+  if (value === null) return false;
+  const v = value.toLowerCase();
+  return v === '' || v === 'true' || v === 'plaintext-only';
+}
+
+/** True when `el` lies in an editing region that starts at it or above it (the nearest valid attribute decides). */
+function insideEditing(el: Element): boolean {
+  for (let x: Element | null = el; x; x = x.parentElement) {
+    const value = x.getAttribute('contenteditable')?.toLowerCase();
+    if (value === 'false') return false;
+    if (value === '' || value === 'true' || value === 'plaintext-only') return true;
+  }
+  return el.ownerDocument.designMode === 'on';
+}
+
 /** True for elements whose subtree the scanner must not read or change. */
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean, readOwnLinks = false): boolean {
   if (readOwnLinks && isOwnLink(el)) return false;
   if (SKIP_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute('data-kamerlens-ref') || el.hasAttribute('data-kamerlens-continues')) return true;
   // contenteditable regions belong to the user's editing; wrapping text there would corrupt what they type.
-  if ((el as HTMLElement).isContentEditable) return true;
+  if (startsEditing(el) || el.ownerDocument.designMode === 'on') return true;
   return exclude ? exclude(el) : false;
+}
+
+/** True for elements that end a run of text (paragraphs, list items, cells, sections). */
+export function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName);
 }
 
 function blockOf(node: Node, root: Element): Node {
@@ -106,17 +137,21 @@ function blockOf(node: Node, root: Element): Node {
 const NODES_PER_STEP = 256;
 
 /**
- * Reads the text under `root`, skipping what must not be annotated, as a generator that pauses every few hundred
- * nodes: a long document's map is built across several slices (driven by runStepsSliced), never in one long task.
+ * Reads the text under `root` (or under each of several roots, which must not contain one another: their texts are
+ * separated like blocks), skipping what must not be annotated, as a generator that pauses every few hundred nodes: a
+ * long document's map is built across several slices (driven by runStepsSliced), never in one long task.
  */
-export function* textMapSteps(root: Element, options: TextMapOptions = {}): Generator<void, TextMap> {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) =>
+export function* textMapSteps(
+  root: Element | readonly Element[],
+  options: TextMapOptions = {},
+): Generator<void, TextMap> {
+  const roots: readonly Element[] = Array.isArray(root) ? root : [root as Element];
+  const filter = {
+    acceptNode: (node: Node) =>
       node.nodeType === 1 && isSkipped(node as Element, options.exclude, options.readOwnLinks)
         ? 2 /* FILTER_REJECT: skip the whole subtree */
         : 1 /* FILTER_ACCEPT */,
-  });
+  };
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -125,33 +160,39 @@ export function* textMapSteps(root: Element, options: TextMapOptions = {}): Gene
   let lastBlock: Node | null = null;
   let lastWasBreak = false;
   let seen = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (const top of roots) {
     if (++seen % NODES_PER_STEP === 0) yield;
-    if (node.nodeType === 1) {
-      // <br> is a line break inside a block: whitespace to the detector, so a reference may run across it.
-      if ((node as Element).tagName === 'BR') lastWasBreak = true;
-      continue;
+    // The walker reads below `top`: a region being edited that starts at it or above it is left whole.
+    if (insideEditing(top)) continue;
+    const walker = top.ownerDocument.createTreeWalker(top, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, filter);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (++seen % NODES_PER_STEP === 0) yield;
+      if (node.nodeType === 1) {
+        // <br> is a line break inside a block: whitespace to the detector, so a reference may run across it.
+        if ((node as Element).tagName === 'BR') lastWasBreak = true;
+        continue;
+      }
+      const value = (node as Text).data;
+      if (!value) continue;
+      const block = blockOf(node, top);
+      if (lastBlock && (block !== lastBlock || lastWasBreak)) {
+        parts.push('\n');
+        length += 1;
+      }
+      lastBlock = block;
+      lastWasBreak = false;
+      nodes.push(node as Text);
+      starts.push(length);
+      parts.push(value);
+      length += value.length;
+      ends.push(length);
     }
-    const value = (node as Text).data;
-    if (!value) continue;
-    const block = blockOf(node, root);
-    if (lastBlock && (block !== lastBlock || lastWasBreak)) {
-      parts.push('\n');
-      length += 1;
-    }
-    lastBlock = block;
-    lastWasBreak = false;
-    nodes.push(node as Text);
-    starts.push(length);
-    parts.push(value);
-    length += value.length;
-    ends.push(length);
   }
   return { text: parts.join(''), nodes, starts, ends };
 }
 
 /** The whole map at once: for small roots and tests. */
-export function buildTextMap(root: Element, options: TextMapOptions = {}): TextMap {
+export function buildTextMap(root: Element | readonly Element[], options: TextMapOptions = {}): TextMap {
   const steps = textMapSteps(root, options);
   for (;;) {
     const step = steps.next();
