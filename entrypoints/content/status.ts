@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { applyInfos } from '@/lib/dom/badges';
 import { claimPaperLinks, OwnLinks } from '@/lib/dom/identity';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
+import { LIMITS } from '@/lib/messaging/protocol';
 import { handleMessages, send } from '@/lib/messaging/runtime';
 
 /**
@@ -32,8 +33,11 @@ export async function requestStatus(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
   const ids = [...new Set(own.withIds(document).map(([, id]) => id))];
   if (!ids.length) return;
-  const { refs } = await send('lookup-refs', { ids });
-  if (ctx.isInvalid) return;
-  applyInfos(document, refs, own);
+  // In messages the background accepts whole (LIMITS.ids): a page with 29 000 citations gets every status.
+  for (let i = 0; i < ids.length; i += LIMITS.ids) {
+    const { refs } = await send('lookup-refs', { ids: ids.slice(i, i + LIMITS.ids) });
+    if (ctx.isInvalid) return;
+    applyInfos(document, refs, own);
+  }
   document.documentElement.setAttribute('data-kamerlens-cache', 'ready');
 }

@@ -5,6 +5,7 @@ import { analyseRoots } from '../../../entrypoints/content/analyse';
 import { listenForUpdates, requestStatus } from '../../../entrypoints/content/status';
 import { claimPaperLinks, OwnLinks } from '../../../lib/dom/identity';
 import { scanRoots } from '../../../lib/dom/scan';
+import { LIMITS } from '../../../lib/messaging/protocol';
 import { handleMessages, send } from '../../../lib/messaging/runtime';
 import { analyseText } from '../../../lib/refs/analyse';
 import type { RefInfo } from '../../../lib/sync/info';
@@ -86,6 +87,17 @@ describe('the ids the content script looks up', () => {
     }
     expect(planted()).toEqual(PLANTED.map((id) => [id, null, null]));
   });
+
+  it('are sent in messages the background accepts whole, so a page of thousands of citations gets every status', async () => {
+    const n = LIMITS.ids + 3;
+    document.body.innerHTML = `<main><p>${Array.from({ length: n }, (_, i) => `Kamerstuk 19 637, nr. ${i + 1}.`).join(' ')}</p></main>`;
+    await scanRoots([document.querySelector('main')!]);
+    vi.mocked(send).mockClear();
+    await requestStatus(ctx);
+    const batches = asked();
+    expect(batches.map((b) => b.length)).toEqual([LIMITS.ids, 3]);
+    expect(document.querySelectorAll('a.kamerlens-ref[data-kamerlens-state="fresh"]')).toHaveLength(n);
+  }, 60_000);
 
   it('give the page’s elements nothing when the background pushes a record for their id', async () => {
     let handlers: Record<string, (payload: { refs: RefInfo[] }) => unknown> = {};
