@@ -157,6 +157,20 @@ describe.each([
     expect(queries()[0]!.url).toContain(`${nummer} eq '${numbers[0]}'`);
   });
 
+  it('asks for thirty followed dossiers in batches the server accepts (one filter with all of them did not)', async () => {
+    const tk = source({ baseUrl: base() });
+    const dossiers = [21501, ...Array.from({ length: 29 }, (_, i) => 40000 + i)];
+    const { documents } = await tk.changedSince(dossiers, '2000-01-01T00:00:00Z');
+    expect(documents.length).toBeGreaterThan(0);
+    const first = queries().filter((q) => !q.url.includes('$skiptoken='));
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.every((q) => q.status === 200)).toBe(true);
+    const asked = first.flatMap((q) =>
+      [...decodeURIComponent(q.url).matchAll(/k\/Nummer eq (\d+)/g)].map((m) => Number(m[1])),
+    );
+    expect(asked.sort()).toEqual([...dossiers].sort());
+  });
+
   it('follows nextLinks to the last page, never with $top, and leaves tombstones out', async () => {
     // 21501-20 has hundreds of documents: pages of 100 on v5, 250 on v4/2.0.
     const tk = source({ baseUrl: base() });
