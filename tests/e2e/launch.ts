@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { type AddressInfo, connect, type Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DATA_HOSTS, SITE_HOSTS } from '../../lib/sites';
 import { type BrowserKind, browserPath } from '../support/browsers';
+import { tunnel } from '../support/tunnel';
 import { buildExtension, OUTPUT_DIR, type Target } from './build';
 
 /**
@@ -139,29 +140,7 @@ async function startTunnel(targetPort: number, hosts: readonly string[]): Promis
     res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
     res.end('this proxy only tunnels (CONNECT) to the Kamerlens data hosts');
   });
-  server.on('connect', (req, client: Socket, head: Buffer) => {
-    track(client);
-    const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(req.url ?? '');
-    const host = match?.[1]?.toLowerCase();
-    if (!host || !hosts.includes(host) || match?.[2] !== '443') {
-      client.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-      return;
-    }
-    const upstream = connect(targetPort, '127.0.0.1');
-    track(upstream);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop);
-    upstream.on('error', drop);
-    upstream.once('connect', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-  });
+  server.on('connect', (req, client: Socket, head: Buffer) => tunnel(req, client, head, hosts, targetPort, track));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);

@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, connect, createServer as createNetServer, type Socket } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SITE_HOSTS } from '../../lib/sites';
 import { obPage, tkPage } from './corpus-pages';
 import { corpusNames, corpusText, HAS_SHARED, PROJECT_ROOT, sharedPath } from './shared';
+import { tunnel } from './tunnel';
 
 /**
  * Serves test pages under the real site host names: browsers reach it through host mapping (Chromium's
@@ -150,28 +151,9 @@ export async function startSiteServer(
   });
   let own = 0;
   // Firefox asks for an https page through its proxy with CONNECT: piped back into this port (as TLS).
-  http.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    track(client);
-    const match = /^([^:]+):443$/.exec(req.url ?? '');
-    if (!match || !(SITE_HOSTS as readonly string[]).includes(match[1]!.toLowerCase())) {
-      client.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-      return;
-    }
-    const upstream = connect(own, '127.0.0.1');
-    track(upstream);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop);
-    upstream.on('error', drop);
-    upstream.once('connect', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-  });
+  http.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) =>
+    tunnel(req, client, head, SITE_HOSTS, own, track),
+  );
   await new Promise<void>((resolve, reject) => {
     front.once('error', reject);
     front.listen(port, '127.0.0.1', resolve);
