@@ -14,6 +14,7 @@ import { createTkSource } from '../../../lib/tk/source';
 import { catalogue } from '../../support/mock-api/catalogue';
 import { type MockApi, startMockApi, type TkVersion } from '../../support/mock-api/server';
 import { tkGuid } from '../../support/mock-api/tk-data';
+import { recordingFetch, type Seen } from '../../support/recording-fetch';
 
 /**
  * The production wiring (createSync: the real TK source and KOOP client, `$metadata` and the learned filter budget
@@ -29,28 +30,12 @@ afterAll(async () => {
   await api.close();
 });
 
-interface Seen {
-  url: string;
-  status: number;
-  body?: string;
-}
 /** Every answer the sync got, with the body of each 400. */
 const seen: Seen[] = [];
 /** The 400s a test provokes on purpose; any other 400 fails it. */
 let expected400: RegExp | undefined;
 
-function recording(inner: typeof fetch = (input, init) => fetch(input, init)): typeof fetch {
-  return async (input, init) => {
-    const response = await inner(input, init);
-    const url = decodeURIComponent(String(input));
-    seen.push({
-      url,
-      status: response.status,
-      ...(response.status === 400 ? { body: await response.clone().text() } : {}),
-    });
-    return response;
-  };
-}
+const recording = (inner?: typeof fetch) => recordingFetch(seen, inner);
 
 const tkQueries = () => seen.filter((s) => /\/OData\/.*\/Document\?/.test(s.url));
 const metadataRequests = () => seen.filter((s) => s.url.endsWith('/$metadata'));

@@ -12,6 +12,7 @@ import {
 } from '../../../lib/tk/source';
 import { catalogue } from '../../support/mock-api/catalogue';
 import { type MockApi, startMockApi } from '../../support/mock-api/server';
+import { recordingFetch, type Seen } from '../../support/recording-fetch';
 
 /*
  * The Tweede Kamer source over real HTTP against the OData mock (tests/support/mock-api), which answers like the
@@ -33,25 +34,9 @@ beforeEach(() => {
   seen.length = 0;
 });
 
-interface Seen {
-  url: string;
-  status: number;
-  body?: string;
-}
 /** Every answer the source got (status, and the body of a 400), in order. */
 const seen: Seen[] = [];
-function recording(inner: typeof fetch = (input, init) => fetch(input, init)): typeof fetch {
-  return async (input, init) => {
-    const response = await inner(input, init);
-    const url = decodeURIComponent(String(input));
-    seen.push({
-      url,
-      status: response.status,
-      ...(response.status === 400 ? { body: await response.clone().text() } : {}),
-    });
-    return response;
-  };
-}
+const recording = (inner?: typeof fetch) => recordingFetch(seen, inner);
 
 afterEach(() => {
   // Whatever a test did, no query ever reached for the limits of v5: no $top, an explicit order on every query.
