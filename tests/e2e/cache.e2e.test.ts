@@ -1,9 +1,9 @@
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, OB_HOST, startFixtureServer } from '../support/fixture-server';
-import { type MockApi, startMockApi } from '../support/mock-api/server';
+import { describe, expect, it } from 'vitest';
+import { OB_HOST } from '../support/fixture-server';
+import type { MockApi } from '../support/mock-api/server';
 import { HAS_SHARED, NO_SHARED } from '../support/shared';
-import { launch, type Session, watchAnswers } from './launch';
+import { useDataSession } from './data-session';
 
 /*
  * The background cache in both browsers, with the built extension's default settings (TK API v5 at
@@ -78,29 +78,12 @@ const dataRequests = (api: MockApi) => api.requests.filter((r) => !r.url.startsW
 const LETTER = `https://${OB_HOST}/kst-19637-2535.html`;
 
 describe.each(['chromium', 'firefox'] as const)('the background cache in %s, against the mock TK API v5', (kind) => {
-  let pages: FixtureServer;
-  let api: MockApi;
-  let log: ReturnType<typeof watchAnswers>;
-  let session: Session;
-
-  beforeAll(async () => {
-    pages = await startFixtureServer();
-    api = await startMockApi({ https: true, tkVersions: ['v5'] });
-    log = watchAnswers(api.httpsPort!);
-    session = await launch(kind, { port: pages.port, dataPort: api.httpsPort! });
-  });
-
-  afterAll(async () => {
-    log?.stop();
-    await session?.close();
-    await api?.close();
-    await pages?.close();
-  });
+  const env = useDataSession(kind);
 
   it.skipIf(!HAS_SHARED)(
     'gives a cold page its motions with their votes, from the v5 $metadata and a handful of requests',
     async () => {
-      const page = await session.open(LETTER);
+      const page = await env.session.open(LETTER);
       // Everything arrives: every linked reference ends up fresh (pushed to the tab once fetched).
       await allFresh(page);
       const motions = await page.$$eval('[data-kamerlens-ref^="kst-"]', (els) =>
@@ -129,15 +112,15 @@ describe.each(['chromium', 'firefox'] as const)('the background cache in %s, aga
       }
       expect(new Set(motions.map((m) => m.id))).toEqual(new Set(['kst-35000-VI-59', 'kst-34300-XVII-34']));
 
-      const requests = dataRequests(api);
+      const requests = dataRequests(env.api);
       const tk = requests.filter((r) => r.host === 'gegevensmagazijn.tweedekamer.nl');
       // The default settings read the v5 service's own description, and never the retired v4/2.0.
       expect(tk.some((r) => r.method === 'GET' && r.url === '/OData/v5/$metadata')).toBe(true);
       expect(tk.every((r) => r.url.startsWith('/OData/v5/'))).toBe(true);
       expect(requests.filter((r) => r.url.toLowerCase().startsWith('/odata/v4'))).toEqual([]);
       // Every request was answered, and none refused: no query named a property the $metadata does not declare.
-      expect(log.answers).toHaveLength(requests.length);
-      expect(log.answers.filter((a) => a.status !== 200)).toEqual([]);
+      expect(env.log.answers).toHaveLength(requests.length);
+      expect(env.log.answers.filter((a) => a.status !== 200)).toEqual([]);
       // A cold page of 19 references takes a handful of requests (KOOP, $metadata, the TK's documents), not one per
       // reference.
       expect(requests.length).toBeLessThanOrEqual(4);
@@ -145,7 +128,7 @@ describe.each(['chromium', 'firefox'] as const)('the background cache in %s, aga
         `${kind}: cold page, ${requests.length} data requests: ${requests.map((r) => r.url.split('?')[0]).join(', ')}`,
       );
 
-      const options = await session.openOptions();
+      const options = await env.session.openOptions();
       const counts = await cacheCounts(options);
       expect(counts.documents).toBe(Object.keys(await states(page)).length);
       expect(counts.motions).toBe(2);
@@ -158,31 +141,31 @@ describe.each(['chromium', 'firefox'] as const)('the background cache in %s, aga
   it.skipIf(!HAS_SHARED)(
     `serves a page seen before from the cache without asking a service${kind === 'chromium' ? ', also after the worker stopped' : ''}`,
     async () => {
-      const first = await session.open(LETTER);
+      const first = await env.session.open(LETTER);
       await allFresh(first);
       await first.close();
-      const options = await session.openOptions();
+      const options = await env.session.openOptions();
       const counts = await cacheCounts(options);
       await options.close();
-      const before = dataRequests(api).length;
+      const before = dataRequests(env.api).length;
 
       if (kind === 'chromium') {
         // Stop the worker, as Chromium does after 30 s idle; the next page wakes a new one.
-        await (await serviceWorker(session.browser)).close();
+        await (await serviceWorker(env.session.browser)).close();
       }
-      const again = await session.open(LETTER);
+      const again = await env.session.open(LETTER);
       await again.waitForSelector('html[data-kamerlens-cache="ready"]', { timeout: 15_000 });
       expect(Object.values(await states(again)).every((s) => s === 'fresh')).toBe(true);
-      const reread = await session.openOptions();
+      const reread = await env.session.openOptions();
       expect(await cacheCounts(reread)).toEqual(counts);
-      expect(dataRequests(api).length).toBe(before);
+      expect(dataRequests(env.api).length).toBe(before);
       await reread.close();
       await again.close();
     },
   );
 
   it('gives text the page adds later its status too, and says when there is nothing to fetch', async () => {
-    const page = await session.open(`https://${OB_HOST}/kst-99999-1.html`);
+    const page = await env.session.open(`https://${OB_HOST}/kst-99999-1.html`);
     await page.waitForSelector('#late-paragraph [data-kamerlens-ref][data-kamerlens-state="fresh"]', {
       timeout: 30_000,
     });

@@ -1,9 +1,8 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, OB_HOST, startFixtureServer } from '../support/fixture-server';
-import { type MockApi, startMockApi } from '../support/mock-api/server';
+import { describe, expect, it } from 'vitest';
+import { OB_HOST } from '../support/fixture-server';
 import { gold, HAS_SHARED, NO_SHARED } from '../support/shared';
-import { launch, type Session, watchAnswers } from './launch';
+import { useDataSession } from './data-session';
 
 /*
  * A Tweede Kamer API outage, end to end, in both browsers: the built extension with its default settings, a fresh
@@ -58,24 +57,7 @@ async function cachedSources(options: Page): Promise<Record<string, string>> {
 }
 
 describe.each(['chromium', 'firefox'] as const)('a Tweede Kamer API outage in %s', (kind) => {
-  let pages: FixtureServer;
-  let api: MockApi;
-  let log: ReturnType<typeof watchAnswers>;
-  let session: Session;
-
-  beforeAll(async () => {
-    pages = await startFixtureServer();
-    api = await startMockApi({ https: true, tkVersions: ['v5'] });
-    log = watchAnswers(api.httpsPort!);
-    session = await launch(kind, { port: pages.port, dataPort: api.httpsPort! });
-  });
-
-  afterAll(async () => {
-    log?.stop();
-    await session?.close();
-    await api?.close();
-    await pages?.close();
-  });
+  const env = useDataSession(kind);
 
   it.skipIf(!HAS_SHARED)(
     'keeps the badges honest while the TK is down, and shows the votes in the same tab after "Opnieuw proberen"',
@@ -84,8 +66,8 @@ describe.each(['chromium', 'firefox'] as const)('a Tweede Kamer API outage in %s
       expect(motions).toContain('kst-35000-VI-59');
 
       // Down until reset: no `times`, so every request answers 500 (faults.ts).
-      api.setFault('tk', { mode: 'error500' });
-      const page = await session.open(PAGE_URL);
+      env.api.setFault('tk', { mode: 'error500' });
+      const page = await env.session.open(PAGE_URL);
       // Settled: the motions' mentions in the text are linked too (analysis ready), every link has an answer — none
       // left pending — and the motions, citations and mentions alike, say their outcome is unknown.
       await page.waitForFunction(
@@ -127,13 +109,13 @@ describe.each(['chromium', 'firefox'] as const)('a Tweede Kamer API outage in %s
       }
 
       // The TK was asked (its v5 description) and failed; KOOP answered; nothing went to v4/2.0.
-      const tkDown = log.answers.filter((a) => a.host === TK);
+      const tkDown = env.log.answers.filter((a) => a.host === TK);
       expect(tkDown.some((a) => a.url === '/OData/v5/$metadata')).toBe(true);
       expect(tkDown.every((a) => a.status === 500)).toBe(true);
-      expect(log.answers.filter((a) => a.host === KOOP).every((a) => a.status === 200)).toBe(true);
+      expect(env.log.answers.filter((a) => a.host === KOOP).every((a) => a.status === 200)).toBe(true);
 
       // The options page says the TK is failing, with the reason; the papers in the cache are KOOP's.
-      const during = await session.openOptions();
+      const during = await env.session.openOptions();
       await during.waitForSelector('[data-service="tk"][data-status="degraded"] .reason', { timeout: 15_000 });
       expect(await during.$eval('[data-service="tk"] .reason', (p) => p.textContent)).toMatch(/500/);
       const sources = await cachedSources(during);
@@ -141,9 +123,9 @@ describe.each(['chromium', 'firefox'] as const)('a Tweede Kamer API outage in %s
       await during.close();
 
       // The TK is back; the user opens the options page in a new tab and asks again.
-      api.resetFaults();
-      const before = log.answers.length;
-      const options = await session.openOptions();
+      env.api.resetFaults();
+      const before = env.log.answers.length;
+      const options = await env.session.openOptions();
       await options.click('button.retry');
       // The options page does not poll: what it shows now is the button's answer (`sync-retry` returns the health
       // after the retry round), so this is the click's doing — the service working, on the v5 API its $metadata
@@ -182,17 +164,17 @@ describe.each(['chromium', 'firefox'] as const)('a Tweede Kamer API outage in %s
         expect(link.status).toBe('aangenomen');
         expect(link.title).not.toMatch(/Waarom onbekend/);
       }
-      expect(pages.requests.filter((r) => r === `${OB_HOST} /${PAGE}.html`)).toHaveLength(1);
+      expect(env.pages.requests.filter((r) => r === `${OB_HOST} /${PAGE}.html`)).toHaveLength(1);
 
       // After the reset: the TK's description read again (once, on v5) and every TK answer from then on a 200.
-      const after = log.answers.slice(before);
+      const after = env.log.answers.slice(before);
       const tkAfter = after.filter((a) => a.host === TK);
       const healed = tkAfter.findIndex((a) => a.status === 200);
       expect(healed).toBeGreaterThanOrEqual(0);
       expect(tkAfter.slice(healed).filter((a) => a.status !== 200)).toEqual([]);
       expect(tkAfter.filter((a) => a.url === '/OData/v5/$metadata' && a.status === 200)).toHaveLength(1);
-      expect(log.answers.filter((a) => a.url.toLowerCase().startsWith('/odata/v4'))).toEqual([]);
-      expect(log.answers.filter((a) => a.status === 400)).toEqual([]);
+      expect(env.log.answers.filter((a) => a.url.toLowerCase().startsWith('/odata/v4'))).toEqual([]);
+      expect(env.log.answers.filter((a) => a.status === 400)).toEqual([]);
       console.info(
         `${kind}: ${before} data requests while the TK was down (${tkDown.length} to the TK), ` +
           `${after.length} after "Opnieuw proberen": ${after.map((a) => `${a.url.split('?')[0]} ${a.status}`).join(', ')}`,
