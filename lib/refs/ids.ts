@@ -32,6 +32,23 @@ export function kamerstukId(dossier: string, toevoeging: string | undefined, nr:
   ].join('-');
 }
 
+/** A paper's own identity, as far as its id gives it: the dossier it belongs to and its number. */
+export interface PaperIdentity {
+  dossier: string;
+  toevoeging?: string;
+  number: string;
+}
+
+/**
+ * The dossier, toevoeging and number of a Kamerstuk id (`kst-36333-39`, `kst-21501-20-1978`, `kst-36410-A-41`,
+ * `kst-36600-B-K`), or undefined for any other id (a Handelingen item, an Eerste Kamer roman dossier `kst-cxxiv-g`).
+ */
+export function parseKamerstukId(id: string): PaperIdentity | undefined {
+  const m = /^kst-(\d{4,6})(?:-([0-9]{2}|[A-Z]{1,6}))?-(\d{1,5}[a-z]?|[A-Z]{1,2})$/.exec(id.trim());
+  if (!m) return undefined;
+  return { dossier: m[1]!, ...(m[2] ? { toevoeging: m[2] } : {}), number: m[3]! };
+}
+
 /** `dossier-<nr>[-<toevoeging>]`: a dossier cited without a document number. */
 export function dossierId(dossier: string, toevoeging?: string): string {
   return ['dossier', normaliseDossier(dossier), ...(toevoeging ? [normaliseToevoeging(toevoeging)] : [])].join('-');

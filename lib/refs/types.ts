@@ -34,6 +34,22 @@ export interface RefParts {
   year?: string;
   /** Which Kamer the citation names, where it does: 'I' (Eerste) or 'II' (Tweede). */
   kamer?: 'I' | 'II';
+  /** The dossier is the page's own (DetectContext), not written in the text: `de motie op stuk nr. 44`. */
+  fromPage?: true;
+}
+
+/**
+ * What the page knows of itself, for references whose dossier only the page gives (`TER VERVANGING VAN DIE GEDRUKT
+ * ONDER NR. 404` on a motion's own page, `motie op stuk nr. 44` in the Handelingen of a debate on one dossier). Plain
+ * data, so detection with it stays pure. `dossier` (and `toevoeging`) win over what `id` gives.
+ */
+export interface DetectContext {
+  /** `36333`, `36 333`. */
+  dossier?: string;
+  /** `VI`, `A`, `20`: the dossier's toevoeging, where it has one. */
+  toevoeging?: string;
+  /** The page's own paper id, `kst-36333-39`: its dossier and toevoeging, when `dossier` is not given. */
+  id?: string;
 }
 
 interface Span {

@@ -7,7 +7,7 @@ import { parseCitation } from './citation';
 /*
  * Kamerstuk references without the word Kamerstuk: the Handelingen-style `(35300-VI, nr. 37)`, `(19 637, nr. 1257)`;
  * compact ids `33576-105`, `21501-08-692`, `35570-XIV-46`, `23908-(R1519)-131` (lists in the Regeling van
- * werkzaamheden, TK "Nummer:" fields); `Zij krijgt nr. 348, was nr. 347 (32317)` and `nr. 30 (t.v.v. 36471-28)`.
+ * werkzaamheden, TK "Nummer:" fields). The number-first forms (`nr. 30 (t.v.v. 36471-28)`) are in number-first.ts.
  */
 
 /** A five-digit number that is not part of a longer number, an amount or a decimal. */
@@ -17,21 +17,16 @@ const BARE_DOSSIER = global(
 
 /** Dossier numbers in use run from the 1xxxx to the 3xxxx range (EU Raad 21 501, begrotingen 36 xxx). */
 const TOEV = `(\\d{2}|${ROMAN}|[A-Z]{1,2})`;
+/**
+ * The dash before the number may be an en dash or a non-breaking hyphen: `de aangenomen motie Eerdmans (29628–1249)`
+ * (kst-19637-3385.xml in ../shared/corpus/realtexts).
+ */
+const COMPACT_DASH = '[\\-\\u2011\\u2013]';
 const COMPACT = global(
-  `(?<![\\p{L}\\d./-])([1-3]\\d{4})(?:-${TOEV})?(?:-\\(R\\d{3,4}\\))?-([1-9]\\d{0,3}[a-z]?)(?![\\p{L}\\d/-]|[.,]\\d)`,
+  `(?<![\\p{L}\\d./\\u2011\\u2013-])([1-3]\\d{4})(?:-${TOEV})?(?:-\\(R\\d{3,4}\\))?${COMPACT_DASH}([1-9]\\d{0,3}[a-z]?)(?![\\p{L}\\d/\\u2011\\u2013-]|[.,]\\d)`,
 );
 /** `(33240-XIII)`: a dossier with its toevoeging, alone in parentheses. */
 const DOSSIER_IN_PARENS = global(`\\(${WS}([1-3]\\d{4})-${TOEV}${WS}\\)`);
-/**
- * `nr. 79 (27400-XII)`, `nr. 30 (t.v.v. 36471-28)`: the number first, the dossier after. In `Zij krijgt nr. 348, was
- * nr. 347 (32317)` the motion has been renumbered: the new number is the one to link.
- */
-/** In `(t.v.v. 36471-28)` the digits after the dossier are the replaced motion's number, not a toevoeging. */
-const TOEV_AFTER_NUMBER = `(${ROMAN}|[A-Z]{1,2}|(?<=21501-)\\d{2})`;
-const NUMBER_THEN_DOSSIER = global(
-  `(?<![\\p{L}])(?:krijgt${WS}nr\\.${WS}([1-9]\\d{0,3}),${WS}was${WS})?nr\\.${WS}([1-9]\\d{0,3})${WS}\\(${WS}(?:t\\.v\\.v\\.${WS})?([1-3]\\d{4})(?:-${TOEV_AFTER_NUMBER})?(?:-\\d{1,4})?${WS}\\)`,
-);
-
 export function detectBareCitations(text: string): PaperRef[][] {
   const found: PaperRef[][] = [];
   BARE_DOSSIER.lastIndex = 0;
@@ -111,11 +106,6 @@ export function detectCompactIds(text: string): PaperRef[] {
       parts: { dossier: m[1]!, toevoeging: m[2]! },
       confidence: 0.8,
     });
-  }
-  NUMBER_THEN_DOSSIER.lastIndex = 0;
-  for (let m = NUMBER_THEN_DOSSIER.exec(text); m; m = NUMBER_THEN_DOSSIER.exec(text)) {
-    const [, renumbered, original, dossier, toevoeging] = m;
-    found.push(kamerstuk(m, dossier!, toevoeging, (renumbered ?? original)!, 0.85));
   }
   return found;
 }

@@ -48,10 +48,18 @@ const TOEV_ROMAN = sticky(`(?:${WS}[${DASH_CHARS}.]?${WS}|${WS1}hoofdstuk${WS1})
 const TOEV_LETTERS_DASH = sticky(`${WS}${DASH}${WS}([A-Z]{1,2})(?![\\p{L}\\d])`);
 /** `36 600 B, A`: letters after a space are the toevoeging only when a number or letter follows. */
 const TOEV_LETTERS_SPACE = sticky(`${WS1}([A-Z]{1,2})(?=${WS},${WS}(?:[A-Z]{1,2}(?![\\p{L}])|${NR_WORD}|letter))`);
+/** `36 410A, nr. 12`: a letter glued to the dossier. */
+const TOEV_LETTERS_GLUED = sticky('([A-Z]{1,2})(?![\\p{L}\\d])');
+/**
+ * A KOOP masthead puts the toevoeging on a line of its own under the dossier (`Kamerstukken\n36 410\nA\nVaststelling
+ * …`, kst-36410-A-41.xml in ../shared/corpus/realtexts): that letter is the dossier's, not an ondernummer.
+ */
+const TOEV_LETTERS_LINE = sticky('[ \\t\\u00a0]*\\n[ \\t\\u00a0]*([A-Z]{1,2})[ \\t\\u00a0]*(?=[\\n])');
 /** What must follow a two-digit toevoeging for it not to be the number itself (`35510-21` is nr. 21). */
 const AFTER_TOEV_DIGITS = sticky(`${WS}(?:${DASH}${WS}\\d|,?${WS}(?:${NR_WORD}|letter))`);
 
-const NR = sticky(`${WS},?${WS}(${NR_WORD})${WS}`);
+/** `Kamerstuk 21 501-21, stuk nr. 2648` (kst-36410-XVII-40.xml in ../shared/corpus/realtexts): `stuk` before `nr.`. */
+const NR = sticky(`${WS},?${WS}(?:stuk${WS1})?(${NR_WORD})${WS}`);
 const LETTER_WORD = sticky(`${WS},?${WS}letter${WS1}`);
 /** Dash first: in `36537 -8` the space alone would match and leave `-8` unread. */
 const BARE_SEPARATOR = sticky(`${WS}${DASH}${WS}|${WS},${WS}|${WS1}`);
@@ -96,7 +104,11 @@ function toevoeging(c: Cursor, dossier: string): Toevoeging | undefined {
       return m?.[1] ? { value: m[1] } : undefined;
     }) ??
     c.attempt((cc) => {
-      const m = cc.eat(TOEV_LETTERS_DASH) ?? cc.eat(TOEV_LETTERS_SPACE);
+      const m =
+        cc.eat(TOEV_LETTERS_DASH) ??
+        cc.eat(TOEV_LETTERS_SPACE) ??
+        cc.eat(TOEV_LETTERS_GLUED) ??
+        cc.eat(TOEV_LETTERS_LINE);
       return m ? { value: m[1]! } : undefined;
     })
   );

@@ -1,9 +1,11 @@
 import { visibleText } from '../invisible';
-import type { PaperRef } from '../types';
+import type { DetectContext, PaperRef } from '../types';
 import { detectBareCitations, detectCompactIds, detectRomanEkDossiers } from './bare';
+import { detectFromPage, pageDossier, withPageRefs } from './context';
 import { type Claim, detectHandelingen } from './handelingen';
 import { detectIdentifiers } from './identifiers';
 import { detectAnchoredCitations } from './kamerstukken';
+import { detectNumberFirst } from './number-first';
 import { candidateWindows } from './prefilter';
 import { detectPublications } from './publications';
 
@@ -55,6 +57,7 @@ function detectInWindow(text: string): PaperRef[] {
     ...single(detectIdentifiers(text)),
     ...detectBareCitations(text).map(group),
     ...single(detectCompactIds(text)),
+    ...detectNumberFirst(text).map(group),
     ...single(detectRomanEkDossiers(text)),
   ]);
 }
@@ -64,13 +67,30 @@ function shift(ref: PaperRef, by: number): PaperRef {
 }
 
 /** The references of a text without invisible characters, in order, never overlapping. */
-function detectVisible(text: string): PaperRef[] {
-  const found: PaperRef[] = [];
-  for (const w of candidateWindows(text)) {
-    const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
-    for (const ref of detectInWindow(part)) found.push(shift(ref, w.start));
+function detectVisible(text: string, context: DetectContext | undefined, prefilter: boolean): PaperRef[] {
+  let found: PaperRef[];
+  if (prefilter) {
+    found = [];
+    for (const w of candidateWindows(text)) {
+      const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
+      for (const ref of detectInWindow(part)) found.push(shift(ref, w.start));
+    }
+  } else {
+    found = detectInWindow(text);
   }
-  return found;
+  const page = pageDossier(context);
+  return page ? withPageRefs(found, detectFromPage(text, page)) : found;
+}
+
+function run(text: string, context: DetectContext | undefined, prefilter: boolean): PaperRef[] {
+  const visible = visibleText(text);
+  if (!visible) return detectVisible(text, context, prefilter);
+  return detectVisible(visible.text, context, prefilter).map((ref) => {
+    const start = visible.start(ref.start);
+    // An empty span (a number inside a range) stays empty, where the visible one was.
+    const end = ref.end > ref.start ? visible.end(ref.end) : start;
+    return { ...ref, start, end, text: text.slice(start, end) };
+  });
 }
 
 /**
@@ -81,14 +101,20 @@ function detectVisible(text: string): PaperRef[] {
  * Invisible characters (a soft hyphen in `nr. 2\u00ad375`, a zero-width space, a bidi mark: see invisible.ts) are
  * read through, so they never end a number early and so never make a reference another one; spans and texts are
  * those of the text as given.
+ *
+ * With a `context` (the page's own dossier or id), references whose dossier only the page gives are found too
+ * (`TER VERVANGING VAN DIE GEDRUKT ONDER NR. 404`, `motie op stuk nr. 44`; context.ts), at a lower confidence than
+ * citations the text writes out. Without one the result is exactly that of the text alone.
  */
-export function detectPapers(text: string): PaperRef[] {
-  const visible = visibleText(text);
-  if (!visible) return detectVisible(text);
-  return detectVisible(visible.text).map((ref) => {
-    const start = visible.start(ref.start);
-    // An empty span (a number inside a range) stays empty, where the visible one was.
-    const end = ref.end > ref.start ? visible.end(ref.end) : start;
-    return { ...ref, start, end, text: text.slice(start, end) };
-  });
+export function detectPapers(text: string, context?: DetectContext): PaperRef[] {
+  return run(text, context, true);
+}
+
+/**
+ * The slow path: the same detectors over the whole text, without the prefilter's windows. For the property test that
+ * the fast path equals it (tests/unit/refs/prefilter.test.ts); never for production, which is what the prefilter is
+ * for. Not exported from lib/refs.
+ */
+export function detectPapersWithoutPrefilter(text: string, context?: DetectContext): PaperRef[] {
+  return run(text, context, false);
 }

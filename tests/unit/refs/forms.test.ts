@@ -158,6 +158,91 @@ const FORMS: [string, string, string[]][] = [
   ['F27', 'Nummer: 2025D03540 … Onderdeel van zaak 2025Z01594', ['2025D03540', '2025Z01594']],
 ];
 
+/**
+ * The forms of real motions and amendments, each with the file of ../shared/corpus/realtexts it is quoted from (KOOP
+ * XML, its no-break spaces and dashes kept), and the forms issue 9 names beside them.
+ */
+const REAL_FORMS: [string, string, string[]][] = [
+  [
+    'kst-33529-1323.xml',
+    'de motie-Beckerman/Nijboer op stuk nr. 1181 (33\u00a0529) werd aangenomen',
+    ['kst-33529-1181'],
+  ],
+  [
+    'kst-28828-158.xml',
+    'dat de motie-Van den Berg op stuk nr. 54 (32\u00a0012) niet voldoende is uitgevoerd',
+    ['kst-32012-54'],
+  ],
+  [
+    'kst-24587-956.xml',
+    'zowel het amendement op stuk nr. 37 (36 410 VI) als de motie op stuk nr. 41 (36 410 VI)',
+    ['kst-36410-VI-37', 'kst-36410-VI-41'],
+  ],
+  ['kst-33576-380.xml', 'de motie-Akerboom op stuk nr. 9 (36\u00a0410-XIV) ondanks', ['kst-36410-XIV-9']],
+  ['kst-36378-39.xml', 'het amendement-Erkens c.s. op stuk nr. 8 (36 410 XIII) een', ['kst-36410-XIII-8']],
+  ['kst-29665-512.xml', 'in de aangenomen motie op stuk nr. 942 (21501–08);', ['kst-21501-08-942']],
+  ['kst-31490-372.xml', 'met de aangenomen motie op stuk nr. 36 (36 410) heeft', ['kst-36410-36']],
+  ['kst-32545-220.xml', 'het amendement op stuk nr. 11 (33 957) uit 2014', ['kst-33957-11']],
+  ['kst-33529-1329.xml', '–\nde motie op stuk nr. 24 (36 441) om onder andere', ['kst-36441-24']],
+  [
+    'issue 9: a list',
+    'de moties op stukken nrs. 1154, 1181 en 1182 (33 529)',
+    ['kst-33529-1154', 'kst-33529-1181', 'kst-33529-1182'],
+  ],
+  ['issue 9: nader gewijzigd', 'de nader gewijzigde motie op stuk nr. 77 (36\u00a0333)', ['kst-36333-77']],
+  ['issue 9: non-breaking hyphen', 'de motie op stuk nr. 9 (36 410\u2011XIV)', ['kst-36410-XIV-9']],
+  ['issue 9: glued letter', 'het amendement op stuk nr. 12 (36 410A)', ['kst-36410-A-12']],
+  ['issue 9: hyphenated letter', 'het amendement op stuk nr. 12 (36 410-A)', ['kst-36410-A-12']],
+  ['issue 9: glued letter with nr.', '(36 410A, nr. 12)', ['kst-36410-A-12']],
+  ['kst-36410-XVII-40.xml', 'zoals blijkt uit Kamerstuk 21 501-21, stuk nr. 2648;', ['kst-21501-21-2648']],
+  ['kst-31305-493.xml', 'de motie-Veltman c.s. (36 600-A, nr. 31), betreffende', ['kst-36600-A-31']],
+  ['kst-36410-X-32.xml', 'de motie-Knops/Van den Bosch (34 725 X, nr. 6) uit 2017', ['kst-34725-X-6']],
+  ['kst-31288-1115.xml', 'kan worden ingesteld (36 410-VIII, nr. 36), waardoor', ['kst-36410-VIII-36']],
+  ['kst-36800-IX-29.xml', 'naar nul in 2030 (36 725-VIII, nr. 11);', ['kst-36725-VIII-11']],
+  [
+    'kst-36600-XV-19.xml',
+    'de aangenomen moties Becker (35\u00a0228, nr. 8 en 32\u00a0824, nr. 432) stellen',
+    ['kst-35228-8', 'kst-32824-432'],
+  ],
+  [
+    'kst-36600-XV-19.xml: first dossier',
+    'informele scholing (31\u00a0293 en 31\u00a0289, nr. 653, bijlage 1) ruimte',
+    ['kst-31293-653'],
+  ],
+  ['kst-36410-A-41.xml: slash', 'de motie-Grinwis/Boswijk (34 682/35 334, nr. 143) is aangenomen', ['kst-34682-143']],
+  ['kst-36800-32.xml: letter', 'de motie-Huizinga-Heringa c.s. (36 600 XVII, letter M) over', ['kst-36600-XVII-M']],
+  [
+    'kst-36800-68.xml',
+    'diverse moties (36 600 XX, nr. 47 en 36760, nr. 16) zijn aangenomen',
+    ['kst-36600-XX-47', 'kst-36760-16'],
+  ],
+  ['kst-19637-3385.xml: no nr.', 'de motie Veltman c.s. (23 645 nr 823) verzoekt', ['kst-23645-823']],
+  ['kst-19637-3385.xml: en dash compact', 'de aangenomen motie Eerdmans (29628–1249) een pilot', ['kst-29628-1249']],
+  ['kst-36027-12.xml', 'immuniteit van rechtsmacht van staten en hun eigendommen (Trb. 2010, 272)', ['trb-2010-272']],
+  ['kst-36321-13.xml', 'het inkomen (Trb. 2015, 196 en Trb. 2016, 124)', ['trb-2015-196', 'trb-2016-124']],
+  ['kst-36410-A-41.xml: masthead', 'Kamerstukken\n36 410\nA\nVaststelling van de begrotingsstaat', ['dossier-36410-A']],
+  [
+    'kst-36410-X-32.xml: masthead',
+    'Kamerstukken\n36 410\nX\nVaststelling van de begrotingsstaten',
+    ['dossier-36410-X'],
+  ],
+];
+
+/** Numbers in the same real texts that are not references (file of ../shared/corpus/realtexts, or issue 9). */
+const REAL_FALSE_FRIENDS: [string, string][] = [
+  ['kst-31288-1115.xml: percentage and years', 'slechts 10,4% bedraagt van wat … in 2015; vanaf 2026 à 2027'],
+  ['kst-24587-956.xml: unit', 'de oude tijdelijke extra beveiligde inrichting (unit 1) te verbouwen'],
+  ['kst-36600-VII-99.xml: batch', 'bewoners uit batch 1588 die eigen geld hebben ingelegd'],
+  ['kst-35334-348.xml: Natura 2000', 'in de aangekondigde zonering rondom Natura 2000-gebieden'],
+  ['kst-36128-17.xml: maatregel', 'voor zowel maatregel 2 als voor maatregel 3 en dat'],
+  ['kst-36027-12.xml: rijkswet number alone', '36 027\n (R2160\n)\nGoedkeuring'],
+  ['kst-19637-3385.xml: replaced motion without the page', 'TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3374'],
+  ['kst-19637-3374.xml: masthead number', 'Vreemdelingenbeleid\nNr. 3374\nMOTIE VAN DE LEDEN EERDMANS EN RAJKOWSKI'],
+  ['issue 9: bijlage', 'zie nr. 19 van de bijlage'],
+  ['issue 9: motion without a dossier, without the page', 'In stemming komt de motie op stuk nr. 44.'],
+  ['an amount in parentheses after a number', 'de post nr. 3 (12 345 euro)'],
+];
+
 /** False friends from the catalogue's pitfalls (section J): none of these is a reference. */
 const FALSE_FRIENDS: [string, string][] = [
   ['EU regulation', 'Verordening (EG) nr. 810/2009'],
@@ -188,6 +273,29 @@ describe('detectPapers: the catalogued forms', () => {
     const found = detectPapers(text);
     expect(found.map((r) => r.id)).toEqual(ids);
     for (const ref of found) expect(text.slice(ref.start, ref.end)).toBe(ref.text);
+  });
+});
+
+describe('detectPapers: the forms of the real KOOP motions', () => {
+  it.each(REAL_FORMS)('%s: %s', (_source, text, ids) => {
+    const found = detectPapers(text);
+    expect(found.map((r) => r.id)).toEqual(ids);
+    for (const ref of found) expect(text.slice(ref.start, ref.end)).toBe(ref.text);
+  });
+
+  it.each(REAL_FALSE_FRIENDS)('no reference: %s', (_source, text) => {
+    expect(detectPapers(text)).toEqual([]);
+  });
+
+  it('links a number-first citation from `nr.` to its dossier, and each number of a list on its own', () => {
+    expect(detectPapers('de motie op stuk nr. 1181 (33 529) om').map((r) => [r.id, r.text])).toEqual([
+      ['kst-33529-1181', 'nr. 1181 (33 529)'],
+    ]);
+    expect(detectPapers('de moties op stukken nrs. 1154, 1181 en 1182 (33 529)').map((r) => r.text)).toEqual([
+      'nrs. 1154',
+      '1181',
+      '1182 (33 529)',
+    ]);
   });
 });
 

@@ -1,0 +1,72 @@
+import { global } from '../cursor';
+import { kamerstukId, normaliseDossier, normaliseToevoeging } from '../ids';
+import { DASH, ROMAN, WS } from '../patterns';
+import type { PaperRef } from '../types';
+
+/*
+ * The number first, the dossier after it in parentheses: the way motions, amendments and Handelingen cite the papers
+ * of a debate (F13; in the real KOOP motions of ../shared/corpus/realtexts this is the commonest form KOOP tags):
+ *
+ *   de motie op stuk nr. 1181 (33 529)                → kst-33529-1181    (kst-33529-1323.xml)
+ *   de motie-Van den Berg op stuk nr. 54 (32 012)     → kst-32012-54      (kst-28828-158.xml)
+ *   het amendement op stuk nr. 37 (36 410 VI)         → kst-36410-VI-37   (kst-24587-956.xml: roman after a space)
+ *   de motie-Akerboom op stuk nr. 9 (36 410-XIV)      → kst-36410-XIV-9   (kst-33576-380.xml: roman after a dash)
+ *   de aangenomen motie op stuk nr. 942 (21501–08)    → kst-21501-08-942  (kst-29665-512.xml: en dash, EU subdossier)
+ *   Zij krijgt nr. 348, was nr. 347 (32317)           → kst-32317-348     (the motion renumbered: the new number)
+ *   nr. 30 (t.v.v. 36471-28)                          → kst-36471-30      (the digits after the dossier: the old nr.)
+ *   de amendementen op de stukken nrs. 8 en 13 (…)    → one reference per number
+ *
+ * No-break spaces stand in the dossier as KOOP writes them (`35\u00a0228`), so the dossier's space is any space.
+ */
+
+const N = '[1-9]\\d{0,3}';
+/** Between the numbers of a list: `1154, 1181 en 1182`. Short, so a list of ten stays well inside a window. */
+const SEP = '(?:\\s{0,2},\\s{0,2}(?:en\\s{1,2})?|\\s{1,2}en\\s{1,2})';
+const MAX_LIST = 10;
+/** A toevoeging after a space, a dash of any kind or glued (`36 410 VI`, `36 410-XIV`, `36 410A`); digits after a dash. */
+const TOEV = `(?:(?:${WS}${DASH}${WS}|[ \\u00a0\\u2009\\u202f])?(${ROMAN}|[A-Z]{1,2})(?![\\p{L}\\d])|${WS}${DASH}${WS}(\\d{1,4})(?!\\d))`;
+
+const NUMBER_FIRST = global(
+  `(?:krijgt${WS}nr\\.${WS}(${N})${WS},${WS}was${WS})?(?:[Nn]rs?|NRS?)\\.${WS}(${N}(?:${SEP}${N}){0,${MAX_LIST}})` +
+    `${WS}\\(${WS}(?:t\\.v\\.v\\.${WS})?([1-3]\\d[ \\u00a0\\u2009\\u202f]?\\d{3})(?!\\d)(?:${TOEV})?${WS}\\)`,
+);
+const LIST_NUMBER = /[1-9]\d{0,3}/g;
+const LETTER_BEFORE = /\p{L}/u;
+
+/** Each `[start, end)` of the numbers in a list, as offsets into the list's text. */
+function listNumbers(list: string): { value: string; at: number }[] {
+  return [...list.matchAll(LIST_NUMBER)].map((m) => ({ value: m[0], at: m.index }));
+}
+
+export function detectNumberFirst(text: string): PaperRef[][] {
+  const found: PaperRef[][] = [];
+  NUMBER_FIRST.lastIndex = 0;
+  for (let m = NUMBER_FIRST.exec(text); m; m = NUMBER_FIRST.exec(text)) {
+    // `Anr.`: the word before must end; checked here, not in a look-behind, so the scan can skip to `nr`/`krijgt`.
+    if (m.index > 0 && LETTER_BEFORE.test(text[m.index - 1]!)) continue;
+    const [whole, renumbered, list, dossierRaw, letters, digits] = m;
+    const dossier = normaliseDossier(dossierRaw!);
+    // Digits after the dossier are its toevoeging only for the EU-Raad (21501–08); elsewhere the replaced number.
+    const toevoeging = letters ?? (digits && dossier === '21501' && digits.length === 2 ? digits : undefined);
+    const end = m.index + whole.length;
+    const listAt = m.index + whole.indexOf(list!, renumbered ? whole.indexOf(renumbered) + renumbered.length : 0);
+    const numbers = renumbered
+      ? [{ value: renumbered, at: whole.indexOf(renumbered) - (listAt - m.index) }]
+      : listNumbers(list!);
+    const refs = numbers.map(({ value, at }, i): PaperRef => {
+      const start = i === 0 ? m!.index : listAt + at;
+      const stop = i === numbers.length - 1 ? end : listAt + at + value.length;
+      return {
+        kind: 'kamerstuk',
+        id: kamerstukId(dossier, toevoeging, value),
+        text: text.slice(start, stop),
+        start,
+        end: stop,
+        parts: { dossier, ...(toevoeging ? { toevoeging: normaliseToevoeging(toevoeging) } : {}), number: value },
+        confidence: 0.85,
+      };
+    });
+    found.push(refs);
+  }
+  return found;
+}
