@@ -9,8 +9,17 @@
 
 /** Never part of what a reader sees. */
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
-/** The quick test: a text without any of these (nearly every page) is read as it is, at the cost of one scan. */
+/** The exact test: a text without any of these (nearly every page) is read as it is. */
 const ANY = /[\p{Default_Ignorable_Code_Point}\p{M}]/u;
+/**
+ * A cheaper test first: every ignorable code point and every mark lies in one of these UTF-16 ranges (proved for all
+ * of Unicode in tests/unit/refs/invisible.test.ts), and a plain range class without the `u` flag is scanned several
+ * times faster than the property classes (the exact test was a fifth of paper detection's time in a profile). Text
+ * in the Latin script with its usual punctuation (`é`, `’`, `–`, `«»`, no-break spaces) has none of these units, so
+ * for Dutch text this one scan decides.
+ */
+export const MAYBE_INVISIBLE =
+  /[\u00ad\u0300-\u1fff\u200b-\u200f\u202a-\u202e\u2060-\u206f\u20d0-\u20ff\u2c00-\u2dff\u3000-\u33ff\ua000-\ufaff\ufb1e\ufe00-\ufe2f\ufeff\uff00-\uffff\ud800-\udfff]/;
 /** Maximal runs of them: the character before a run is what its combining marks sit on. */
 const RUN = /[\p{Default_Ignorable_Code_Point}\p{M}]+/gu;
 const LETTER = /\p{L}/u;
@@ -51,7 +60,7 @@ function countBelow(list: readonly number[], value: number, inclusive: boolean):
  * for runs, and each character of a run looked at once.
  */
 export function visibleText(text: string): Visible | undefined {
-  if (!ANY.test(text)) return undefined;
+  if (!MAYBE_INVISIBLE.test(text) || !ANY.test(text)) return undefined;
   const parts: string[] = [];
   // Removed characters as (position in the visible text they stand before, removed so far including them).
   const at: number[] = [];

@@ -2,6 +2,7 @@ import { Cursor, global } from '../cursor';
 import { dossierId, kamerstukId } from '../ids';
 import { ROMAN, WS, WS1 } from '../patterns';
 import type { PaperRef } from '../types';
+import { codePointBefore, matchesWhere } from './before';
 import { parseCitation } from './citation';
 
 /*
@@ -10,10 +11,19 @@ import { parseCitation } from './citation';
  * werkzaamheden, TK "Nummer:" fields). The number-first forms (`nr. 30 (t.v.v. 36471-28)`) are in number-first.ts.
  */
 
-/** A five-digit number that is not part of a longer number, an amount or a decimal. */
-const BARE_DOSSIER = global(
-  '(?<![\\p{L}\\d.,/€$\\u2013-]|\\d[ \\u00a0])(?:\\d{2}[ \\u00a0\\u2009\\u202f]?\\d{3}(?![\\d.,]\\d)|21[ \\u00a0]?501\\d{2}(?!\\d))',
-);
+/**
+ * A five-digit number that is not part of a longer number, an amount or a decimal. What may not stand before it (a
+ * letter, a digit, `.,/€$–-`, or a digit and a space) is checked in code (before.ts: the scan then skips to digits).
+ */
+const BARE_DOSSIER = global('(?:\\d{2}[ \\u00a0\\u2009\\u202f]?\\d{3}(?![\\d.,]\\d)|21[ \\u00a0]?501\\d{2}(?!\\d))');
+const NOT_BEFORE_DOSSIER = /[\p{L}\d.,/€$\u2013-]/u;
+const DIGIT = /\d/;
+function dossierMayStart(text: string, at: number): boolean {
+  if (at === 0) return true;
+  if (NOT_BEFORE_DOSSIER.test(codePointBefore(text, at))) return false;
+  const space = text[at - 1];
+  return !(at >= 2 && (space === ' ' || space === '\u00a0') && DIGIT.test(text[at - 2]!));
+}
 
 /** Dossier numbers in use run from the 1xxxx to the 3xxxx range (EU Raad 21 501, begrotingen 36 xxx). */
 const TOEV = `(\\d{2}|${ROMAN}|[A-Z]{1,2})`;
@@ -22,15 +32,16 @@ const TOEV = `(\\d{2}|${ROMAN}|[A-Z]{1,2})`;
  * (kst-19637-3385.xml in ../shared/corpus/realtexts).
  */
 const COMPACT_DASH = '[\\-\\u2011\\u2013]';
+/** What may not stand before a compact id, checked in code (before.ts). */
+const NOT_BEFORE_COMPACT = /[\p{L}\d./\u2011\u2013-]/u;
 const COMPACT = global(
-  `(?<![\\p{L}\\d./\\u2011\\u2013-])([1-3]\\d{4})(?:-${TOEV})?(?:-\\(R\\d{3,4}\\))?${COMPACT_DASH}([1-9]\\d{0,3}[a-z]?)(?![\\p{L}\\d/\\u2011\\u2013-]|[.,]\\d)`,
+  `([1-3]\\d{4})(?:-${TOEV})?(?:-\\(R\\d{3,4}\\))?${COMPACT_DASH}([1-9]\\d{0,3}[a-z]?)(?![\\p{L}\\d/\\u2011\\u2013-]|[.,]\\d)`,
 );
 /** `(33240-XIII)`: a dossier with its toevoeging, alone in parentheses. */
 const DOSSIER_IN_PARENS = global(`\\(${WS}([1-3]\\d{4})-${TOEV}${WS}\\)`);
 export function detectBareCitations(text: string): PaperRef[][] {
   const found: PaperRef[][] = [];
-  BARE_DOSSIER.lastIndex = 0;
-  for (let m = BARE_DOSSIER.exec(text); m; m = BARE_DOSSIER.exec(text)) {
+  for (const m of matchesWhere(BARE_DOSSIER, text, (at) => dossierMayStart(text, at))) {
     const cursor = new Cursor(text, m.index);
     const refs = parseCitation(cursor, { anchored: false, start: m.index });
     if (!refs.length) continue;
@@ -67,6 +78,7 @@ const ROMAN_EK_DOSSIER = global(`\\(${WS}(C[LXVI]{1,6})${WS},${WS}(?:letter${WS1
 
 export function detectRomanEkDossiers(text: string): PaperRef[] {
   const found: PaperRef[] = [];
+  if (!text.includes('(C')) return found;
   ROMAN_EK_DOSSIER.lastIndex = 0;
   for (let m = ROMAN_EK_DOSSIER.exec(text); m; m = ROMAN_EK_DOSSIER.exec(text)) {
     const start = m.index + 1;
@@ -86,14 +98,16 @@ export function detectRomanEkDossiers(text: string): PaperRef[] {
 
 export function detectCompactIds(text: string): PaperRef[] {
   const found: PaperRef[] = [];
-  COMPACT.lastIndex = 0;
-  for (let m = COMPACT.exec(text); m; m = COMPACT.exec(text)) {
+  // Literal checks before each scan: a compact id has its dash, a dossier in parentheses its parenthesis.
+  const dashed = text.includes('-') || text.includes('\u2011') || text.includes('\u2013');
+  const compactAt = (at: number) => !NOT_BEFORE_COMPACT.test(codePointBefore(text, at));
+  for (const m of matchesWhere(COMPACT, text, compactAt, dashed ? 0 : text.length)) {
     const [, dossier, toevoeging, number] = m;
     // `21501-20` alone names an EU-Raad subdossier, not document 20.
     if (dossier === '21501' && !toevoeging) continue;
     found.push(kamerstuk(m, dossier!, toevoeging, number!, toevoeging ? 0.9 : 0.8));
   }
-  DOSSIER_IN_PARENS.lastIndex = 0;
+  DOSSIER_IN_PARENS.lastIndex = text.includes('(') ? 0 : text.length;
   for (let m = DOSSIER_IN_PARENS.exec(text); m; m = DOSSIER_IN_PARENS.exec(text)) {
     const start = m.index + m[0].indexOf(m[1]!);
     const end = m.index + m[0].lastIndexOf(m[2]!) + m[2]!.length;

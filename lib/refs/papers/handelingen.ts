@@ -2,6 +2,7 @@ import { Cursor, global, sticky } from '../cursor';
 import { aanhangselId, handelingenId, vergaderjaarId } from '../ids';
 import { DOSSIER, PAGE_WORD, PAGES, VERGADERJAAR, WS, WS1 } from '../patterns';
 import type { PaperRef, RefParts } from '../types';
+import { letterBefore, lowerBefore, matchesWhere } from './before';
 
 /*
  * Handelingen (plenary minutes) and the Aanhangsel (answers to written questions), F18–F22:
@@ -17,7 +18,7 @@ import type { PaperRef, RefParts } from '../types';
 
 /** `vergaderingHandelingen TK 2024-2025, 48` (tweedekamer.nl text glues the label to the word before, F20). */
 const ANCHOR = global(
-  `(?:(?<![\\p{L}])|(?<=\\p{Ll}))(Aanhangsel(?:${WS1}(?:der|van${WS1}de))?${WS1})?[Hh]andelingen(?:${WS1}der${WS1}(?:Kamer|Staten-Generaal))?(?![\\p{L}])`,
+  `(Aanhangsel(?:${WS1}(?:der|van${WS1}de))?${WS1})?[Hh]andelingen(?:${WS1}der${WS1}(?:Kamer|Staten-Generaal))?(?![\\p{L}])`,
 );
 const KAMER = sticky(`${WS},?${WS}(Tweede Kamer|Eerste Kamer|II|I|TK|EK|UCV|VV)(?![\\p{L}\\d])`);
 const VJ = sticky(`${WS},?${WS}(?:vergaderjaar${WS1})?${VERGADERJAAR}`, 'i');
@@ -37,8 +38,11 @@ export interface Claim {
 
 export function detectHandelingen(text: string): (PaperRef | Claim)[] {
   const found: (PaperRef | Claim)[] = [];
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+  // Every match of ANCHOR contains the word; the literal check is many times cheaper than the anchor's scan.
+  if (!text.includes('andelingen')) return found;
+  // Not glued to a capital (`vergaderingHandelingen` is fine, `XHandelingen` is not): checked in code (before.ts).
+  const starts = (at: number) => !letterBefore(text, at) || lowerBefore(text, at);
+  for (const m of matchesWhere(ANCHOR, text, starts)) {
     const c = new Cursor(text, m.index + m[0].length);
     const aanhangsel = Boolean(m[1]);
     const kamerWord = c.eat(KAMER)?.[1];

@@ -35,7 +35,8 @@ const OB_KINDS: Record<string, PaperKind> = {
 
 export function detectIdentifiers(text: string): PaperRef[] {
   const found: PaperRef[] = [];
-  TK_NUMBER.lastIndex = 0;
+  // Literal checks before each scan: a TK number has its D or Z, an OB id its hyphen.
+  TK_NUMBER.lastIndex = text.includes('D') || text.includes('Z') ? 0 : text.length;
   for (let m = TK_NUMBER.exec(text); m; m = TK_NUMBER.exec(text)) {
     if (glued(text, m.index, WORD_CHAR)) continue;
     found.push({
@@ -48,7 +49,7 @@ export function detectIdentifiers(text: string): PaperRef[] {
       confidence: 0.97,
     });
   }
-  OB_ID.lastIndex = 0;
+  OB_ID.lastIndex = text.includes('-') ? 0 : text.length;
   for (let m = OB_ID.exec(text); m; m = OB_ID.exec(text)) {
     if (glued(text, m.index, ID_CHAR)) continue;
     // A URL's `.html` is not part of the id; the regex stops before the dot already.

@@ -1,6 +1,7 @@
 import { Cursor, global } from '../cursor';
 import { WS, WS1 } from '../patterns';
 import type { PaperRef } from '../types';
+import { letterBefore, matchesWhere } from './before';
 import { parseCitation } from './citation';
 
 /**
@@ -9,15 +10,27 @@ import { parseCitation } from './citation';
  * `TK`/`Tweede Kamer` count only when a vergaderjaar follows, so the Kamer's name in running text is not an anchor.
  */
 const ANCHOR = global(
-  `(?<![\\p{L}])(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)(?![\\p{L}])` +
-    `|(?<![\\p{L}])(?:T\\.?K\\.?|Tweede Kamer|Eerste Kamer)(?:${WS1}der${WS1}Staten-Generaal)?` +
+  `(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)(?![\\p{L}])` +
+    `|(?:T\\.?K\\.?|Tweede Kamer|Eerste Kamer)(?:${WS1}der${WS1}Staten-Generaal)?` +
     `(?=${WS},?${WS}(?:vergaderjaar${WS1})?\\d{4}${WS}[/\\u2013-])`,
 );
 
+/** Whether the text can hold an anchor at all: each alternative of ANCHOR contains one of these (a literal check). */
+function mayAnchor(text: string): boolean {
+  return (
+    text.includes('amerstuk') ||
+    text.includes('AMERSTUK') ||
+    text.includes('Kamer') ||
+    text.includes('TK') ||
+    text.includes('T.K')
+  );
+}
+
 export function detectAnchoredCitations(text: string): PaperRef[][] {
   const found: PaperRef[][] = [];
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+  if (!mayAnchor(text)) return found;
+  // The anchor starts a word: checked in code, so the scan skips to the literals (before.ts).
+  for (const m of matchesWhere(ANCHOR, text, (at) => !letterBefore(text, at))) {
     const cursor = new Cursor(text, m.index + m[0].length);
     const refs = parseCitation(cursor, { anchored: true, start: m.index });
     if (!refs.length) continue;

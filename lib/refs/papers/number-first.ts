@@ -40,6 +40,10 @@ function listNumbers(list: string): { value: string; at: number }[] {
 
 export function detectNumberFirst(text: string): PaperRef[][] {
   const found: PaperRef[][] = [];
+  // Every match has `nr.`/`nrs.`/`NR.`/`NRS.` and a parenthesis: literal checks before the scan.
+  const may =
+    text.includes('(') && (text.includes('r.') || text.includes('rs.') || text.includes('R.') || text.includes('RS.'));
+  if (!may) return found;
   NUMBER_FIRST.lastIndex = 0;
   for (let m = NUMBER_FIRST.exec(text); m; m = NUMBER_FIRST.exec(text)) {
     // `Anr.`: the word before must end; checked here, not in a look-behind, so the scan can skip to `nr`/`krijgt`.

@@ -2,6 +2,7 @@ import { global, sticky } from '../cursor';
 import { publicationId } from '../ids';
 import { WS, WS1 } from '../patterns';
 import type { PaperKind, PaperRef } from '../types';
+import { letterBefore, matchesWhere } from './before';
 
 /*
  * The official journals (F24–F26): `Stb. 2019, 143`, `Staatsblad 2008, 267`, `Stb. 2016/267`, `Stcrt. 2020, 31064`,
@@ -9,26 +10,28 @@ import type { PaperKind, PaperRef } from '../types';
  * year (`Stb. 586`) names no id by itself and is left alone.
  */
 
-const JOURNALS: { kind: PaperKind; prefix: 'stb' | 'stcrt' | 'trb'; label: string }[] = [
-  { kind: 'staatsblad', prefix: 'stb', label: 'Stb\\.?|Staatsblad' },
-  { kind: 'staatscourant', prefix: 'stcrt', label: 'Stcrt\\.?|Staatscourant' },
-  { kind: 'tractatenblad', prefix: 'trb', label: 'Trb\\.?|Tractatenblad' },
+/** `words`: literals one of which every match of `label` contains, checked before the journal's scan. */
+const JOURNALS: { kind: PaperKind; prefix: 'stb' | 'stcrt' | 'trb'; label: string; words: string[] }[] = [
+  { kind: 'staatsblad', prefix: 'stb', label: 'Stb\\.?|Staatsblad', words: ['Stb', 'Staatsblad'] },
+  { kind: 'staatscourant', prefix: 'stcrt', label: 'Stcrt\\.?|Staatscourant', words: ['Stcrt', 'Staatscourant'] },
+  { kind: 'tractatenblad', prefix: 'trb', label: 'Trb\\.?|Tractatenblad', words: ['Trb', 'Tractatenblad'] },
 ];
 
 const ENTRY = `((?:1[89]|20)\\d{2})${WS}[,/]${WS}(?:nr\\.${WS})?([1-9]\\d{0,5})(?!\\d|[.,]\\d)`;
 
 const PATTERNS = JOURNALS.map((j) => ({
   ...j,
-  first: global(`(?<![\\p{L}])(?:${j.label})${WS1}${ENTRY}`),
+  // The label starts a word: checked in code (before.ts).
+  first: global(`(?:${j.label})${WS1}${ENTRY}`),
   // `en Trb. 2001, 164` or `en 2001, 164`: a further entry of the same journal.
   next: sticky(`${WS1}en${WS1}(?:(?:${j.label})${WS1})?${ENTRY}`),
 }));
 
 export function detectPublications(text: string): PaperRef[] {
   const found: PaperRef[] = [];
-  for (const { kind, prefix, first, next } of PATTERNS) {
-    first.lastIndex = 0;
-    for (let m = first.exec(text); m; m = first.exec(text)) {
+  for (const { kind, prefix, first, next, words } of PATTERNS) {
+    if (!words.some((w) => text.includes(w))) continue;
+    for (const m of matchesWhere(first, text, (at) => !letterBefore(text, at))) {
       let start = m.index;
       let match: RegExpExecArray | null = m;
       while (match) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detect, detectPapers } from '../../../lib/refs';
-import { visibleText } from '../../../lib/refs/invisible';
+import { MAYBE_INVISIBLE, visibleText } from '../../../lib/refs/invisible';
 import type { Reference } from '../../../lib/refs/types';
 import { HAS_SHARED, sharedPath } from '../../support/shared';
 
@@ -190,4 +190,21 @@ describe('invisible characters inside a citation', () => {
     },
     60_000,
   );
+});
+
+describe('the quick test for invisible characters', () => {
+  it('lets through every code point the exact test matches (all of Unicode)', () => {
+    const exact = /[\p{Default_Ignorable_Code_Point}\p{M}]/u;
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (exact.test(ch) && !MAYBE_INVISIBLE.test(ch)) missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('decides alone for Dutch text with its usual punctuation', () => {
+    expect(MAYBE_INVISIBLE.test('Kostić’s «motie» – € 3,1 mld … • 36\u00a0410 ‘é’ ë ï')).toBe(false);
+  });
 });
