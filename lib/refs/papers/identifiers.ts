@@ -11,8 +11,12 @@ import type { PaperKind, PaperRef } from '../types';
  * testing a lookbehind at every position (5× faster here). The character before is checked in code.
  */
 const TK_NUMBER = global('((?:19|20)\\d{2})([DZ])(\\d{5})(?![\\d\\p{L}])');
+/**
+ * Only a Kamerstuk id starts with letters (an Eerste Kamer roman dossier, `kst-cxxiv-g`); every other kind starts
+ * with its year or vergaderjaar, four digits or more, which the prefilter opens a window for.
+ */
 const OB_ID = global(
-  '(kst|h-tk|h-ek|ah-tk|ah-ek|stb|stcrt|trb)-((?:[0-9]+|[A-Za-z]{1,6})(?:-[0-9A-Za-z]{1,8}){1,5})(?![\\p{L}\\d-])',
+  '(?:(kst)-(?:[0-9]+|[A-Za-z]{1,6})|(h-tk|h-ek|ah-tk|ah-ek|stb|stcrt|trb)-[0-9]{4,})(?:-[0-9A-Za-z]{1,8}){1,5}(?![\\p{L}\\d-])',
 );
 
 /** True when the character before `index` is part of a word or number, so a match there is not a whole id. */
@@ -54,7 +58,7 @@ export function detectIdentifiers(text: string): PaperRef[] {
     if (glued(text, m.index, ID_CHAR)) continue;
     // A URL's `.html` is not part of the id; the regex stops before the dot already.
     found.push({
-      kind: OB_KINDS[m[1]!]!,
+      kind: OB_KINDS[(m[1] ?? m[2])!]!,
       id: m[0],
       text: m[0],
       start: m.index,

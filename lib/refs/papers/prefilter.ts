@@ -1,15 +1,27 @@
 /**
- * A cheap first pass (as eyecite does): every reference contains a run of three digits (a dossier, a year, a
- * document number) or an OB id prefix, so the detectors only need to read the text around those. In a typical
- * letter that is a fifth of the text, and the scan for them costs less than one plain regex pass.
+ * A cheap first pass (as eyecite does): the detectors only read the text around what every reference contains. Two
+ * kinds of trigger, found in one scan over the digit runs:
+ *
+ * - strong ones open a window: a dossier (five digits, `19 637`, `36.496`, `31-700`), a year before a comma, slash or
+ *   dash (a vergaderjaar `2019/20`, a journal entry `Stb. 2019, 143`, an OB id `stb-2019-143`), the word
+ *   `Handelingen`, an OB `kst-` id, an Eerste Kamer roman dossier `(CLVI, …`;
+ * - every other digit run only extends a window it stands in: the numbers of a list (`nrs. 1154, 1181 en 1182`), a
+ *   meeting and item, pages.
+ *
+ * Every candidate a detector can find (also one that loses to an overlapping one) holds a strong trigger at most
+ * BEFORE after its start, and no stretch without digits longer than AFTER after that: so each lies inside one window,
+ * a window's edges are never within a look-around's reach of one, and the detectors find in the windows exactly what
+ * they find in the whole text (tests/unit/refs/prefilter.test.ts checks this). Dates and years in running text, the
+ * bulk of a motion's digits (`Voorgesteld 13 februari 2025`), no longer open windows of their own: on the real KOOP
+ * motions that was three quarters of the text.
  */
 
 /**
- * Three digits, as a plain character-class scan: V8 runs it many times faster than an alternation with the id
- * prefixes, which made the prefilter the most expensive step. The one id form without digits (`kst-cxxiv-g`, the
- * Eerste Kamer's roman dossiers) is found with indexOf.
+ * The strong triggers, as one scan that V8 runs as fast as a plain digit scan (it starts with a digit): a dossier
+ * (`19637`, `19 637`, `36.496`, `31-700`) or a year before a comma, slash or dash. Matches inside longer digit runs
+ * only make the set larger, never smaller.
  */
-const TRIGGER = /\d\d\d/g;
+const STRONG = /\d\d[ \u00a0\u2009\u202f.-]?\d{3}|\d{4}\s{0,8}[,/\u2010-\u2014-]/g;
 
 /** How far a citation reaches before its first trigger (`Aanhangsel der Handelingen, vergaderjaar 2006`). */
 const BEFORE = 160;
@@ -45,40 +57,55 @@ function isSpace(ch: string | undefined): boolean {
 
 /** Text windows that may hold references, in order and disjoint, each starting and ending at whitespace. */
 export function candidateWindows(text: string): Window[] {
-  const windows: Window[] = [];
-  const triggers: number[] = [];
-  TRIGGER.lastIndex = 0;
-  for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) triggers.push(m.index);
   const ids: number[] = [];
   for (let at = text.indexOf('kst-'); at >= 0; at = text.indexOf('kst-', at + 4)) ids.push(at);
   // Eerste Kamer roman dossiers, `(CLVI, letter M)`: no digits at all.
   for (let at = text.indexOf('(C'); at >= 0; at = text.indexOf('(C', at + 2)) ids.push(at);
-  const all = ids.length
-    ? mergeSorted(
-        triggers,
-        ids.sort((a, b) => a - b),
-      )
-    : triggers;
-  for (const index of all) {
-    const last = windows.at(-1);
-    const reach = Math.min(text.length, index + 3 + AFTER);
-    // Extending the previous window costs nothing; edges move only when they are new, so each character is looked
-    // at a bounded number of times and the pass stays linear on text that is one long run of digits.
-    if (last && index - BEFORE <= last.end) {
-      if (reach > last.end) last.end = toSpace(text, reach, 1);
-      continue;
+  // Handelingen and the Aanhangsel: the meeting and item numbers may be short (`nr. 27, item 10`).
+  for (let at = text.indexOf('andelingen'); at >= 0; at = text.indexOf('andelingen', at + 10)) ids.push(at);
+  ids.sort((a, b) => a - b);
+  const windows: Window[] = [];
+  let last: Window | undefined;
+  /** How far the weak triggers have been read: each character is read for them once. */
+  let weakFrom = 0;
+  const extend = (reach: number) => {
+    // Edges move only when they are new, so each character is looked at a bounded number of times and the pass
+    // stays linear on text that is one long run of digits.
+    if (last && reach > last.end) last.end = toSpace(text, Math.min(text.length, reach), 1);
+  };
+  const open = (index: number, end: number) => {
+    if (last && index - BEFORE <= last.end) extend(end + AFTER);
+    else {
+      last = { start: toSpace(text, Math.max(0, index - BEFORE), -1), end: index };
+      windows.push(last);
+      extend(end + AFTER);
     }
-    windows.push({ start: toSpace(text, Math.max(0, index - BEFORE), -1), end: toSpace(text, reach, 1) });
+    // The digits inside the window extend it (the numbers of a list, a meeting and item, pages): the window reaches
+    // AFTER past the last digit it holds. Read backwards from the end, a stretch at a time, each character once.
+    for (let from = Math.max(weakFrom, end); from < last!.end; ) {
+      const to = last!.end;
+      let digit = -1;
+      for (let i = to - 1; i >= from; i--) {
+        const c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          digit = i;
+          break;
+        }
+      }
+      from = to;
+      weakFrom = to;
+      if (digit < 0) break;
+      extend(digit + 1 + AFTER);
+    }
+  };
+  let next = 0;
+  STRONG.lastIndex = 0;
+  for (let m = STRONG.exec(text); m; m = STRONG.exec(text)) {
+    while (next < ids.length && ids[next]! <= m.index) open(ids[next]!, ids[next++]! + 4);
+    open(m.index, m.index + m[0].length);
   }
+  while (next < ids.length) open(ids[next]!, ids[next++]! + 4);
   return windows;
-}
-
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!);
-  return out;
 }
 
 /** Moves an edge (backwards for a start, forwards for an end) to whitespace, at most EDGE characters. */

@@ -105,6 +105,31 @@ const families: Record<string, fc.Arbitrary<string>> = {
       fc.constantFrom('', ' (33 529)', ')', ' (21501–08)'),
     )
     .map(([lead, nums, sep, tail]) => `${lead}${nums.join(sep)}${tail}`),
+  'short numbers after a strong trigger': fc
+    .tuple(
+      fc.constantFrom('Handelingen II 2019/20, nrs. ', 'Kamerstuk 19 637, nrs. ', 'Trb. 2018, ', 'stb-2019-', 'nrs. '),
+      fc.array(fc.integer({ min: 1, max: 99 }), { maxLength: 120 }),
+      fc.constantFrom(', ', ' en ', ', items ', ', p. '),
+      fc.constantFrom('', ', item 4', ' (33 529)', ', AA', ', letter M'),
+    )
+    .map(([lead, nums, sep, tail]) => `${lead}${nums.join(sep)}${tail}`),
+  'dates, years and amounts': fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...CITATION_FRAGMENTS),
+        fc.constantFrom(
+          '13 februari 2025',
+          ' 2024-2025',
+          '2026 à 2027',
+          '€ 22.200.000,00',
+          '10,4%',
+          ' 1588 ',
+          '(unit 1)',
+        ),
+      ),
+      { maxLength: 100 },
+    )
+    .map((p) => p.join('')),
   'digit runs': fc
     .array(fc.oneof(fc.stringMatching(/^\d{1,12}$/), fc.constantFrom(' ', '-', '–', '/', ', ', '.', '\n')), {
       maxLength: 200,
