@@ -6,11 +6,13 @@
 import { buildExtension } from '../e2e/build';
 import { benchDetection } from './detection';
 import { benchPage } from './page';
+import { benchPapers } from './papers';
 import { benchSync } from './sync';
 import { benchXml } from './xml';
 
 console.log('# reference detection');
 benchDetection();
+benchPapers();
 console.log('# cache and sync');
 await benchSync();
 console.log('# xml');
