@@ -1,10 +1,13 @@
 /**
- * `npm run --silent refs -- [--pillars] FILE...`: the references in plain-text files, one JSON object per line.
+ * `npm run --silent refs -- [--pillars] [--dossier 36333] FILE...`: the references in plain-text files, one JSON
+ * object per line.
  *
  *   {"file":"kst-19637-2535.txt","kind":"kamerstuk","id":"kst-19637-2375","text":"Kamerstukken 19 637 en 30 573, nr. 2375","start":…,"end":…,…}
  *
  * Motions add "members" (and "id" when the text names the motion's document); with --pillars, pillar lines add
- * "pillar" (1–6) and "confidence". Errors (an unreadable file) go to stderr and make the exit code 1, after the
+ * "pillar" (1–6) and "confidence". With --dossier the files are read as pages of that dossier (a paper's own page, the
+ * Handelingen of its debate): `motie op stuk nr. 44` and `TER VERVANGING VAN DIE GEDRUKT ONDER NR. 404` then name
+ * papers in it (lib/refs/papers/context.ts), at a lower confidence. Errors (an unreadable file) go to stderr and make the exit code 1, after the
  * other files have been printed.
  */
 import { readFileSync } from 'node:fs';
@@ -23,13 +26,32 @@ function line(file: string, ref: Reference): string {
 /** Where the CLI writes: stdout and stderr, or anything with a write method (tests). */
 type Output = Pick<NodeJS.WritableStream, 'write'>;
 
+const USAGE = 'usage: npm run --silent refs -- [--pillars] [--dossier NUMBER] FILE...\n';
+
 export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number {
-  const pillars = argv.includes('--pillars');
-  const files = argv.filter((a) => a !== '--pillars');
+  let pillars = false;
+  let dossier: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--pillars') pillars = true;
+    else if (arg === '--dossier' || arg.startsWith('--dossier=')) {
+      const value = arg === '--dossier' ? argv[++i] : arg.slice('--dossier='.length);
+      // `36333`, `36 333`, `36333-VI`: the dossier, optionally with its toevoeging.
+      const m = value === undefined ? null : /^\s*(\d[\d ]{3,7}\d)(?:-([0-9A-Za-z]{1,6}))?\s*$/.exec(value);
+      if (!m) {
+        err.write(`refs: --dossier needs a dossier number (36333, 36333-VI), not ${JSON.stringify(value ?? '')}\n`);
+        return 2;
+      }
+      dossier = m[2] ? `${m[1]}-${m[2]}` : m[1];
+    } else files.push(arg);
+  }
   if (!files.length) {
-    err.write('usage: npm run --silent refs -- [--pillars] FILE...\n');
+    err.write(USAGE);
     return 2;
   }
+  const [number, toevoeging] = dossier?.split('-') ?? [];
+  const context = number ? { dossier: number, ...(toevoeging ? { toevoeging } : {}) } : undefined;
   let status = 0;
   for (const file of files) {
     let text: string;
@@ -40,7 +62,9 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
       status = 1;
       continue;
     }
-    for (const ref of detect(text, { pillars })) out.write(`${line(basename(file), ref)}\n`);
+    for (const ref of detect(text, { pillars, ...(context ? { context } : {}) })) {
+      out.write(`${line(basename(file), ref)}\n`);
+    }
   }
   return status;
 }

@@ -62,6 +62,36 @@ describe('the refs CLI', () => {
     expect(lines).toHaveLength(2);
   });
 
+  it('reads the files as pages of a dossier with --dossier: references the page completes, at a lower confidence', () => {
+    const page = join(dir, 'handelingen.txt');
+    writeFileSync(page, 'In stemming komt de motie op stuk nr. 44. Zie ook Kamerstuk 19 637, nr. 2375.\n');
+    expect(run([page]).lines.map((l) => l.id)).toEqual(['kst-19637-2375']);
+    for (const args of [
+      ['--dossier', '36333', page],
+      [`--dossier=36 333`, page],
+      [page, '--dossier', '36333'],
+    ]) {
+      const { status, lines } = run(args);
+      expect(status).toBe(0);
+      expect(lines.map((l) => [l.id, l.text])).toEqual([
+        ['kst-36333-44', 'nr. 44'],
+        ['kst-19637-2375', 'Kamerstuk 19 637, nr. 2375'],
+      ]);
+      expect(lines[0].confidence).toBeLessThan(lines[1].confidence);
+      expect(lines[0].parts).toMatchObject({ dossier: '36333', number: '44', fromPage: true });
+    }
+    expect(run(['--dossier', '36410-XIV', page]).lines[0].id).toBe('kst-36410-XIV-44');
+  });
+
+  it('refuses a --dossier that is not a dossier number', () => {
+    for (const args of [['--dossier'], ['--dossier', 'abc', file], ['--dossier=', file]]) {
+      const { status, err, lines } = run(args);
+      expect(status).toBe(2);
+      expect(err).toMatch(/--dossier needs a dossier number/);
+      expect(lines).toEqual([]);
+    }
+  });
+
   it('explains its usage when given no file', () => {
     const { status, err } = run([]);
     expect(status).toBe(2);
