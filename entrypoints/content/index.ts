@@ -1,5 +1,6 @@
 import './style.css';
 import { applyInfos } from '@/lib/dom/badges';
+import { pageContext } from '@/lib/dom/identity';
 import { countLinked, scanRoots } from '@/lib/dom/scan';
 import { runSliced, yieldToPage } from '@/lib/dom/scheduler';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
@@ -30,7 +31,10 @@ export default defineContentScript({
     // pass's a slice at a time once it is done, later ones as they go into the page.
     const claim = (link: Element, id: string | undefined) => own.claim(link, id);
     const firstLinks: Element[] = [];
-    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks });
+    // A paper's own page completes references that name only a number (`TER VERVANGING VAN DIE GEDRUKT ONDER NR.
+    // 404`, `motie op stuk nr. 44`) with its dossier.
+    const context = pageContext(document);
+    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, ...(context ? { context } : {}) });
     if (ctx.isInvalid) return;
     html.setAttribute('data-kamerlens', 'ready');
     html.setAttribute('data-kamerlens-count', String(firstLinks.length));
@@ -49,6 +53,7 @@ export default defineContentScript({
       if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
     };
     watchForNewText(ctx, roots, exclude, {
+      ...(context ? { context } : {}),
       onLink: claim,
       onChange: ({ links }) => {
         html.setAttribute('data-kamerlens-count', String(countLinked(roots)));

@@ -33,6 +33,8 @@ export interface WatchOptions {
   onChange: (change: NewText) => void;
   /** Called for each new reference's first link as it goes into the page. */
   onLink?: ScanOptions['onLink'];
+  /** The page's own identity, as the first pass used it. */
+  context?: ScanOptions['context'];
 }
 
 /**
@@ -44,7 +46,7 @@ export function watchForNewText(
   ctx: Context,
   roots: Element[],
   exclude: (el: Element) => boolean,
-  { onChange, onLink }: WatchOptions,
+  { onChange, onLink, context }: WatchOptions,
 ) {
   const rootSet = new Set(roots);
   const fights = new Fights({
@@ -94,7 +96,7 @@ export function watchForNewText(
     const nodes = added;
     added = [];
     const targets = yield* outermostSteps(nodes, roots, skipped);
-    if (targets.length) yield* scanSteps(targets, { exclude: leave, links, onLink });
+    if (targets.length) yield* scanSteps(targets, { exclude: leave, links, onLink, ...(context ? { context } : {}) });
   }
 
   const settle = settler(

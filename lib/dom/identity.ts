@@ -1,5 +1,5 @@
 import { detectPapers } from '../refs/papers';
-import type { MotionRef } from '../refs/types';
+import type { DetectContext, MotionRef } from '../refs/types';
 import { hrefFor, REF_CLASS } from './annotate';
 import { runSliced } from './scheduler';
 import { buildTextMap, nodeIndexAt, type TextMap } from './text-map';
@@ -26,6 +26,26 @@ export function pageIdentity(doc: Document): string | undefined {
     if (ref) return ref.id;
   }
   return undefined;
+}
+
+/**
+ * What the page tells detection about itself: its own Kamerstuk id (trusted as pageIdentity trusts it), so that
+ * `TER VERVANGING VAN DIE GEDRUKT ONDER NR. 404` on kst-32824-405 is kst-32824-404; on a Handelingen item, the one
+ * dossier it treats (`OVERHEIDop.behandeldDossier`, only when the item's id is trusted and it names exactly one: an
+ * item on several dossiers leaves `stuk nr. 44` open). A planted dossier could only make the page's own numbers
+ * name papers of that dossier, which the page could write out in its text anyway.
+ */
+export function pageContext(doc: Document): DetectContext | undefined {
+  const self = pageIdentity(doc);
+  if (!self) return undefined;
+  if (self.startsWith('kst-')) return { id: self };
+  if (!/^h-(tk|ek)-/.test(self)) return undefined;
+  const dossiers = new Set(
+    [...doc.querySelectorAll('meta[name="OVERHEIDop.behandeldDossier"]')]
+      .map((m) => m.getAttribute('content')?.trim() ?? '')
+      .filter((d) => /^\d{5}$/.test(d)),
+  );
+  return dossiers.size === 1 ? { dossier: [...dossiers][0]! } : undefined;
 }
 
 /** Where a document names itself: the page title and the document's own heading (`MOTIE VAN HET LID …`). */

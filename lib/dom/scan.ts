@@ -1,5 +1,5 @@
 import { detectPapers } from '../refs/papers';
-import type { PaperRef } from '../refs/types';
+import type { DetectContext, PaperRef } from '../refs/types';
 import { LinkWriter, type LinkWriterOptions, REF_CLASS } from './annotate';
 import { runStepsSliced } from './scheduler';
 import { textMapSteps } from './text-map';
@@ -80,8 +80,8 @@ export function cutPoint(
   return bestA;
 }
 
-function detectIn(text: string, start: number, end: number): PaperRef[] {
-  const found = detectPapers(start === 0 && end === text.length ? text : text.slice(start, end));
+function detectIn(text: string, start: number, end: number, context?: DetectContext): PaperRef[] {
+  const found = detectPapers(start === 0 && end === text.length ? text : text.slice(start, end), context);
   return start ? found.map((r) => ({ ...r, start: r.start + start, end: r.end + start })) : found;
 }
 
@@ -89,13 +89,18 @@ function detectIn(text: string, start: number, end: number): PaperRef[] {
  * The references of the chunk that starts at `from` and is about `size` long, and where it ends. The detector reads
  * MARGIN more on each side; what it finds there belongs to the chunks before and after.
  */
-export function nextChunk(text: string, from: number, size: number): { refs: PaperRef[]; cut: number } {
+export function nextChunk(
+  text: string,
+  from: number,
+  size: number,
+  context?: DetectContext,
+): { refs: PaperRef[]; cut: number } {
   const winStart = Math.max(0, from - MARGIN);
   if (from + size >= text.length) {
-    return { refs: detectIn(text, winStart, text.length).filter((r) => r.start >= from), cut: text.length };
+    return { refs: detectIn(text, winStart, text.length, context).filter((r) => r.start >= from), cut: text.length };
   }
   const hi = from + size;
-  const found = detectIn(text, winStart, Math.min(text.length, hi + MARGIN));
+  const found = detectIn(text, winStart, Math.min(text.length, hi + MARGIN), context);
   const cut = cutPoint(text, found, from + Math.ceil(size / 2), hi);
   return { refs: found.filter((r) => r.start >= from && r.end <= cut), cut };
 }
@@ -108,6 +113,8 @@ export interface ScanOptions {
   /** Called for each new reference's first link as it goes into the page. */
   onLink?: LinkWriterOptions['onLink'];
   now?: () => number;
+  /** The page's own identity (identity.ts pageContext): references whose dossier only the page gives. */
+  context?: DetectContext;
 }
 
 /**
@@ -124,7 +131,7 @@ export function* scanSteps(roots: readonly Element[], options: ScanOptions = {})
   let committed = now();
   for (let from = 0; from < text.length; ) {
     const t0 = now();
-    const { refs, cut } = nextChunk(text, from, size);
+    const { refs, cut } = nextChunk(text, from, size, options.context);
     for (const ref of refs) writer.add(ref);
     from = cut;
     const ms = now() - t0;
