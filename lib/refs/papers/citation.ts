@@ -118,13 +118,13 @@ function numbers(c: Cursor, plural: boolean): { value: string; start: number; en
   if (!first) return undefined;
   const out = [{ value: first[0], start: c.pos - first[0].length, end: c.pos }];
   if (!plural) return out;
-  const range = c.attempt((cc) => {
-    const m = cc.eat(RANGE_END);
-    const from = Number(first[1]);
-    const to = m ? Number(m[1]) : Number.NaN;
-    // A range is expanded only when it is a plausible run of documents, not `nrs. 5892–5831` (a typo) or pages.
-    return m && first[1] && to > from && to - from <= 20 ? { from, to, end: cc.pos } : undefined;
-  });
+  const saved = c.pos;
+  const m = c.eat(RANGE_END);
+  const from = Number(first[1]);
+  const to = m ? Number(m[1]) : Number.NaN;
+  // A range is expanded only when it is a plausible run of documents, not `nrs. 5892–5831` (a typo) or pages.
+  const range = m && first[1] && to > from && to - from <= 20 ? { from, to, end: c.pos } : undefined;
+  if (!range) c.pos = saved;
   if (range) {
     // `nrs. 1–3`: the first number and the last have their own text; those in between are named by the dash
     // alone, so they get an empty span at the last number (never linked, but reported).
@@ -137,6 +137,20 @@ function numbers(c: Cursor, plural: boolean): { value: string; start: number; en
     out.push({ value: m[1]!, start: c.pos - m[1]!.length, end: c.pos });
   }
   return out;
+}
+
+type Group = { value: string; start: number; end: number; pages?: string };
+
+const PLURAL = /^(nrs|nummers)/i;
+
+/** Reads one group of numbers with its pages into `groups`; false (the cursor unmoved) when there is none. */
+function readGroup(c: Cursor, groups: Group[], plural: boolean): boolean {
+  const nums = numbers(c, plural);
+  if (!nums) return false;
+  const page = c.eat(PAGE_REF);
+  if (page) nums.at(-1)!.end = c.pos;
+  for (let i = 0; i < nums.length; i++) groups.push(page && i === 0 ? { ...nums[i]!, pages: page[1]! } : nums[i]!);
+  return true;
 }
 
 /**
@@ -176,28 +190,20 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   if (also.length) parts.alsoDossiers = also;
 
   const afterDossier = c.pos;
-  const groups: { value: string; start: number; end: number; pages?: string }[] = [];
-  const readGroup = (plural: boolean) => {
-    const nums = numbers(c, plural);
-    if (!nums) return false;
-    const page = c.eat(PAGE_REF);
-    if (page) nums.at(-1)!.end = c.pos;
-    groups.push(...nums.map((n, i) => (page && i === 0 ? { ...n, pages: page[1]! } : n)));
-    return true;
-  };
-  const nr = c.attempt((cc) => {
-    const word = cc.eat(NR) ?? cc.eat(LETTER_WORD);
-    if (!word) return undefined;
-    return readGroup(/^(nrs|nummers)/i.test(word[1] ?? '')) ? true : undefined;
-  });
+  const groups: Group[] = [];
+  // Each step below puts the cursor back when it does not apply (written out: closures here cost a visible share of
+  // detection time, as this runs for every dossier number).
+  const word = c.eat(NR) ?? c.eat(LETTER_WORD);
+  const nr = word !== null && readGroup(c, groups, PLURAL.test(word[1] ?? ''));
+  if (!nr) c.pos = afterDossier;
   if (!nr && ctx.anchored) {
     // Without `nr.` a number after a comma or space still counts in an anchored citation (`31459, 22`, `35 570, C`).
-    c.attempt((cc) => (cc.eat(BARE_SEPARATOR) && readGroup(false) ? true : undefined));
+    if (!(c.eat(BARE_SEPARATOR) && readGroup(c, groups, false))) c.pos = afterDossier;
   }
   if (groups.length) {
     for (let more = c.eat(CONTINUATION), n = 0; more && n < MAX_CONTINUATIONS; more = c.eat(CONTINUATION), n++) {
       const before = groups.length;
-      if (!readGroup(/^(nrs|nummers)/i.test(more[1]!))) break;
+      if (!readGroup(c, groups, PLURAL.test(more[1]!))) break;
       // `, en nr. 6`: the link for the further number covers `nr. 6`.
       groups[before]!.start = more.indices![1]![0];
     }
