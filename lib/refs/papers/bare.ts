@@ -107,7 +107,7 @@ export function detectCompactIds(text: string): PaperRef[] {
     if (dossier === '21501' && !toevoeging) continue;
     found.push(kamerstuk(m, dossier!, toevoeging, number!, toevoeging ? 0.9 : 0.8));
   }
-  DOSSIER_IN_PARENS.lastIndex = text.includes('(') ? 0 : text.length;
+  DOSSIER_IN_PARENS.lastIndex = text.includes('(') && text.includes('-') ? 0 : text.length;
   for (let m = DOSSIER_IN_PARENS.exec(text); m; m = DOSSIER_IN_PARENS.exec(text)) {
     const start = m.index + m[0].indexOf(m[1]!);
     const end = m.index + m[0].lastIndexOf(m[2]!) + m[2]!.length;

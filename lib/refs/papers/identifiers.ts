@@ -24,6 +24,8 @@ function glued(text: string, index: number, alsoGlue: RegExp): boolean {
   return index > 0 && alsoGlue.test(text[index - 1]!);
 }
 const WORD_CHAR = /[\p{L}\d]/u;
+/** One of these stands in every OB id (`ah-tk-` contains `h-tk-`): the literal check before OB_ID's scan. */
+const OB_PREFIXES = ['kst-', 'h-tk-', 'h-ek-', 'stb-', 'stcrt-', 'trb-'];
 const ID_CHAR = /[\p{L}\d/-]/u;
 
 const OB_KINDS: Record<string, PaperKind> = {
@@ -53,7 +55,7 @@ export function detectIdentifiers(text: string): PaperRef[] {
       confidence: 0.97,
     });
   }
-  OB_ID.lastIndex = text.includes('-') ? 0 : text.length;
+  OB_ID.lastIndex = OB_PREFIXES.some((p) => text.includes(p)) ? 0 : text.length;
   for (let m = OB_ID.exec(text); m; m = OB_ID.exec(text)) {
     if (glued(text, m.index, ID_CHAR)) continue;
     // A URL's `.html` is not part of the id; the regex stops before the dot already.

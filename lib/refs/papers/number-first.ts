@@ -40,9 +40,8 @@ function listNumbers(list: string): { value: string; at: number }[] {
 
 export function detectNumberFirst(text: string): PaperRef[][] {
   const found: PaperRef[][] = [];
-  // Every match has `nr.`/`nrs.`/`NR.`/`NRS.` and a parenthesis: literal checks before the scan.
-  const may =
-    text.includes('(') && (text.includes('r.') || text.includes('rs.') || text.includes('R.') || text.includes('RS.'));
+  // Every match has `nr`/`Nr`/`NR` (before its `.`) and a parenthesis: literal checks before the scan.
+  const may = text.includes('(') && (text.includes('nr') || text.includes('Nr') || text.includes('NR'));
   if (!may) return found;
   NUMBER_FIRST.lastIndex = 0;
   for (let m = NUMBER_FIRST.exec(text); m; m = NUMBER_FIRST.exec(text)) {
