@@ -16,7 +16,8 @@ import type { PaperRef } from '../types';
  *   nr. 30 (t.v.v. 36471-28)                          → kst-36471-30      (the digits after the dossier: the old nr.)
  *   de amendementen op de stukken nrs. 8 en 13 (…)    → one reference per number
  *
- * No-break spaces stand in the dossier as KOOP writes them (`35\u00a0228`), so the dossier's space is any space.
+ * The forms and their sources are listed in docs/reference-forms.md. No-break spaces stand in the dossier as KOOP
+ * writes them (`35\u00a0228`), so the dossier's space is any space.
  */
 
 const N = '[1-9]\\d{0,3}';
