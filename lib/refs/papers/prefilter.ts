@@ -9,7 +9,7 @@
  *   meeting and item, pages.
  *
  * Every candidate a detector can find (also one that loses to an overlapping one) holds a strong trigger at most
- * BEFORE after its start, and no stretch without digits longer than AFTER after that: so each lies inside one window,
+ * BEFORE after its start, and no stretch without digits longer than DIGIT_AFTER after that (AFTER after a word): so each lies inside one window,
  * a window's edges are never within a look-around's reach of one, and the detectors find in the windows exactly what
  * they find in the whole text (tests/unit/refs/prefilter.test.ts checks this). Dates and years in running text, the
  * bulk of a motion's digits (`Voorgesteld 13 februari 2025`), no longer open windows of their own: on the real KOOP
@@ -60,8 +60,17 @@ function strongStart(text: string, at: number, end: number): number {
 
 /** How far a citation reaches before its first trigger (`Aanhangsel der Handelingen, vergaderjaar 2006`). */
 const BEFORE = 160;
-/** How far it reaches after its last trigger (`, nr. 3, blz. 41`, `, AA`, `(bijlage IV), blz. 21)`). */
+/**
+ * How far it reaches after a word trigger before its digits come (`Handelingen der Staten-Generaal, Eerste Kamer,
+ * vergaderjaar 2006`: about 100 characters with every space run at its longest).
+ */
 const AFTER = 160;
+/**
+ * How far it reaches after a digit: the longest stretch without digits inside a citation is the toevoeging and `nr.`
+ * between a dossier and its number (`19 700 hoofdstuk XV, stuk nr. 2`: about 75 characters with every space run at
+ * its longest); after its last digit, `, letter M` or `, AA` (about 35).
+ */
+const DIGIT_AFTER = 100;
 
 export interface Window {
   start: number;
@@ -108,15 +117,15 @@ export function candidateWindows(text: string): Window[] {
     // stays linear on text that is one long run of digits.
     if (last && reach > last.end) last.end = toSpace(text, Math.min(text.length, reach), 1);
   };
-  const open = (index: number, end: number) => {
-    if (last && index - BEFORE <= last.end) extend(end + AFTER);
+  const open = (index: number, end: number, after: number) => {
+    if (last && index - BEFORE <= last.end) extend(end + after);
     else {
       last = { start: toSpace(text, Math.max(0, index - BEFORE), -1), end: index };
       windows.push(last);
-      extend(end + AFTER);
+      extend(end + after);
     }
     // The digits inside the window extend it (the numbers of a list, a meeting and item, pages): the window reaches
-    // AFTER past the last digit it holds. Read backwards from the end, a stretch at a time, each character once.
+    // DIGIT_AFTER past the last digit it holds. Read backwards from the end, a stretch at a time, each character once.
     for (let from = Math.max(weakFrom, end); from < last!.end; ) {
       const to = last!.end;
       let digit = -1;
@@ -130,7 +139,7 @@ export function candidateWindows(text: string): Window[] {
       from = to;
       weakFrom = to;
       if (digit < 0) break;
-      extend(digit + 1 + AFTER);
+      extend(digit + 1 + DIGIT_AFTER);
     }
   };
   let next = 0;
@@ -139,10 +148,10 @@ export function candidateWindows(text: string): Window[] {
     const end = m.index + m[0].length;
     const start = strongStart(text, m.index, end);
     if (start < 0) continue;
-    while (next < ids.length && ids[next]! <= start) open(ids[next]!, ids[next++]! + 4);
-    open(start, end);
+    while (next < ids.length && ids[next]! <= start) open(ids[next]!, ids[next++]! + 4, AFTER);
+    open(start, end, DIGIT_AFTER);
   }
-  while (next < ids.length) open(ids[next]!, ids[next++]! + 4);
+  while (next < ids.length) open(ids[next]!, ids[next++]! + 4, AFTER);
   return windows;
 }
 
