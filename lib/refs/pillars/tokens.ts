@@ -113,11 +113,20 @@ function chunks(text: string): string[] {
 
 /** Sentences of tokens, for a paragraph or heading (already unwrapped). Empty terms (punctuation only) are dropped. */
 export function tokenize(text: string): Token[][] {
-  install();
-  return chunks(text.replace(OVERLONG, (run) => run.slice(0, LONGEST_WORD))).flatMap(tokenizeChunk);
+  return pieces(text).flatMap(tokenizePiece);
 }
 
-function tokenizeChunk(text: string): Token[][] {
+/**
+ * The pieces compromise gets one at a time (see CHUNK): sentences never run across two of them, so each piece can be
+ * tokenised (or, when the prefilter says it holds no term, skipped) on its own.
+ */
+export function pieces(text: string): string[] {
+  return chunks(text.replace(OVERLONG, (run) => run.slice(0, LONGEST_WORD)));
+}
+
+/** The sentences of one piece (see `pieces`). */
+export function tokenizePiece(text: string): Token[][] {
+  install();
   const doc = nlp.tokenize(text);
   doc.compute('dutchStem');
   const sentences: Token[][] = [];
