@@ -213,6 +213,7 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
   const gathered: Gathered[] = [];
   let item = 0;
   let queue: string[] = [];
+  let queued = 0;
   const read = (piece: string, into: Gathered, heading: boolean) => {
     if (options.prefilter !== false && !hasKey(piece, keys)) return;
     const sentences = tokenizePiece(piece);
@@ -231,8 +232,9 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
       if (gathered.length === item) {
         gathered.push(new Gathered(agendas.length));
         queue = pieces(items[item]!.text());
+        queued = 0;
       }
-      const piece = queue.shift();
+      const piece = queue[queued++];
       if (piece === undefined) {
         item++;
         continue;
