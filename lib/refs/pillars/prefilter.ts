@@ -16,7 +16,7 @@ import { COMPOUND_MIN, type Matcher } from './vocabulary';
  * or the modifier of a compound) a token whose form contains `key(S)`. The form is compromise's normal form folded:
  * lower case, compromise's transliteration, no diacritics; `searchable` folds the text the same way and drops all
  * but letters and digits, which can only join characters, never separate those of one token. A term that matches
- * only whole words (or as a compound's modifier) needs its key at a word start; a stem of three letters or fewer is
+ * only whole words (or as a compound's modifier) needs its key at a word start; a stem of four letters or fewer is
  * checked word by word (`shortWordAt`). compromise also adds words of its own (contractions: `imo` → `in my
  * opinion`); should one of those hit a key, every piece with an apostrophe, a dash or a contraction is read. It
  * also splits a number from its unit (`5km`): no term is a unit.
@@ -58,10 +58,17 @@ export interface Searchable {
   text: string;
   /** 1 where a word starts: the first character, and any character that followed a dropped one. */
   starts: Uint8Array;
+  /** The text folded, before anything was dropped. */
+  folded: string;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export function searchable(text: string): Searchable {
-  const folded = transliterate(text.toLowerCase().replace(/ς/g, 'σ')).normalize('NFD').replace(MARKS, '').toLowerCase();
+  const lower = text.toLowerCase();
+  const folded = NON_ASCII.test(lower)
+    ? transliterate(lower.replace(/ς/g, 'σ')).normalize('NFD').replace(MARKS, '').toLowerCase()
+    : lower;
   const starts = new Uint8Array(folded.length);
   let out = '';
   let from = 0;
@@ -78,11 +85,14 @@ export function searchable(text: string): Searchable {
     dropped = true;
   }
   out += folded.slice(from);
-  return { text: out, starts };
+  return { text: out, starts, folded };
 }
 
-/** Keys by their first two characters (a one-character key under that character alone). */
-type KeyIndex = Map<string, string[]>;
+/** Keys by their first two characters as one number (a one-character key by its character, negated). */
+type KeyIndex = Map<number, string[]>;
+
+const pairCode = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+const singleCode = (s: string, at: number) => -1 - s.charCodeAt(at);
 
 /** All keys of some matchers and unit words, searchable in one pass. */
 export interface KeySet {
@@ -96,18 +106,25 @@ export interface KeySet {
    */
   implicit: boolean;
   contractions: ReadonlySet<string>;
-  /** Short stems (see SHORT), by their first letter: checked word by word. */
-  short: KeyIndex;
-  shortStems: ReadonlySet<string>;
+  /**
+   * Keys with a character that compromise keeps inside a word and `searchable` drops (`dt&` for `DT&V`): searched
+   * in the folded text as they are, since `dt` alone starts a word every few hundred characters of random text.
+   */
+  literal: readonly string[];
+  /** Short stems (see SHORT), by their keys: where a key starts a word, the words there are checked whole. */
+  short: Map<number, string[]>;
+  /** The three indexes in one, and whether any key is a single character. */
+  buckets: Map<number, Bucket>;
+  singles: boolean;
 }
 
 function index(keys: Iterable<string>): KeyIndex {
   const byPair: KeyIndex = new Map();
   for (const key of keys) {
-    const pair = key.slice(0, 2);
-    const list = byPair.get(pair);
+    const code = key.length === 1 ? singleCode(key, 0) : pairCode(key, 0);
+    const list = byPair.get(code);
     if (list) list.push(key);
-    else byPair.set(pair, [key]);
+    else byPair.set(code, [key]);
   }
   return byPair;
 }
@@ -128,6 +145,7 @@ export function keySet(matchers: readonly Matcher[], unitStems: readonly string[
   const anywhere = new Set<string>();
   const wordStart = new Set<string>();
   const short = new Set<string>();
+  const literal = new Set<string>();
   const key = (stem: string) => searchable(stemKey(stem)).text;
   const longest = (stems: readonly string[]) => stems.map(key).reduce((a, b) => (b.length > a.length ? b : a), '');
   for (const matcher of matchers) {
@@ -135,7 +153,8 @@ export function keySet(matchers: readonly Matcher[], unitStems: readonly string[
       for (const t of terms) {
         const stem = t.stems[0]!;
         // Only a compound's head (a suffix match, for stems of COMPOUND_MIN letters or more) stands inside a word.
-        if (t.compound && stem.length >= COMPOUND_MIN) anywhere.add(key(stem));
+        if (LITERAL.test(stemKey(stem))) literal.add(stemKey(stem));
+        else if (t.compound && stem.length >= COMPOUND_MIN) anywhere.add(key(stem));
         else if (stem.length <= SHORT && searchable(stem).text === stem) short.add(stem);
         else wordStart.add(key(stem));
       }
@@ -148,33 +167,79 @@ export function keySet(matchers: readonly Matcher[], unitStems: readonly string[
   anywhere.delete('');
   wordStart.delete('');
   for (const stem of short) wordStart.delete(stem);
-  const keys: KeySet = {
+  const keys: KeySet = withBuckets({
     anywhere: index(anywhere),
     wordStart: index(wordStart),
-    short: index([...short].map((s) => s.slice(0, 1))),
-    shortStems: short,
+    short: shortIndex(short),
+    literal: [...literal],
     implicit: false,
     contractions: new Set(),
-  };
+  });
   const { words, outputs } = contractionModel();
   return { ...keys, implicit: outputs.some((word) => hasKey(word, keys)), contractions: words };
 }
+
+function withBuckets(keys: Omit<KeySet, 'buckets' | 'singles'>): KeySet {
+  const all = buckets(keys);
+  return { ...keys, buckets: all, singles: [...all.keys()].some((code) => code < 0) };
+}
+
+/** A character that a token's form keeps as it stands in the text (not `.`, `'` or `-`, which it may drop). */
+const LITERAL = /[^\p{L}\p{N}.'’-]/u;
 
 const IMPLICIT_CUES = /['’@\-\u2013\u2014]/;
 
 /** Whether `text` may hold a term: if not, tokenising it finds nothing. One pass, a map lookup per character. */
 export function hasKey(text: string, keys: KeySet): boolean {
   if (keys.implicit && (IMPLICIT_CUES.test(text) || anyContraction(text, keys.contractions))) return true;
-  const { text: s, starts } = searchable(text);
+  const { text: s, starts, folded } = searchable(text);
+  for (const key of keys.literal) if (folded.includes(key)) return true;
+  const { buckets, singles } = keys;
   for (let i = 0; i < s.length; i++) {
-    const pair = s.slice(i, i + 2);
-    const one = s[i]!;
-    if (found(keys.anywhere.get(pair), s, i) || found(keys.anywhere.get(one), s, i)) return true;
-    if (!starts[i]) continue;
-    if (found(keys.wordStart.get(pair), s, i) || found(keys.wordStart.get(one), s, i)) return true;
-    if (keys.short.has(one) && shortWordAt(s, starts, i, keys.shortStems)) return true;
+    const bucket = buckets.get(pairCode(s, i));
+    if (bucket && bucketAt(bucket, s, starts, i)) return true;
+    const single = singles ? buckets.get(singleCode(s, i)) : undefined;
+    if (single && bucketAt(single, s, starts, i)) return true;
   }
   return false;
+}
+
+/** The keys of all three kinds that start with the same characters, so a character costs one lookup. */
+interface Bucket {
+  anywhere?: string[];
+  wordStart?: string[];
+  short?: string[];
+}
+
+function bucketAt(bucket: Bucket, s: string, starts: Uint8Array, at: number): boolean {
+  if (found(bucket.anywhere, s, at)) return true;
+  if (!starts[at]) return false;
+  return found(bucket.wordStart, s, at) || (!!bucket.short && shortWordAt(s, starts, at, bucket.short));
+}
+
+function buckets(keys: Pick<KeySet, 'anywhere' | 'wordStart' | 'short'>): Map<number, Bucket> {
+  const all = new Map<number, Bucket>();
+  for (const kind of ['anywhere', 'wordStart', 'short'] as const) {
+    for (const [code, list] of keys[kind]) {
+      const bucket = all.get(code) ?? {};
+      bucket[kind] = list;
+      all.set(code, bucket);
+    }
+  }
+  return all;
+}
+
+/** Short stems by their keys (`stemKey`, which the form of every token with that stem starts with). */
+function shortIndex(stems: Iterable<string>): Map<number, string[]> {
+  const byKey = new Map<number, string[]>();
+  for (const stem of stems) {
+    const key = stemKey(stem);
+    const code = key.length === 1 ? singleCode(key, 0) : pairCode(key, 0);
+    const list = byKey.get(code);
+    if (list) list.push(stem);
+    else byKey.set(code, [stem]);
+  }
+  return byKey;
 }
 
 /**
@@ -182,10 +247,10 @@ export function hasKey(text: string, keys: KeySet): boolean {
  * half the words of a Dutch text. A token with such a stem is short (the stemmer cuts at most six letters: `-tjes`
  * and a vowel, or `'s`), so the words starting at `at` are tried whole.
  */
-const SHORT = 3;
+const SHORT = 4;
 const LONGEST_CUT = 7;
 
-function shortWordAt(s: string, starts: Uint8Array, at: number, stems: ReadonlySet<string>): boolean {
+function shortWordAt(s: string, starts: Uint8Array, at: number, stems: readonly string[]): boolean {
   const limit = Math.min(s.length, at + SHORT + LONGEST_CUT);
   // A token ends where a word starts (or the text ends); with dropped characters inside (`I.N.D.`, `LVV's`) it
   // runs over several words, so every end up to the limit is tried.
@@ -193,7 +258,9 @@ function shortWordAt(s: string, starts: Uint8Array, at: number, stems: ReadonlyS
     if (end < s.length && !starts[end]) continue;
     const word = s.slice(at, end);
     // `LVV's` is `lvvs` here, `lookin'` is `lookin`: compromise's machine form drops the `'s`, adds the `g`.
-    for (const form of [word, word.slice(0, -1), `${word}g`]) if (stems.has(stem(form))) return true;
+    if (stems.includes(stem(word))) return true;
+    if (word.endsWith('s') && stems.includes(stem(word.slice(0, -1)))) return true;
+    if (word.endsWith('in') && stems.includes(stem(`${word}g`))) return true;
   }
   return false;
 }

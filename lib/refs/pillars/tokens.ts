@@ -84,7 +84,8 @@ export function unwrap(text: string): string {
  * quadratic in the length of a word (`.).).)…`), and no Dutch word is this long; URLs lose their tails, harmlessly.
  */
 const LONGEST_WORD = 64;
-const OVERLONG = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g');
+// Only from the start of a run (the lookbehind): tried at every character, `\\S{65,}` read 64 characters each time.
+const OVERLONG = new RegExp(`(?<!\\S)\\S{${LONGEST_WORD + 1},}`, 'g');
 /**
  * compromise is also quadratic in the length of a sentence it has to glue together from pieces (`nr. nr. nr. …`), so
  * it gets at most this many characters at a time, cut after a sentence end where there is one. Real sentences are
