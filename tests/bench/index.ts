@@ -4,6 +4,7 @@
  */
 
 import { buildExtension } from '../e2e/build';
+import { benchAnalysis } from './analysis';
 import { benchDetection } from './detection';
 import { benchPage } from './page';
 import { benchSync } from './sync';
@@ -11,6 +12,8 @@ import { benchXml } from './xml';
 
 console.log('# reference detection');
 benchDetection();
+console.log('# full analysis (background)');
+benchAnalysis();
 console.log('# cache and sync');
 await benchSync();
 console.log('# xml');
