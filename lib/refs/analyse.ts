@@ -19,11 +19,12 @@ export function analyseText(text: string, footnotes: readonly Footnote[]): Analy
 }
 
 /**
- * Characters per window. compromise reads about 1 MB/s where a text is dense with motions or pillar vocabulary
- * (`npm run bench`), so a window costs some 30 ms at worst: the background answers other tabs' lookups between
- * windows well within the 50 ms a task may take before it is felt.
+ * Characters per window. compromise reads 0.3–1 MB/s where a text is dense with motions or pillar vocabulary
+ * (`npm run bench`; 2 MB in 8 000-character windows: a median window of 12–29 ms on a busy two-core machine), so
+ * the background answers other tabs' lookups between windows well within the 50 ms a task may take before it is
+ * felt.
  */
-export const ANALYSIS_WINDOW = 32_000;
+export const ANALYSIS_WINDOW = 8_000;
 
 /** Waits for the next macrotask, so that messages already queued (other tabs' lookups) are handled first. */
 export function nextTask(): Promise<void> {
@@ -56,7 +57,8 @@ export function windowEnd(text: string, from: number, at: number): number {
  * in one go). Each window reads the motions whose motion word stands in it, and about as many characters of the
  * pillar labeller's pieces; each reads the whole text around what it looks at, so the result is the one of
  * `analyseText`, whatever the window (tests/unit/refs/analyse.test.ts). Paper detection runs over the whole text
- * first, in one step: it is the content script's fast pass (`npm run bench`), and its references must not be cut.
+ * first, in one step: it is the content script's fast pass (`npm run bench`), and its references must not be cut;
+ * the pillar labeller's layout pass is one more step. Both are linear and far faster than the windows.
  */
 export async function analyseTextInWindows(
   text: string,
@@ -68,7 +70,9 @@ export async function analyseTextInWindows(
   const papers = detectPapers(text);
   await pause();
   const motionsUntil = motionScanner(text, papers, footnotes);
+  // Its layout pass reads the whole text: a step of its own.
   const labelling = pillarLabelling(text);
+  await pause();
   const motions: MotionRef[] = [];
   let labelled = false;
   for (let from = 0; from < text.length || !labelled; ) {
