@@ -6,7 +6,9 @@
  *
  * BASE's `lib/` is materialised with `git archive` into a temporary directory (with a `node_modules` symlink to
  * the project's, so it resolves the same packages), its `lib/refs/index.ts` is loaded with a dynamic import (tsx compiles it),
- * and the directory is removed afterwards, also when something fails.
+ * and the directory is removed afterwards, also when something fails. Both engines load the same compromise module
+ * (the symlink resolves to one file), so a lexicon plugin that BASE registers is seen by the working tree's engine
+ * too: a change to the motion lexicon shows only half its effect here; the paper detectors use no compromise.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
