@@ -1,7 +1,8 @@
 import { KamerlensDB } from '@/lib/db/schema';
 import { guarded, reportError } from '@/lib/log';
 import { handleMessages, oneAtATime, sendToTab } from '@/lib/messaging/runtime';
-import { analyseText } from '@/lib/refs/analyse';
+import { analyseTextInWindows } from '@/lib/refs/analyse';
+import type { Footnote } from '@/lib/refs/types';
 import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
 import { type DataHost, usableBaseUrl } from '@/lib/settings-validation';
 import { createSync, refreshFollowed } from '@/lib/sync';
@@ -47,7 +48,8 @@ export default defineBackground(() => {
     await sync.resolver.retryNow();
   }
 
-  const analyse = oneAtATime(analyseText);
+  // One analysis at a time, each in windows with a pause between them: other tabs' lookups are answered meanwhile.
+  const analyse = oneAtATime((text: string, footnotes: Footnote[]) => analyseTextInWindows(text, footnotes));
   handleMessages(
     {
       'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),

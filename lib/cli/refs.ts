@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { detect } from '../refs';
 import type { Reference } from '../refs/types';
+import { diffMain } from './diff';
 
 function line(file: string, ref: Reference): string {
   const { kind, text, start, end, confidence } = ref;
@@ -75,4 +76,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-if (process.argv[1]?.endsWith('refs.ts')) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1]?.endsWith('refs.ts')) {
+  const argv = process.argv.slice(2);
+  // `--diff BASE`: this engine against a git revision's, over the corpus (lib/cli/diff.ts).
+  if (argv[0] === '--diff') void diffMain(argv.slice(1)).then((code) => (process.exitCode = code));
+  else process.exitCode = main(argv);
+}

@@ -9,7 +9,10 @@ import { MAX_ID_LENGTH } from '../sync/sources';
  * and its payloads are named here and nowhere else.
  */
 export interface Protocol {
-  /** content → background: find motions and pillar topics in a page's text (compromise stays off the page). */
+  /**
+   * content → background: find motions and pillar topics in a page's text (compromise stays off the page). The
+   * background analyses it in windows, answering other messages between them (`analyseTextInWindows`).
+   */
   'analyse-text': { request: { text: string; footnotes: Footnote[] }; response: Analysis };
   /**
    * content → background: what the cache has for the references on a page, at once (with "as of" times). Missing

@@ -4,6 +4,7 @@
  */
 
 import { buildExtension } from '../e2e/build';
+import { benchAnalysis } from './analysis';
 import { benchDetection } from './detection';
 import { benchPage } from './page';
 import { benchPapers } from './papers';
@@ -13,6 +14,8 @@ import { benchXml } from './xml';
 console.log('# reference detection');
 benchDetection();
 benchPapers();
+console.log('# full analysis (background)');
+benchAnalysis();
 console.log('# cache and sync');
 await benchSync();
 console.log('# xml');

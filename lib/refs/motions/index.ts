@@ -26,33 +26,50 @@ const CONFIDENCE: Record<MentionForm, number> = { member: 0.95, dash: 0.95, titl
  * @param footnotes footnote markers and notes of the same text (`findFootnotes`), for `de motie … c.s.²`.
  */
 export function detectMotions(text: string, papers: readonly PaperRef[], footnotes: readonly Footnote[]): MotionRef[] {
+  return motionScanner(text, papers, footnotes)(text.length);
+}
+
+/**
+ * `detectMotions` in steps: each call returns the mentions whose motion word stands before `until` that earlier
+ * calls did not return. Each mention is read from the whole text (its names, the citation or note after it), so
+ * where the steps are cut changes nothing.
+ */
+export function motionScanner(
+  text: string,
+  papers: readonly PaperRef[],
+  footnotes: readonly Footnote[],
+): (until: number) => MotionRef[] {
   const notes = [...footnotes].sort((a, b) => a.at - b.at);
   const locateNote = noteLocator(text);
   const keywords = motionWords(text);
-  const found: MotionRef[] = [];
   let coveredUntil = 0;
-  keywords.forEach((keyword, i) => {
-    if (keyword < coveredUntil) return;
-    const mention = readMention(text, keyword);
-    if (!mention) return;
-    const ids = motionIds(text, mention, keywords[i + 1] ?? text.length, papers, notes, locateNote);
-    const confidence = mention.caps ? 0.9 : CONFIDENCE[mention.form];
-    mention.groups.forEach((group, g) => {
-      const id = ids[g];
-      found.push({
-        kind: 'motion',
-        members: group.members,
-        cs: group.cs,
-        ...(id ? { id } : {}),
-        text: text.slice(group.start, group.end),
-        start: group.start,
-        end: group.end,
-        confidence,
+  let next = 0;
+  return (until) => {
+    const found: MotionRef[] = [];
+    for (; next < keywords.length && keywords[next]! < until; next++) {
+      const keyword = keywords[next]!;
+      if (keyword < coveredUntil) continue;
+      const mention = readMention(text, keyword);
+      if (!mention) continue;
+      const ids = motionIds(text, mention, keywords[next + 1] ?? text.length, papers, notes, locateNote);
+      const confidence = mention.caps ? 0.9 : CONFIDENCE[mention.form];
+      mention.groups.forEach((group, g) => {
+        const id = ids[g];
+        found.push({
+          kind: 'motion',
+          members: group.members,
+          cs: group.cs,
+          ...(id ? { id } : {}),
+          text: text.slice(group.start, group.end),
+          start: group.start,
+          end: group.end,
+          confidence,
+        });
+        coveredUntil = group.end;
       });
-      coveredUntil = group.end;
-    });
-  });
-  return found;
+    }
+    return found;
+  };
 }
 
 /** Offsets of `motie`/`moties` as whole words; a plain search and a look at the neighbours beats a Unicode regex. */

@@ -1,10 +1,11 @@
 import type { PillarRef } from '../types';
-import { compileUnits, type MentionScan, scanMentions, type Unit } from './mentions';
+import { compileUnits, type Mention, type MentionScan, scanMentions, type Unit } from './mentions';
+import { hasKey, type KeySet, keySet } from './prefilter';
 import { CONFIDENCE, noisyOr, rank, vocabularyConfidence, vocabularySupport } from './score';
 import { type Heading, type Layout, type Section, type Span, segment } from './segment';
 import { AGENDAS, type Agenda } from './taxonomy';
-import { type Token, tokenize, unwrap } from './tokens';
-import { compileTerms, findTerms, type Matcher, pillarTerms, scoreHits } from './vocabulary';
+import { pieces, tokenizePiece, unwrap } from './tokens';
+import { compileTerms, findTerms, type Hit, type Matcher, pillarTerms, scoreHits } from './vocabulary';
 
 export type { Agenda, Pillar, Term } from './taxonomy';
 export { AGENDAS, IMA } from './taxonomy';
@@ -41,20 +42,13 @@ const RELEVANCE_MIN = 3;
 /** Heading score (heading terms + half the vocabulary) a title needs to name a pillar without a matching number. */
 const HEADING_MIN = 3;
 const HEADING_MARGIN = 1.5;
+/** What a heading's vocabulary (not its heading terms) counts for. */
+const HEADING_VOCABULARY_WEIGHT = 0.5;
 
 /** What the labeller knows about one heading or paragraph for one agenda. */
 interface Evidence {
   scores: Map<number, number>;
   scan: MentionScan;
-}
-
-function evidence(sentences: Token[][], c: CompiledAgenda, headingWeight = 0): Evidence {
-  const scores = scoreHits(findTerms(sentences, c.vocabulary));
-  if (headingWeight) {
-    for (const [p, s] of scores) scores.set(p, s * headingWeight);
-    for (const [p, s] of scoreHits(findTerms(sentences, c.headings))) scores.set(p, (scores.get(p) ?? 0) + s);
-  }
-  return { scores, scan: scanMentions(sentences, c.units, c.agenda.pillars.length) };
 }
 
 /** The pillar a heading names, with confidence; see CONFIDENCE for the cases. */
@@ -154,28 +148,149 @@ function labelAgenda(
  * @example labelPillars('4. Minder illegaliteit, meer terugkeer\n\nHet kabinet zet in op terugkeer.')
  *   // → [{ kind: 'pillar', agenda: 'ima', pillar: 4, id: 'pijler-ima-4', start: 0, end: 72, confidence: 0.97, … }]
  */
-export function labelPillars(text: string, options: { agendas?: readonly Agenda[] } = {}): PillarRef[] {
-  // Most pages are about something else: an agenda none of whose field words occur costs one scan, not a parse.
+export function labelPillars(text: string, options: PillarOptions = {}): PillarRef[] {
+  const labelling = pillarLabelling(text, options);
+  while (!labelling.step(Number.POSITIVE_INFINITY));
+  return labelling.labels();
+}
+
+export interface PillarOptions {
+  /** The agendas to label with; by default `AGENDAS`. */
+  agendas?: readonly Agenda[];
+  /**
+   * Whether pieces without a term key are skipped (`prefilter.ts`); only the test that proves skipping changes
+   * nothing turns it off.
+   */
+  prefilter?: boolean;
+}
+
+const keySets = new WeakMap<CompiledAgenda, KeySet>();
+
+/** The prefilter's keys for these agendas; built once for each agenda used alone (the usual case: the IMA). */
+function keysOf(agendas: readonly CompiledAgenda[]): KeySet {
+  const build = () =>
+    keySet(
+      agendas.flatMap((c) => [c.vocabulary, c.headings, c.context]),
+      agendas.flatMap((c) => c.units.map((u) => u.stem)),
+    );
+  if (agendas.length !== 1) return build();
+  let keys = keySets.get(agendas[0]!);
+  if (!keys) {
+    keys = build();
+    keySets.set(agendas[0]!, keys);
+  }
+  return keys;
+}
+
+/** `labelPillars` in steps, so a caller can stop between them (the background yields to other messages). */
+export interface PillarLabelling {
+  /** Reads about `budget` more characters of the text; true when the whole text has been read. */
+  step(budget: number): boolean;
+  /** The labels, once `step` has returned true. */
+  labels(): PillarRef[];
+}
+
+/** The evidence for one heading or paragraph, per agenda, gathered piece by piece. */
+class Gathered {
+  /** Vocabulary hits; for a heading also `headingHits`, its heading terms. */
+  readonly hits: Hit[][];
+  readonly headingHits: Hit[][];
+  readonly mentions: Mention[][];
+  readonly overview: boolean[];
+  readonly context: number[];
+
+  constructor(count: number) {
+    this.hits = Array.from({ length: count }, () => []);
+    this.headingHits = Array.from({ length: count }, () => []);
+    this.mentions = Array.from({ length: count }, () => []);
+    this.overview = Array.from({ length: count }, () => false);
+    this.context = Array.from({ length: count }, () => 0);
+  }
+}
+
+/**
+ * The costly part of labelling, tokenising, cut into steps: headings first, then paragraphs, each paragraph in the
+ * pieces compromise gets anyway (`pieces`), and only the pieces that hold a term key (`hasKey`). Evidence is
+ * gathered per piece (hits, mentions and overview cues never span two pieces), so a step holds no tokens of earlier
+ * steps; the relevance of each agenda and the labels follow once everything has been read.
+ */
+export function pillarLabelling(text: string, options: PillarOptions = {}): PillarLabelling {
+  // An agenda none of whose field words occur labels nothing. Its pieces are still read with the prefilter (never
+  // tokenised), so that the cost per character is the same whether a field word occurs or not: skipping them all
+  // made 2 MB of random text, where `IMA` occurs by chance, take 130 times as long as 0.2 MB.
   const lower = text.toLowerCase();
-  const agendas = (options.agendas ?? AGENDAS).filter((a) => mentionsField(text, lower, a)).map(compile);
-  if (!agendas.length) return [];
+  const all = options.agendas ?? AGENDAS;
+  const agendas = all.filter((a) => mentionsField(text, lower, a)).map(compile);
+  if (!all.length) return { step: () => true, labels: () => [] };
+  const keys = keysOf(agendas.length ? agendas : all.map(compile));
   const layout = segment(text);
-  const headingTokens = layout.headings.map((h) => tokenize(h.title.replace(/[*_#]/g, ' ')));
-  const paragraphTokens = layout.paragraphs.map((p) => tokenize(unwrap(text.slice(p.start, p.end))));
-  const headingEvidence = agendas.map((c) => headingTokens.map((t) => evidence(t, c, 0.5)));
-  const paragraphEvidence = agendas.map((c) => paragraphTokens.map((t) => evidence(t, c)));
-  const relevance = agendas.map((c, i) => {
-    let sum = 0;
-    for (const ev of [...headingEvidence[i]!, ...paragraphEvidence[i]!]) for (const s of ev.scores.values()) sum += s;
-    for (const tokens of [...headingTokens, ...paragraphTokens]) {
-      for (const hit of findTerms(tokens, c.context)) sum += hit.term.weight;
+  const items = [
+    ...layout.headings.map((h) => ({ heading: true, text: () => h.title.replace(/[*_#]/g, ' ') })),
+    ...layout.paragraphs.map((p) => ({ heading: false, text: () => unwrap(text.slice(p.start, p.end)) })),
+  ];
+  const gathered: Gathered[] = [];
+  let item = 0;
+  let queue: string[] = [];
+  let queued = 0;
+  const read = (piece: string, into: Gathered, heading: boolean) => {
+    if (options.prefilter !== false && !hasKey(piece, keys)) return;
+    if (!agendas.length) return;
+    const sentences = tokenizePiece(piece);
+    agendas.forEach((c, a) => {
+      into.hits[a]!.push(...findTerms(sentences, c.vocabulary));
+      if (heading) into.headingHits[a]!.push(...findTerms(sentences, c.headings));
+      const scan = scanMentions(sentences, c.units, c.agenda.pillars.length);
+      into.mentions[a]!.push(...scan.mentions);
+      if (scan.overview) into.overview[a] = true;
+      for (const hit of findTerms(sentences, c.context)) into.context[a]! += hit.term.weight;
+    });
+  };
+  const step = (budget: number) => {
+    let spent = 0;
+    while (item < items.length && spent < budget) {
+      if (gathered.length === item) {
+        gathered.push(new Gathered(agendas.length));
+        queue = pieces(items[item]!.text());
+        queued = 0;
+      }
+      const piece = queue[queued++];
+      if (piece === undefined) {
+        item++;
+        continue;
+      }
+      read(piece, gathered[item]!, items[item]!.heading);
+      spent += piece.length;
     }
-    return sum;
-  });
-  const owners = mentionOwners(agendas, relevance);
-  return agendas
-    .flatMap((c, a) => labelAgenda(text, layout, c, headingEvidence[a]!, paragraphEvidence[a]!, owners[a]!))
-    .sort((x, y) => x.start - y.start || y.end - x.end || x.pillar - y.pillar);
+    return item >= items.length;
+  };
+  const labels = () => {
+    if (!agendas.length) return [];
+    const evidenceOf = (g: Gathered, a: number, heading: boolean): Evidence => {
+      const scores = scoreHits(g.hits[a]!);
+      if (heading) {
+        // A heading's vocabulary counts at half weight, its heading terms in full.
+        for (const [p, s] of scores) scores.set(p, s * HEADING_VOCABULARY_WEIGHT);
+        for (const [p, s] of scoreHits(g.headingHits[a]!)) scores.set(p, (scores.get(p) ?? 0) + s);
+      }
+      const mentions = g.mentions[a]!;
+      const overview = g.overview[a]! || new Set(mentions.map((m) => m.pillar)).size >= 3;
+      return { scores, scan: { mentions, overview } };
+    };
+    const h = layout.headings.length;
+    const headingEvidence = agendas.map((_, a) => gathered.slice(0, h).map((g) => evidenceOf(g, a, true)));
+    const paragraphEvidence = agendas.map((_, a) => gathered.slice(h).map((g) => evidenceOf(g, a, false)));
+    const relevance = agendas.map((_, a) => {
+      let sum = 0;
+      for (const ev of [...headingEvidence[a]!, ...paragraphEvidence[a]!]) for (const s of ev.scores.values()) sum += s;
+      for (const g of gathered) sum += g.context[a]!;
+      return sum;
+    });
+    const owners = mentionOwners(agendas, relevance);
+    return agendas
+      .flatMap((c, a) => labelAgenda(text, layout, c, headingEvidence[a]!, paragraphEvidence[a]!, owners[a]!))
+      .sort((x, y) => x.start - y.start || y.end - x.end || x.pillar - y.pillar);
+  };
+  return { step, labels };
 }
 
 /** Heading terms at least this strong can name a pillar on their own (`illegaliteit`, `opvang in de regio`). */

@@ -84,7 +84,8 @@ export function unwrap(text: string): string {
  * quadratic in the length of a word (`.).).)…`), and no Dutch word is this long; URLs lose their tails, harmlessly.
  */
 const LONGEST_WORD = 64;
-const OVERLONG = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g');
+// Only from the start of a run (the lookbehind): tried at every character, `\\S{65,}` read 64 characters each time.
+const OVERLONG = new RegExp(`(?<!\\S)\\S{${LONGEST_WORD + 1},}`, 'g');
 /**
  * compromise is also quadratic in the length of a sentence it has to glue together from pieces (`nr. nr. nr. …`), so
  * it gets at most this many characters at a time, cut after a sentence end where there is one. Real sentences are
@@ -113,11 +114,20 @@ function chunks(text: string): string[] {
 
 /** Sentences of tokens, for a paragraph or heading (already unwrapped). Empty terms (punctuation only) are dropped. */
 export function tokenize(text: string): Token[][] {
-  install();
-  return chunks(text.replace(OVERLONG, (run) => run.slice(0, LONGEST_WORD))).flatMap(tokenizeChunk);
+  return pieces(text).flatMap(tokenizePiece);
 }
 
-function tokenizeChunk(text: string): Token[][] {
+/**
+ * The pieces compromise gets one at a time (see CHUNK): sentences never run across two of them, so each piece can be
+ * tokenised (or, when the prefilter says it holds no term, skipped) on its own.
+ */
+export function pieces(text: string): string[] {
+  return chunks(text.replace(OVERLONG, (run) => run.slice(0, LONGEST_WORD)));
+}
+
+/** The sentences of one piece (see `pieces`). */
+export function tokenizePiece(text: string): Token[][] {
+  install();
   const doc = nlp.tokenize(text);
   doc.compute('dutchStem');
   const sentences: Token[][] = [];

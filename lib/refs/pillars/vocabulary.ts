@@ -11,7 +11,7 @@ import { type Token, tokenize } from './tokens';
  * is linear in the number of tokens.
  */
 
-const COMPOUND_MIN = 5;
+export const COMPOUND_MIN = 5;
 const PART_MIN = 3;
 
 /** One term of one pillar, ready for matching. */

@@ -1,0 +1,276 @@
+import nlp from 'compromise/one';
+import { stem } from './lemma';
+import { COMPOUND_MIN, type Matcher } from './vocabulary';
+
+/*
+ * The cheap test that decides which pieces of a text compromise tokenises at all. Measured on the corpus letters
+ * (tests/bench, `npm run bench`), compromise took four fifths of the labeller's time (0.6 MB/s), and on random text
+ * it ran over every paragraph as soon as one field word occurred anywhere (at about 1.9 MB of random ASCII: 130×
+ * the time for 10× the input). A piece of text that holds no term key can give no hit, no mention and no overview
+ * cue, so it is skipped; the result is the same as tokenising it (tests/unit/refs/pillars-prefilter.test.ts checks
+ * this on the corpus and on random texts).
+ *
+ * Why a key is sound: a token's stem without its last character is a prefix of its folded form (the stemmer only
+ * cuts endings and changes the last letter or drops the one before it), except after `-heden` → `-heid`, where
+ * the stem without its last two characters is. So a term whose stem is S can only match (exactly, or as the head
+ * or the modifier of a compound) a token whose form contains `key(S)`. The form is compromise's normal form folded:
+ * lower case, compromise's transliteration, no diacritics; `searchable` folds the text the same way and drops all
+ * but letters and digits, which can only join characters, never separate those of one token. A term that matches
+ * only whole words (or as a compound's modifier) needs its key at a word start; a stem of four letters or fewer is
+ * checked word by word (`shortWordAt`). compromise also adds words of its own (contractions: `imo` → `in my
+ * opinion`); should one of those hit a key, every piece with an apostrophe, a dash or a contraction is read. It
+ * also splits a number from its unit (`5km`): no term is a unit.
+ */
+
+/** The part of a stem that every token matching it carries in its form (see above). */
+export function stemKey(stem: string): string {
+  return stem.endsWith('heid') ? stem.slice(0, -2) : stem.slice(0, Math.max(1, stem.length - 1));
+}
+
+const MARKS = /\p{M}/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+let transliteration: Readonly<Record<string, string>> | undefined;
+
+/** compromise's own transliteration (`ø` → `o`, Cyrillic `а` → `a`), which it applies before our `fold`. */
+function transliterate(text: string): string {
+  transliteration ??= (nlp.world() as unknown as { model: { one: { unicode: Record<string, string> } } }).model.one
+    .unicode;
+  const map = transliteration;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const to = map[text[i]!];
+    if (to === undefined) continue;
+    out += text.slice(from, i) + to;
+    from = i + 1;
+  }
+  return out + text.slice(from);
+}
+
+const isWordChar = (code: number, ch: string) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x80 && WORD_CHAR.test(ch));
+
+/** A text as the keys are searched in (see above), and where in it words start. */
+export interface Searchable {
+  /** Folded like a token's form, letters and digits only. */
+  text: string;
+  /** 1 where a word starts: the first character, and any character that followed a dropped one. */
+  starts: Uint8Array;
+  /** The text folded, before anything was dropped. */
+  folded: string;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+export function searchable(text: string): Searchable {
+  const lower = text.toLowerCase();
+  const folded = NON_ASCII.test(lower)
+    ? transliterate(lower.replace(/ς/g, 'σ')).normalize('NFD').replace(MARKS, '').toLowerCase()
+    : lower;
+  const starts = new Uint8Array(folded.length);
+  let out = '';
+  let from = 0;
+  let dropped = true;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (isWordChar(code, folded[i]!)) {
+      if (dropped) starts[out.length + i - from] = 1;
+      dropped = false;
+      continue;
+    }
+    out += folded.slice(from, i);
+    from = i + 1;
+    dropped = true;
+  }
+  out += folded.slice(from);
+  return { text: out, starts, folded };
+}
+
+/** Keys by their first two characters as one number (a one-character key by its character, negated). */
+type KeyIndex = Map<number, string[]>;
+
+const pairCode = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+const singleCode = (s: string, at: number) => -1 - s.charCodeAt(at);
+
+/** All keys of some matchers and unit words, searchable in one pass. */
+export interface KeySet {
+  /** Keys that may stand anywhere in a word (the head of a compound: `arbeidsparticipatie`). */
+  anywhere: KeyIndex;
+  /** Keys that only count at the start of a word: terms matched whole or as a compound's modifier only. */
+  wordStart: KeyIndex;
+  /**
+   * Whether some key could match a word compromise inserts (contractions: `imo` → `in my opinion`, `d'` → `de`):
+   * then any piece with an apostrophe, a dash or a known contraction is tokenised.
+   */
+  implicit: boolean;
+  contractions: ReadonlySet<string>;
+  /**
+   * Keys with a character that compromise keeps inside a word and `searchable` drops (`dt&` for `DT&V`): searched
+   * in the folded text as they are, since `dt` alone starts a word every few hundred characters of random text.
+   */
+  literal: readonly string[];
+  /** Short stems (see SHORT), by their keys: where a key starts a word, the words there are checked whole. */
+  short: Map<number, string[]>;
+  /** The three indexes in one, and whether any key is a single character. */
+  buckets: Map<number, Bucket>;
+  singles: boolean;
+}
+
+function index(keys: Iterable<string>): KeyIndex {
+  const byPair: KeyIndex = new Map();
+  for (const key of keys) {
+    const code = key.length === 1 ? singleCode(key, 0) : pairCode(key, 0);
+    const list = byPair.get(code);
+    if (list) list.push(key);
+    else byPair.set(code, [key]);
+  }
+  return byPair;
+}
+
+/** The words compromise's contraction step may add that are not in the text (`imo` → `in`, `my`, `opinion`). */
+function contractionModel(): { words: Set<string>; outputs: string[] } {
+  const model = (nlp.world() as unknown as { model: { one: { contractions: { word?: string; out?: string[] }[] } } })
+    .model.one.contractions;
+  const words = new Set(model.flatMap((c) => (c.word ? [searchable(c.word).text] : [])));
+  const outputs = [
+    ...model.flatMap((c) => c.out ?? []),
+    ...'is has are will would had have not am us to le la de du'.split(' '),
+  ];
+  return { words, outputs };
+}
+
+export function keySet(matchers: readonly Matcher[], unitStems: readonly string[]): KeySet {
+  const anywhere = new Set<string>();
+  const wordStart = new Set<string>();
+  const short = new Set<string>();
+  const literal = new Set<string>();
+  const key = (stem: string) => searchable(stemKey(stem)).text;
+  const longest = (stems: readonly string[]) => stems.map(key).reduce((a, b) => (b.length > a.length ? b : a), '');
+  for (const matcher of matchers) {
+    for (const terms of matcher.exact.values()) {
+      for (const t of terms) {
+        const stem = t.stems[0]!;
+        // Only a compound's head (a suffix match, for stems of COMPOUND_MIN letters or more) stands inside a word.
+        if (LITERAL.test(stemKey(stem))) literal.add(stemKey(stem));
+        else if (t.compound && stem.length >= COMPOUND_MIN) anywhere.add(key(stem));
+        else if (stem.length <= SHORT && searchable(stem).text === stem) short.add(stem);
+        else wordStart.add(key(stem));
+      }
+    }
+    // Every word of a phrase is a token of its own; the longest key is the rarest.
+    for (const terms of matcher.phrases.values()) for (const t of terms) wordStart.add(longest(t.stems));
+  }
+  // A unit matches by stem (`pijlers`), and anywhere inside a word it marks an overview (`zespijleragenda`).
+  for (const unit of unitStems) anywhere.add(key(unit));
+  anywhere.delete('');
+  wordStart.delete('');
+  for (const stem of short) wordStart.delete(stem);
+  const keys: KeySet = withBuckets({
+    anywhere: index(anywhere),
+    wordStart: index(wordStart),
+    short: shortIndex(short),
+    literal: [...literal],
+    implicit: false,
+    contractions: new Set(),
+  });
+  const { words, outputs } = contractionModel();
+  return { ...keys, implicit: outputs.some((word) => hasKey(word, keys)), contractions: words };
+}
+
+function withBuckets(keys: Omit<KeySet, 'buckets' | 'singles'>): KeySet {
+  const all = buckets(keys);
+  return { ...keys, buckets: all, singles: [...all.keys()].some((code) => code < 0) };
+}
+
+/** A character that a token's form keeps as it stands in the text (not `.`, `'` or `-`, which it may drop). */
+const LITERAL = /[^\p{L}\p{N}.'’-]/u;
+
+const IMPLICIT_CUES = /['’@\-\u2013\u2014]/;
+
+/** Whether `text` may hold a term: if not, tokenising it finds nothing. One pass, a map lookup per character. */
+export function hasKey(text: string, keys: KeySet): boolean {
+  if (keys.implicit && (IMPLICIT_CUES.test(text) || anyContraction(text, keys.contractions))) return true;
+  const { text: s, starts, folded } = searchable(text);
+  for (const key of keys.literal) if (folded.includes(key)) return true;
+  const { buckets, singles } = keys;
+  for (let i = 0; i < s.length; i++) {
+    const bucket = buckets.get(pairCode(s, i));
+    if (bucket && bucketAt(bucket, s, starts, i)) return true;
+    const single = singles ? buckets.get(singleCode(s, i)) : undefined;
+    if (single && bucketAt(single, s, starts, i)) return true;
+  }
+  return false;
+}
+
+/** The keys of all three kinds that start with the same characters, so a character costs one lookup. */
+interface Bucket {
+  anywhere?: string[];
+  wordStart?: string[];
+  short?: string[];
+}
+
+function bucketAt(bucket: Bucket, s: string, starts: Uint8Array, at: number): boolean {
+  if (found(bucket.anywhere, s, at)) return true;
+  if (!starts[at]) return false;
+  return found(bucket.wordStart, s, at) || (!!bucket.short && shortWordAt(s, starts, at, bucket.short));
+}
+
+function buckets(keys: Pick<KeySet, 'anywhere' | 'wordStart' | 'short'>): Map<number, Bucket> {
+  const all = new Map<number, Bucket>();
+  for (const kind of ['anywhere', 'wordStart', 'short'] as const) {
+    for (const [code, list] of keys[kind]) {
+      const bucket = all.get(code) ?? {};
+      bucket[kind] = list;
+      all.set(code, bucket);
+    }
+  }
+  return all;
+}
+
+/** Short stems by their keys (`stemKey`, which the form of every token with that stem starts with). */
+function shortIndex(stems: Iterable<string>): Map<number, string[]> {
+  const byKey = new Map<number, string[]>();
+  for (const stem of stems) {
+    const key = stemKey(stem);
+    const code = key.length === 1 ? singleCode(key, 0) : pairCode(key, 0);
+    const list = byKey.get(code);
+    if (list) list.push(stem);
+    else byKey.set(code, [stem]);
+  }
+  return byKey;
+}
+
+/**
+ * Stems of at most this many letters are checked word by word: their keys (`in` for `IND`, `ta` for `taal`) start
+ * half the words of a Dutch text. A token with such a stem is short (the stemmer cuts at most six letters: `-tjes`
+ * and a vowel, or `'s`), so the words starting at `at` are tried whole.
+ */
+const SHORT = 4;
+const LONGEST_CUT = 7;
+
+function shortWordAt(s: string, starts: Uint8Array, at: number, stems: readonly string[]): boolean {
+  const limit = Math.min(s.length, at + SHORT + LONGEST_CUT);
+  // A token ends where a word starts (or the text ends); with dropped characters inside (`I.N.D.`, `LVV's`) it
+  // runs over several words, so every end up to the limit is tried.
+  for (let end = at + 1; end <= limit; end++) {
+    if (end < s.length && !starts[end]) continue;
+    const word = s.slice(at, end);
+    // `LVV's` is `lvvs` here, `lookin'` is `lookin`: compromise's machine form drops the `'s`, adds the `g`.
+    if (stems.includes(stem(word))) return true;
+    if (word.endsWith('s') && stems.includes(stem(word.slice(0, -1)))) return true;
+    if (word.endsWith('in') && stems.includes(stem(`${word}g`))) return true;
+  }
+  return false;
+}
+
+function found(keys: readonly string[] | undefined, s: string, at: number): boolean {
+  if (keys) for (const key of keys) if (s.startsWith(key, at)) return true;
+  return false;
+}
+
+function anyContraction(text: string, words: ReadonlySet<string>): boolean {
+  for (const word of text.toLowerCase().split(/\s+/)) if (words.has(searchable(word).text)) return true;
+  return false;
+}

@@ -1,0 +1,57 @@
+import { readCorpus } from '../../lib/cli/diff';
+import { analyseText } from '../../lib/refs/analyse';
+import { findFootnotes } from '../../lib/refs/footnotes';
+import { detectMotions } from '../../lib/refs/motions';
+import { detectPapers } from '../../lib/refs/papers';
+import { labelPillars } from '../../lib/refs/pillars';
+import { HAS_SHARED, NO_SHARED, sharedPath } from '../support/shared';
+import { motionDense } from '../support/texts';
+import { report, throughput } from './measure';
+
+/**
+ * The background's full analysis (`analyseText`: papers again, motions, pillars) and, for the record, the
+ * footnotes the content script passes it; over the corpus letters, KOOP's real texts (tags stripped) and 1 MB of
+ * generated motion-dense text (tests/support/texts.ts). Issue 9 asks ≥ 10 MB/s; it was about 1.
+ */
+export function benchAnalysis(): void {
+  const sets: [string, string][] = [['motion-dense text', motionDense(1_000_000)]];
+  if (HAS_SHARED) {
+    const files = readCorpus(sharedPath('corpus'));
+    sets.unshift(
+      [
+        'letters',
+        files
+          .filter((f) => !f.name.startsWith('realtexts/'))
+          .map((f) => f.text)
+          .join('\n\n'),
+      ],
+      [
+        'real texts',
+        files
+          .filter((f) => f.name.startsWith('realtexts/'))
+          .map((f) => f.text)
+          .join('\n\n'),
+      ],
+    );
+  } else console.log(`# ${NO_SHARED}: analysis figures for the motion-dense text only`);
+  for (const [name, text] of sets) {
+    const footnotes = findFootnotes(text);
+    const papers = detectPapers(text);
+    report(
+      `full analysis on ${name}`,
+      throughput(text, (t) => analyseText(t, footnotes)),
+      'MB/s',
+    );
+    report(
+      `  motions on ${name}`,
+      throughput(text, (t) => detectMotions(t, papers, footnotes)),
+      'MB/s',
+    );
+    report(
+      `  pillars on ${name}`,
+      throughput(text, (t) => labelPillars(t)),
+      'MB/s',
+    );
+    report(`  footnotes on ${name}`, throughput(text, findFootnotes), 'MB/s');
+  }
+}

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import background from '../../entrypoints/background';
+import { LIMITS } from '../../lib/messaging/protocol';
+import { send } from '../../lib/messaging/runtime';
+import { koopBaseUrl, tkBaseUrl } from '../../lib/settings';
+import { type MockApi, startMockApi } from '../support/mock-api/server';
+import { motionDense } from '../support/texts';
+
+/**
+ * Issue 8, finding 10: one long `analyse-text` kept the worker busy for seconds, and every tab's lookups waited
+ * behind it. The background as the browser starts it (WXT's fake browser, real message passing), as in
+ * background.test.ts, with its data services pointed at the local mocks.
+ */
+let api: MockApi;
+
+beforeAll(async () => {
+  api = await startMockApi();
+  fakeBrowser.reset();
+  await tkBaseUrl.setValue(api.baseUrl.tk);
+  await koopBaseUrl.setValue(api.baseUrl.koop);
+  background.main();
+});
+
+afterAll(async () => {
+  await api.close();
+});
+
+describe('a long analysis in the background', () => {
+  it('lets a lookup sent while it runs be answered before it finishes', async () => {
+    // 2 MB, the most a page may send: motion-dense text (the slowest kind, ~1 MB/s) between plain prose.
+    const dense = motionDense(100_000);
+    const prose = 'Het kabinet informeert de Kamer over de voortgang van het beleid. '.repeat(
+      (LIMITS.text - 2 * dense.length) / 66,
+    );
+    const text = `${dense}\n\n${prose}\n\n${dense}`.slice(0, LIMITS.text);
+    const order: string[] = [];
+    const analysis = send('analyse-text', { text, footnotes: [] }).then((result) => {
+      order.push('analysis');
+      return result;
+    });
+    // Once the analysis has begun (it starts after a macrotask): a worker busy with it in one go would run this
+    // timer only after the whole analysis.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    order.push('lookup sent');
+    const lookup = await send('lookup-refs', { ids: ['kst-35000-VI-59'] });
+    order.push('lookup answered');
+    expect(lookup.refs).toHaveLength(1);
+    const result = await analysis;
+    expect(order).toEqual(['lookup sent', 'lookup answered', 'analysis']);
+    // The analysis itself is complete: motions from the first and from the last window.
+    expect(result.motions[0]!.start).toBeLessThan(1_000);
+    expect(result.motions.at(-1)!.start).toBeGreaterThan(text.length - 100_000);
+  }, 120_000);
+});

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IMA, labelPillars } from '../../../lib/refs/pillars';
+import { fold, stem } from '../../../lib/refs/pillars/lemma';
+import { hasKey, keySet, searchable } from '../../../lib/refs/pillars/prefilter';
+import { tokenizePiece } from '../../../lib/refs/pillars/tokens';
+import { compileTerms, findTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
+import { corpusNames, corpusText, HAS_SHARED } from '../../support/shared';
+
+/*
+ * The prefilter skips pieces of text that hold no term key (lib/refs/pillars/prefilter.ts). Skipping must change
+ * nothing: the labels with and without it are equal, as whole objects (the eyecite check: the fast path equals the
+ * slow path).
+ */
+
+const matchers = [
+  compileTerms(pillarTerms(IMA, 'vocabulary')),
+  compileTerms(pillarTerms(IMA, 'headings')),
+  compileTerms(IMA.context.map((t) => [0, t] as const)),
+];
+const keys = keySet(matchers, [stem(fold('pijler'))]);
+
+/** Words that are, or nearly are, terms, in the spellings that stress the folding: case, accents, hyphens, scripts. */
+const FRAGMENTS = [
+  'pijler ',
+  'pijlers ',
+  'zespijleragenda ',
+  '4 ',
+  'vierde ',
+  'terugkeer',
+  'terugkeren ',
+  'Terugkeerbeleid ',
+  'asiel',
+  'IMA ',
+  'I.M.A. ',
+  'ima',
+  'IND ',
+  "IND's ",
+  'I.N.D. ',
+  'COA',
+  'azc’s ',
+  'LVV-',
+  'taal ',
+  'talen ',
+  'B1 ',
+  'DT&V ',
+  'migratie',
+  'MIGRATIE ',
+  'mi\u00adgratie ',
+  'migra-\ntie ',
+  'migr\u0430tie ',
+  'Libië ',
+  'Libie\u0308 ',
+  'grenzen ',
+  'mogelijkheden ',
+  'arbeidsmigratie ',
+  'statushouders ',
+  're-integratie ',
+  'in de regio ',
+  'in de ',
+  'regio',
+  'opvang ',
+  'imo ',
+  "don't ",
+  'd’r ',
+  '5km ',
+  '2019-2020 ',
+  '\n\n',
+  '. ',
+  ', ',
+  'Zoals onder ',
+  'genoemd ',
+  '1. Minder illegaliteit\n',
+  'legale migratie',
+  'per pijler ',
+  'zes pijlers ',
+  ' en ',
+  'x',
+  'Ø',
+];
+
+describe('the pillar prefilter', () => {
+  it('never skips a piece that has a term, a unit or an overview cue', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }), (parts) => {
+        const piece = parts.join('');
+        if (hasKey(piece, keys)) return;
+        const sentences = tokenizePiece(piece);
+        for (const matcher of matchers) expect(findTerms(sentences, matcher), piece).toEqual([]);
+        for (const token of sentences.flat()) expect(token.form, piece).not.toContain('pijler');
+      }),
+      { numRuns: 2000, seed: 20_261_201 },
+    );
+  });
+
+  it('skips pieces about something else', () => {
+    expect(hasKey('De Kamer stemt in met het wetsvoorstel over de pensioenen.', keys)).toBe(false);
+    expect(hasKey('In het verslag staat informatie over taken.', keys)).toBe(false);
+  });
+
+  it('reads a text folded as compromise does, and knows where words start', () => {
+    const { text, starts } = searchable('Libie\u0308, I.N.D.');
+    expect(text).toBe('libieind');
+    expect([...starts].slice(0, 8)).toEqual([1, 0, 0, 0, 0, 1, 1, 1]);
+  });
+
+  it('gives the labels of the unfiltered labeller on random texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(labelPillars(text)).toEqual(labelPillars(text, { prefilter: false }));
+      }),
+      { numRuns: 300, seed: 20_261_201 },
+    );
+  });
+
+  it.skipIf(!HAS_SHARED)('gives the labels of the unfiltered labeller on the corpus letters', () => {
+    for (const name of corpusNames()) {
+      const text = corpusText(name);
+      expect(labelPillars(text), name).toEqual(labelPillars(text, { prefilter: false }));
+    }
+  });
+});
