@@ -22,6 +22,12 @@ export interface TextPositionSelector {
 /** The passage a note is about, as Hypothesis stores it: the quote (robust) and its position (fast). */
 export type NoteSelector = TextQuoteSelector | TextPositionSelector;
 
+/**
+ * Whether a note's passage was found on the page as it is now: where it was (`exact`), moved or slightly edited
+ * (`fuzzy`), or gone (`missing`: the note stays, the popup says "passage niet gevonden").
+ */
+export type AnchorState = 'exact' | 'fuzzy' | 'missing';
+
 export interface Note {
   /** A random id (crypto.randomUUID): the same note in an export and in another profile keeps it. */
   id: string;
