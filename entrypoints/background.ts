@@ -1,9 +1,14 @@
+import { canonicalDocumentId, notesRepository } from '@/lib/db/notes-repo';
 import { KamerlensDB } from '@/lib/db/schema';
 import { guarded, reportError } from '@/lib/log';
 import { handleMessages, oneAtATime, sendToTab } from '@/lib/messaging/runtime';
+import { showNoteCount } from '@/lib/notes/badge';
+import { t } from '@/lib/notes/i18n';
+import { noteOnSelection, passagesOf } from '@/lib/notes/selection-note';
 import { analyseText } from '@/lib/refs/analyse';
 import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
 import { type DataHost, usableBaseUrl } from '@/lib/settings-validation';
+import { CONTENT_MATCHES } from '@/lib/sites';
 import { createSync, refreshFollowed } from '@/lib/sync';
 import { clearUnavailable, readHealth, UNAVAILABLE_RETRY_MS } from '@/lib/sync/health';
 import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
@@ -11,6 +16,9 @@ import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
 /** How often cached records are checked for freshness and followed dossiers for changes. */
 const REFRESH_ALARM = 'kamerlens-refresh';
 const REFRESH_MINUTES = 30;
+/** The context-menu entry and the keyboard command (manifest `commands`) of "Notitie bij selectie". */
+const NOTE_MENU = 'kamerlens-note-selection';
+const NOTE_COMMAND = 'note-selection';
 /** A one-shot alarm for the next item waiting for its backoff: a stopped worker keeps no timers, alarms survive. */
 const WAKE_ALARM = 'kamerlens-wake';
 
@@ -47,6 +55,25 @@ export default defineBackground(() => {
     await sync.resolver.retryNow();
   }
 
+  const notes = notesRepository(db);
+  /** A document's notes changed: the page draws its highlights again and the badge shows the new count. */
+  async function notesChanged(tabId: number, documentId: string) {
+    const list = await notes.forDocument(documentId);
+    await showNoteCount(tabId, list.length);
+    await sendToTab(tabId, 'notes-changed', { passages: passagesOf(list) });
+  }
+  async function selectionNote(tabId: number) {
+    const note = await noteOnSelection(tabId, {
+      describe: (tab) => sendToTab(tab, 'selection-describe', {}),
+      canonical: (id) => canonicalDocumentId(db, id),
+      create: (input) => notes.create(input),
+      changed: notesChanged,
+    });
+    // Where the browser allows it (Chromium 127+, Firefox from a menu click or command), the popup opens on the new
+    // note to write in; elsewhere the badge shows it, and the popup lists it the next time it opens.
+    if (note) await Promise.resolve(browser.action?.openPopup?.()).catch(() => undefined);
+  }
+
   const analyse = oneAtATime(analyseText);
   handleMessages(
     {
@@ -57,6 +84,16 @@ export default defineBackground(() => {
       'sync-retry': async () => {
         await heal();
         return readHealth(db);
+      },
+      'page-notes': async ({ documentId }, sender) => {
+        if (!documentId) {
+          if (sender.tab?.id !== undefined) await showNoteCount(sender.tab.id, 0);
+          return { passages: [] };
+        }
+        const id = await canonicalDocumentId(db, documentId);
+        const list = await notes.forDocument(id);
+        if (sender.tab?.id !== undefined) await showNoteCount(sender.tab.id, list.length);
+        return { documentId: id, passages: passagesOf(list) };
       },
     },
     reportError,
@@ -84,6 +121,31 @@ export default defineBackground(() => {
       } finally {
         await sync.resolver.run();
       }
+    }),
+  );
+
+  // Menus outlive a stopped worker but not an update: made again at every start, on the two sites only.
+  void Promise.resolve()
+    .then(() => browser.contextMenus.removeAll())
+    .then(() =>
+      browser.contextMenus.create({
+        id: NOTE_MENU,
+        title: t('notes_menu_selection'),
+        contexts: ['selection'],
+        documentUrlPatterns: CONTENT_MATCHES,
+      }),
+    )
+    .catch((error: unknown) => reportError('context menu', error));
+  browser.contextMenus.onClicked.addListener(
+    guarded('note on selection', async (info: { menuItemId: string | number }, tab?: { id?: number }) => {
+      if (info.menuItemId === NOTE_MENU && tab?.id !== undefined) await selectionNote(tab.id);
+    }),
+  );
+  browser.commands.onCommand.addListener(
+    guarded('note on selection', async (command: string, tab?: { id?: number }) => {
+      if (command !== NOTE_COMMAND) return;
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id !== undefined) await selectionNote(id);
     }),
   );
 

@@ -8,6 +8,7 @@ import { lookups } from '@/lib/page/lookups';
 import { SomeOwnLinks } from '@/lib/page/some-links';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { analyseRoots } from './analyse';
+import { listenForNotes } from './notes';
 import { listenForUpdates, own, requestStatus } from './status';
 import { watchForNewText } from './watch';
 
@@ -36,6 +37,9 @@ export default defineContentScript({
     html.setAttribute('data-kamerlens-count', String(firstLinks.length));
 
     listenForUpdates(ctx);
+    // Notes answer the popup from now on; their highlights wait until the second pass is done with the text.
+    let settle = () => {};
+    listenForNotes(ctx, new Promise<void>((resolve) => (settle = resolve)));
     const cache = lookups({
       send: async (ids) => (await send('lookup-refs', { ids })).refs,
       apply: (refs, links) => {
@@ -83,6 +87,8 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       html.setAttribute('data-kamerlens-analysis', 'failed');
       console.warn('Kamerlens: motions and pillar topics are unavailable on this page:', error);
+    } finally {
+      settle();
     }
   },
 });

@@ -129,3 +129,14 @@ export async function requestPersistence(storage: StorageManager | undefined = g
     return undefined;
   }
 }
+
+/**
+ * The canonical id of a document a page names: a tweedekamer.nl document number (`2018D55123`) becomes the paper's
+ * OB id when the cache knows which Kamerstuk it is, so its notes are the same on both sites; any other id is already
+ * canonical.
+ */
+export async function canonicalDocumentId(db: KamerlensDB, id: string): Promise<string> {
+  if (!/^\d{4}D\d{5}$/.test(id)) return id;
+  const doc = await db.documents.where('tkNummer').equals(id).first();
+  return doc && doc.id !== id && /^kst-/.test(doc.id) ? doc.id : id;
+}
