@@ -23,3 +23,24 @@ export const tkBaseUrl = storage.defineItem<string>('local:tkBaseUrl', {
 
 export const KOOP_DEFAULT_BASE = 'https://repository.overheid.nl/sru';
 export const koopBaseUrl = storage.defineItem<string>('local:koopBaseUrl', { fallback: KOOP_DEFAULT_BASE, version: 1 });
+
+/** The two sites, as the options page switches them: OB (zoek.officielebekendmakingen.nl) and tweedekamer.nl. */
+export type SiteKey = 'ob' | 'tk';
+export const siteKeyOf = (hostname: string): SiteKey | undefined =>
+  hostname === 'zoek.officielebekendmakingen.nl'
+    ? 'ob'
+    : hostname === 'tweedekamer.nl' || hostname === 'www.tweedekamer.nl'
+      ? 'tk'
+      : undefined;
+
+/** Which sites Kamerlens annotates (options: "Sites"); both by default. A switched-off site is left untouched. */
+export const enabledSites = storage.defineItem<Record<SiteKey, boolean>>('local:enabledSites', {
+  fallback: { ob: true, tk: true },
+  version: 1,
+});
+
+/** Whether Kamerlens runs on this host now: a site the user switched off gets no links, badges or highlights. */
+export async function siteEnabled(hostname: string): Promise<boolean> {
+  const key = siteKeyOf(hostname);
+  return key !== undefined && (await enabledSites.getValue())[key] !== false;
+}

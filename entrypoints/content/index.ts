@@ -6,6 +6,7 @@ import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { send } from '@/lib/messaging/runtime';
 import { lookups } from '@/lib/page/lookups';
 import { SomeOwnLinks } from '@/lib/page/some-links';
+import { siteEnabled } from '@/lib/settings';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { analyseRoots } from './analyse';
 import { listenForNotes } from './notes';
@@ -23,6 +24,8 @@ export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    // A site switched off in the options is left exactly as it is.
+    if (!(await siteEnabled(location.hostname))) return;
     const html = document.documentElement;
     const profile = profileFor(location.hostname);
     const exclude = excluder(profile);
