@@ -41,7 +41,9 @@ async function choose(text: string) {
   const input = root.querySelector<HTMLInputElement>('#notes-import')!;
   const file = new File([text], 'notities.json', { type: 'application/json' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  await act(() => input.dispatchEvent(new Event('change', { bubbles: true })));
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
 }
 
 const LETTER = {
