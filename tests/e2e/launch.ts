@@ -38,6 +38,8 @@ export interface Session {
   extensionOrigin(): Promise<string>;
   /** Opens the extension's options page in a fresh tab and waits until it has rendered. */
   openOptions(): Promise<Page>;
+  /** Opens an extension page (`/popup.html?tab=3`) in a fresh tab and waits until `ready` is in it. */
+  openExtensionPage(path: string, ready: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -357,8 +359,9 @@ export async function launch(kind: BrowserKind, options: LaunchOptions): Promise
       origin = `chrome-extension://${new URL(worker.url()).host}`;
       return origin;
     },
-    async openOptions() {
-      const url = `${await session.extensionOrigin()}/options.html`;
+    openOptions: () => session.openExtensionPage('/options.html', 'button.retry'),
+    async openExtensionPage(path, ready) {
+      const url = `${await session.extensionOrigin()}${path}`;
       const page = await browser.newPage();
       if (kind === 'firefox') {
         // Firefox's WebDriver BiDi reports no navigation or realm events for extension pages (its remote agent skips
@@ -366,10 +369,10 @@ export async function launch(kind: BrowserKind, options: LaunchOptions): Promise
         // for by its content. A navigation that is refused still fails here at once.
         const navigation = page.goto(url, { timeout: 0 });
         navigation.catch(() => undefined);
-        await Promise.race([untilPresent(page, 'button.retry', 15_000), navigation]);
+        await Promise.race([untilPresent(page, ready, 15_000), navigation]);
       } else {
         await page.goto(url, { waitUntil: 'load' });
-        await page.waitForSelector('button.retry', { timeout: 15_000 });
+        await page.waitForSelector(ready, { timeout: 15_000 });
       }
       return page;
     },
