@@ -13,6 +13,9 @@ const MAX_REFS = 500;
 const dateOf = (doc: Document) =>
   doc.querySelector('meta[name="DCTERMS.issued"], meta[name="DC.date"]')?.getAttribute('content')?.slice(0, 10);
 
+/** The document's own title (its heading), else the tab's. */
+const titleOf = (doc: Document) => (doc.querySelector('h1')?.textContent ?? doc.title).replace(/\s+/g, ' ').trim();
+
 function pageRefs(): PageRef[] {
   const refs: PageRef[] = [];
   for (const [el, id] of own.withIds(document).slice(0, MAX_REFS)) {
@@ -54,7 +57,7 @@ export function listenForNotes(ctx: ContentScriptContext, settled: Promise<unkno
     'page-document': (): PageDocument => ({
       ...(documentId ? { documentId } : {}),
       url: location.href,
-      title: (document.querySelector('h1')?.textContent ?? document.title).replace(/\s+/g, ' ').trim(),
+      title: titleOf(document),
       ...(dateOf(document) ? { date: dateOf(document)! } : {}),
       refs: pageRefs(),
       anchors,
@@ -72,7 +75,7 @@ export function listenForNotes(ctx: ContentScriptContext, settled: Promise<unkno
       const { describeSelection } = await import('@/lib/page/highlights');
       const selectors = describeSelection(document.body, window.getSelection());
       return selectors
-        ? { ...(documentId ? { documentId } : {}), url: location.href, title: document.title, selectors }
+        ? { ...(documentId ? { documentId } : {}), url: location.href, title: titleOf(document), selectors }
         : null;
     },
     'notes-changed': ({ passages }) => {

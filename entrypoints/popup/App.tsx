@@ -127,7 +127,10 @@ export function App({ db, search }: { db: KamerlensDB; search: string }) {
           id="new"
           clearOnSave
           onSave={(body, tags) =>
-            act(() => repo.create({ documentId: docId, url: tab.url, title: tab.title, body, tags }), t('popup_saved'))
+            act(
+              () => repo.create({ documentId: docId, url: tab.url, title: title || tab.title, body, tags }),
+              t('popup_saved'),
+            )
           }
         />
         <button

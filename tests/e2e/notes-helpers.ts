@@ -7,7 +7,9 @@ import type { Page } from 'puppeteer-core';
  * BiDi does not follow extension pages' navigations, see launch.ts), and waiting for conditions, never for time.
  */
 
-/** Waits until `fn` (run in the page) returns something truthy, asking again until `timeout` ms have passed. */
+/**
+ * Waits until `fn` (run in the page) returns something truthy (a boolean or plain data: Firefox's BiDi hands an
+ * element back as a reference that reads as nothing), asking again until `timeout` ms have passed. */
 export async function until<A, R>(page: Page, fn: (arg: A) => R, arg: A, timeout = 15_000): Promise<R> {
   const deadline = Date.now() + timeout;
   let last: unknown;
@@ -20,7 +22,7 @@ export async function until<A, R>(page: Page, fn: (arg: A) => R, arg: A, timeout
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const body = await page.evaluate(() => document.body?.innerText.slice(0, 2000)).catch(() => '?');
+  const body = await page.evaluate(() => document.body?.innerHTML.slice(0, 4000)).catch(() => '?');
   throw new Error(
     `condition not met within ${timeout} ms${last ? ` (last error: ${String(last)})` : ''}; page: ${body}`,
   );
