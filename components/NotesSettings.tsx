@@ -6,8 +6,23 @@ import { notesRepository, requestPersistence } from '../lib/db/notes-repo';
 import { cacheRepository } from '../lib/db/repositories';
 import type { KamerlensDB } from '../lib/db/schema';
 import { t } from '../lib/notes/i18n';
-import { enabledSites, type SiteKey } from '../lib/settings';
+import { disabledKinds, enabledSites, type SiteKey } from '../lib/settings';
 import { NotesExchange } from './NotesExchange';
+
+/** The kinds a user may switch off, as `data-kamerlens-kind` names them (README, DOM contract). */
+const KINDS = [
+  'kamerstuk',
+  'dossier',
+  'handelingen',
+  'aanhangsel',
+  'staatsblad',
+  'staatscourant',
+  'tractatenblad',
+  'tk-document',
+  'tk-zaak',
+  'motion',
+  'pillar',
+] as const;
 
 const SITES: [SiteKey, string][] = [
   ['ob', 'zoek.officielebekendmakingen.nl'],
@@ -20,11 +35,13 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
   const [persisted, setPersisted] = useState<boolean | undefined | 'asking'>('asking');
   const [sites, setSites] = useState<Record<SiteKey, boolean> | undefined>();
   const [followed, setFollowed] = useState<DossierRecord[] | undefined>();
+  const [off, setOff] = useState<string[] | undefined>();
   const [cache, setCache] = useState<{ text: string; error?: boolean } | undefined>();
 
   useEffect(() => {
     void requestPersistence().then(setPersisted);
     void enabledSites.getValue().then(setSites);
+    void disabledKinds.getValue().then(setOff);
     cacheRepository(db)
       .followedDossiers()
       .then(setFollowed, () => setFollowed([]));
@@ -34,6 +51,12 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
     const next = { ...(sites ?? { ob: true, tk: true }), [key]: on };
     setSites(next);
     await enabledSites.setValue(next);
+  }
+
+  async function toggleKind(kind: string, on: boolean) {
+    const next = on ? (off ?? []).filter((k) => k !== kind) : [...new Set([...(off ?? []), kind])];
+    setOff(next);
+    await disabledKinds.setValue(next);
   }
 
   async function wipe() {
@@ -69,6 +92,22 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
             ))
           : null}
         <p class="hint">{t('notes_sites_hint')}</p>
+        <fieldset class="kinds">
+          <legend>{t('notes_kinds_heading')}</legend>
+          {off
+            ? KINDS.map((kind) => (
+                <label key={kind} class="check">
+                  <input
+                    type="checkbox"
+                    name={`kind-${kind}`}
+                    checked={!off.includes(kind)}
+                    onChange={(e) => void toggleKind(kind, e.currentTarget.checked)}
+                  />{' '}
+                  {t(`notes_kind_${kind.replace('-', '_')}`)}
+                </label>
+              ))
+            : null}
+        </fieldset>
       </section>
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">{t('notes_options_heading')}</h2>

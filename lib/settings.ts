@@ -44,3 +44,15 @@ export async function siteEnabled(hostname: string): Promise<boolean> {
   const key = siteKeyOf(hostname);
   return key !== undefined && (await enabledSites.getValue())[key] !== false;
 }
+
+/**
+ * The reference kinds the user switched off (options: "Wat Kamerlens markeert"), as `data-kamerlens-kind` names them.
+ * Stored as what is off, so that a kind added in a later version is on until the user says otherwise.
+ */
+export const disabledKinds = storage.defineItem<string[]>('local:disabledKinds', { fallback: [], version: 1 });
+
+/** A test for the kinds to annotate now; everything when nothing is switched off. */
+export async function kindFilter(): Promise<(kind: string) => boolean> {
+  const off = new Set(await disabledKinds.getValue());
+  return (kind) => !off.has(kind);
+}

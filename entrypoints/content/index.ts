@@ -6,7 +6,7 @@ import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { send } from '@/lib/messaging/runtime';
 import { lookups } from '@/lib/page/lookups';
 import { SomeOwnLinks } from '@/lib/page/some-links';
-import { siteEnabled } from '@/lib/settings';
+import { kindFilter, siteEnabled } from '@/lib/settings';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { analyseRoots } from './analyse';
 import { listenForNotes } from './notes';
@@ -27,6 +27,7 @@ export default defineContentScript({
     // A site switched off in the options is left exactly as it is.
     if (!(await siteEnabled(location.hostname))) return;
     const html = document.documentElement;
+    const kinds = await kindFilter();
     const profile = profileFor(location.hostname);
     const exclude = excluder(profile);
     const roots = textRoots(document, profile);
@@ -34,7 +35,7 @@ export default defineContentScript({
     // pass's a slice at a time once it is done, later ones as they go into the page.
     const claim = (link: Element, id: string | undefined) => own.claim(link, id);
     const firstLinks: Element[] = [];
-    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks });
+    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, kinds });
     if (ctx.isInvalid) return;
     html.setAttribute('data-kamerlens', 'ready');
     html.setAttribute('data-kamerlens-count', String(firstLinks.length));
@@ -56,6 +57,7 @@ export default defineContentScript({
       if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
     };
     watchForNewText(ctx, roots, exclude, {
+      kinds,
       onLink: claim,
       onChange: ({ links }) => {
         html.setAttribute('data-kamerlens-count', String(countLinked(roots)));
@@ -78,7 +80,7 @@ export default defineContentScript({
 
     try {
       await yieldToPage();
-      const { motions } = await analyseRoots(roots, exclude, ctx.signal);
+      const { motions } = await analyseRoots(roots, exclude, ctx.signal, kinds);
       if (ctx.isInvalid) return;
       html.setAttribute('data-kamerlens-motions', String(motions));
       html.setAttribute('data-kamerlens-analysis', 'ready');

@@ -33,6 +33,7 @@ export interface WatchOptions {
   onChange: (change: NewText) => void;
   /** Called for each new reference's first link as it goes into the page. */
   onLink?: ScanOptions['onLink'];
+  kinds?: ScanOptions['kinds'];
 }
 
 /**
@@ -44,7 +45,7 @@ export function watchForNewText(
   ctx: Context,
   roots: Element[],
   exclude: (el: Element) => boolean,
-  { onChange, onLink }: WatchOptions,
+  { onChange, onLink, kinds }: WatchOptions,
 ) {
   const rootSet = new Set(roots);
   const fights = new Fights({
@@ -94,7 +95,7 @@ export function watchForNewText(
     const nodes = added;
     added = [];
     const targets = yield* outermostSteps(nodes, roots, skipped);
-    if (targets.length) yield* scanSteps(targets, { exclude: leave, links, onLink });
+    if (targets.length) yield* scanSteps(targets, { exclude: leave, links, onLink, ...(kinds ? { kinds } : {}) });
   }
 
   const settle = settler(
