@@ -116,6 +116,8 @@ export default defineBackground(() => {
         // Once a day an unavailable service gets another chance without anyone asking.
         if (await clearUnavailable(db, Date.now(), UNAVAILABLE_RETRY_MS)) await sync.resolver.retryNow();
         await sync.resolver.evict();
+        // Deleted notes stay restorable for UNDO_KEEP_MS (lib/db/notes-repo.ts), then go for good.
+        await notes.purgeDeleted();
         await sync.resolver.requeueStale();
         await refreshFollowed(sync);
       } finally {

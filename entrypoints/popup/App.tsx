@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { NoteEditor } from '@/components/NoteEditor';
 import { NoteItem } from '@/components/NoteItem';
@@ -45,6 +45,11 @@ export function App({ db, search }: { db: KamerlensDB; search: string }) {
   const [editing, setEditing] = useState<string | undefined>();
   const [undo, setUndo] = useState<Note | undefined>();
   const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>();
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // Keyboard users land on "Ongedaan maken" right after a delete: the deleted note's buttons are gone.
+  useEffect(() => {
+    if (undo) undoButton.current?.focus();
+  }, [undo]);
 
   useEffect(() => {
     resolveTarget(db, search).then(setTarget, () => setTarget({ state: 'unsupported' }));
@@ -160,6 +165,7 @@ export function App({ db, search }: { db: KamerlensDB; search: string }) {
           <p class="undo" role="status">
             {t('popup_deleted')}{' '}
             <button
+              ref={undoButton}
               type="button"
               class="undo-button"
               onClick={() => void act(() => repo.undo(undo.id), t('popup_restored')).then(() => setUndo(undefined))}

@@ -39,6 +39,19 @@ async function popupFor(session: Session, url: string): Promise<{ popup: Page; t
   return { popup, tabId };
 }
 
+/** Picks an option of a select, as Preact sees it (a change event after the value). */
+async function choose(page: Page, selector: string, value: string): Promise<void> {
+  await page.evaluate(
+    (s, v) => {
+      const el = document.querySelector<HTMLSelectElement>(s)!;
+      el.value = v;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    selector,
+    value,
+  );
+}
+
 /** Selects the passage in the fixture page, as a reader would with the mouse. */
 async function selectPassage(page: Page): Promise<void> {
   await page.evaluate((passage) => {
@@ -200,6 +213,17 @@ describe.each(['chromium', 'firefox'] as const)('notes in %s', (kind) => {
       () => document.querySelectorAll('.note').length === 1 && document.querySelector('.passage') !== null,
       undefined,
     );
+    await fill(notes, '#q', '');
+    await choose(notes, '#tag', 'pijlers');
+    await until(notes, () => document.querySelectorAll('.note').length === 1, undefined);
+    expect(await noteTexts(notes)).toEqual(['Eerste gedachte, bewerkt']);
+    await choose(notes, '#tag', '');
+    expect(await notes.$$eval('#dossier option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual([
+      '',
+      '35000-VI',
+    ]);
+    await choose(notes, '#dossier', '35000-VI');
+    await until(notes, () => document.querySelectorAll('.note').length === 2, undefined);
     await notes.close();
   });
 
