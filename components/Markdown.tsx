@@ -42,7 +42,8 @@ function Inline({ token }: { token: Token }): JSX.Element {
           {inline(link.tokens)}
         </a>
       ) : (
-        <>{inline(link.tokens)}</>
+        // A link to anything but http(s) keeps only its text.
+        <span class="link-refused">{inline(link.tokens)}</span>
       );
     }
     case 'text': {

@@ -74,7 +74,7 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
 
   return (
     <>
-      <section aria-labelledby="sites-h">
+      <section class="notes-part" aria-labelledby="sites-h">
         <h2 id="sites-h">{t('notes_sites_heading')}</h2>
         {sites
           ? SITES.map(([key, host]) => (
@@ -109,7 +109,7 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
             : null}
         </fieldset>
       </section>
-      <section aria-labelledby="notes-h">
+      <section class="notes-part" aria-labelledby="notes-h">
         <h2 id="notes-h">{t('notes_options_heading')}</h2>
         <p class="storage" data-persisted={String(persisted)}>
           {persisted === 'asking'
@@ -127,7 +127,7 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
           </a>
         </p>
       </section>
-      <section aria-labelledby="followed-h">
+      <section class="notes-part" aria-labelledby="followed-h">
         <h2 id="followed-h">{t('notes_followed_heading')}</h2>
         {followed === undefined ? (
           <p>{t('popup_loading')}</p>
@@ -144,7 +144,7 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
           <p>{t('notes_followed_none')}</p>
         )}
       </section>
-      <section aria-labelledby="cache-h">
+      <section class="notes-part" aria-labelledby="cache-h">
         <h2 id="cache-h">{t('notes_cache_heading')}</h2>
         <p>{t('notes_cache_hint')}</p>
         <button type="button" class="cache-clear" onClick={() => void wipe()}>

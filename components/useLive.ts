@@ -14,7 +14,7 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[]): { value: T
       error: (error: unknown) => setState({ value: undefined, error }),
     });
     return () => sub.unsubscribe();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the query depends on
+    // The caller names what the query depends on (`deps`), as with useEffect itself.
   }, deps);
   return state;
 }

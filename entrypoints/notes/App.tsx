@@ -18,7 +18,7 @@ export function App({ db }: { db: KamerlensDB }) {
   return (
     <main>
       <h1>{t('notes_page_title')}</h1>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form class="filters" aria-label={t('notes_search')} onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for="q">{t('notes_search')}</label>
           <input id="q" type="search" value={filter.query} onInput={(e) => set({ query: e.currentTarget.value })} />
