@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { KINDS_KEY, SITES_KEY, type SiteKey } from './settings-page';
 import { TK_DEFAULT_BASE, TK_LEGACY_BASE } from './tk/versions';
 
 /**
@@ -24,35 +25,16 @@ export const tkBaseUrl = storage.defineItem<string>('local:tkBaseUrl', {
 export const KOOP_DEFAULT_BASE = 'https://repository.overheid.nl/sru';
 export const koopBaseUrl = storage.defineItem<string>('local:koopBaseUrl', { fallback: KOOP_DEFAULT_BASE, version: 1 });
 
-/** The two sites, as the options page switches them: OB (zoek.officielebekendmakingen.nl) and tweedekamer.nl. */
-export type SiteKey = 'ob' | 'tk';
-export const siteKeyOf = (hostname: string): SiteKey | undefined =>
-  hostname === 'zoek.officielebekendmakingen.nl'
-    ? 'ob'
-    : hostname === 'tweedekamer.nl' || hostname === 'www.tweedekamer.nl'
-      ? 'tk'
-      : undefined;
+export { type SiteKey, siteKeyOf } from './settings-page';
 
 /** Which sites Kamerlens annotates (options: "Sites"); both by default. A switched-off site is left untouched. */
-export const enabledSites = storage.defineItem<Record<SiteKey, boolean>>('local:enabledSites', {
+export const enabledSites = storage.defineItem<Record<SiteKey, boolean>>(`local:${SITES_KEY}`, {
   fallback: { ob: true, tk: true },
   version: 1,
 });
-
-/** Whether Kamerlens runs on this host now: a site the user switched off gets no links, badges or highlights. */
-export async function siteEnabled(hostname: string): Promise<boolean> {
-  const key = siteKeyOf(hostname);
-  return key !== undefined && (await enabledSites.getValue())[key] !== false;
-}
 
 /**
  * The reference kinds the user switched off (options: "Wat Kamerlens markeert"), as `data-kamerlens-kind` names them.
  * Stored as what is off, so that a kind added in a later version is on until the user says otherwise.
  */
-export const disabledKinds = storage.defineItem<string[]>('local:disabledKinds', { fallback: [], version: 1 });
-
-/** A test for the kinds to annotate now; everything when nothing is switched off. */
-export async function kindFilter(): Promise<(kind: string) => boolean> {
-  const off = new Set(await disabledKinds.getValue());
-  return (kind) => !off.has(kind);
-}
+export const disabledKinds = storage.defineItem<string[]>(`local:${KINDS_KEY}`, { fallback: [], version: 1 });

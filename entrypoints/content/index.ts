@@ -6,7 +6,7 @@ import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { send } from '@/lib/messaging/runtime';
 import { lookups } from '@/lib/page/lookups';
 import { SomeOwnLinks } from '@/lib/page/some-links';
-import { kindFilter, siteEnabled } from '@/lib/settings';
+import { kindFilter, siteEnabled } from '@/lib/settings-page';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { analyseRoots } from './analyse';
 import { listenForNotes } from './notes';

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { scanRoots } from '../../../lib/dom/scan';
-import { disabledKinds, enabledSites, kindFilter, siteEnabled } from '../../../lib/settings';
+import { disabledKinds, enabledSites } from '../../../lib/settings';
+import { kindFilter, siteEnabled } from '../../../lib/settings-page';
 
 beforeEach(() => {
   fakeBrowser.reset();
