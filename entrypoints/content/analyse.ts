@@ -16,6 +16,7 @@ export async function analyseRoots(
   roots: readonly Element[],
   exclude: (el: Element) => boolean,
   signal: AbortSignal,
+  kinds: (kind: string) => boolean = () => true,
 ): Promise<{ motions: number; pillars: number }> {
   let motions = 0;
   let pillars = 0;
@@ -27,15 +28,16 @@ export async function analyseRoots(
     if (signal.aborted) break;
     if (!isCurrent(map)) continue;
     // Applied a few at a time, like the first pass; motions last to first, so earlier offsets stay valid.
+    // Kinds switched off in the options are found but not marked.
     await runSliced(
-      analysis.pillars,
+      kinds('pillar') ? analysis.pillars : [],
       (pillar) => {
         pillars += markPillars(map, [pillar]);
       },
       { signal },
     );
     await runSliced(
-      [...analysis.motions].reverse(),
+      kinds('motion') ? [...analysis.motions].reverse() : [],
       (motion) => {
         motions += annotate(map, [motion]);
       },

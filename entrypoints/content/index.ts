@@ -7,8 +7,10 @@ import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { send } from '@/lib/messaging/runtime';
 import { lookups } from '@/lib/page/lookups';
 import { SomeOwnLinks } from '@/lib/page/some-links';
+import { kindFilter, siteEnabled } from '@/lib/settings-page';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { analyseRoots } from './analyse';
+import { listenForNotes } from './notes';
 import { listenForUpdates, own, requestStatus } from './status';
 import { watchForNewText } from './watch';
 
@@ -23,7 +25,10 @@ export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    // A site switched off in the options is left exactly as it is.
+    if (!(await siteEnabled(location.hostname))) return;
     const html = document.documentElement;
+    const kinds = await kindFilter();
     const profile = profileFor(location.hostname);
     const exclude = excluder(profile);
     const roots = textRoots(document, profile);
@@ -34,12 +39,15 @@ export default defineContentScript({
     // A paper's own page completes references that name only a number (`TER VERVANGING VAN DIE GEDRUKT ONDER NR.
     // 404`, `motie op stuk nr. 44`) with its dossier.
     const context = pageContext(document);
-    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, ...(context ? { context } : {}) });
+    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, kinds, ...(context ? { context } : {}) });
     if (ctx.isInvalid) return;
     html.setAttribute('data-kamerlens', 'ready');
     html.setAttribute('data-kamerlens-count', String(firstLinks.length));
 
     listenForUpdates(ctx);
+    // Notes answer the popup from now on; their highlights wait until the second pass is done with the text.
+    let settle = () => {};
+    listenForNotes(ctx, new Promise<void>((resolve) => (settle = resolve)));
     const cache = lookups({
       send: async (ids) => (await send('lookup-refs', { ids })).refs,
       apply: (refs, links) => {
@@ -53,6 +61,7 @@ export default defineContentScript({
       if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
     };
     watchForNewText(ctx, roots, exclude, {
+      kinds,
       ...(context ? { context } : {}),
       onLink: claim,
       onChange: ({ links }) => {
@@ -76,7 +85,7 @@ export default defineContentScript({
 
     try {
       await yieldToPage();
-      const { motions } = await analyseRoots(roots, exclude, ctx.signal);
+      const { motions } = await analyseRoots(roots, exclude, ctx.signal, kinds);
       if (ctx.isInvalid) return;
       html.setAttribute('data-kamerlens-motions', String(motions));
       html.setAttribute('data-kamerlens-analysis', 'ready');
@@ -88,6 +97,8 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       html.setAttribute('data-kamerlens-analysis', 'failed');
       console.warn('Kamerlens: motions and pillar topics are unavailable on this page:', error);
+    } finally {
+      settle();
     }
   },
 });

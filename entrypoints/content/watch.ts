@@ -35,6 +35,7 @@ export interface WatchOptions {
   onLink?: ScanOptions['onLink'];
   /** The page's own identity, as the first pass used it. */
   context?: ScanOptions['context'];
+  kinds?: ScanOptions['kinds'];
 }
 
 /**
@@ -46,7 +47,7 @@ export function watchForNewText(
   ctx: Context,
   roots: Element[],
   exclude: (el: Element) => boolean,
-  { onChange, onLink, context }: WatchOptions,
+  { onChange, onLink, context, kinds }: WatchOptions,
 ) {
   const rootSet = new Set(roots);
   const fights = new Fights({
@@ -96,7 +97,14 @@ export function watchForNewText(
     const nodes = added;
     added = [];
     const targets = yield* outermostSteps(nodes, roots, skipped);
-    if (targets.length) yield* scanSteps(targets, { exclude: leave, links, onLink, ...(context ? { context } : {}) });
+    if (targets.length)
+      yield* scanSteps(targets, {
+        exclude: leave,
+        links,
+        onLink,
+        ...(context ? { context } : {}),
+        ...(kinds ? { kinds } : {}),
+      });
   }
 
   const settle = settler(

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BaseUrlField } from '@/components/BaseUrlField';
+import { NotesSettings } from '@/components/NotesSettings';
 import { SyncStatus } from '@/components/SyncStatus';
+import { KamerlensDB } from '@/lib/db/schema';
 import { send } from '@/lib/messaging/runtime';
 import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
 import type { SyncHealth } from '@/lib/sync/health';
@@ -10,7 +12,7 @@ import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
  * Settings: where the data comes from, and how those sources are doing. The Tweede Kamer moves its API to a new
  * version in 2026; when the old address stops answering, the status says so and the address can be changed here.
  */
-export function App() {
+export function App({ db = new KamerlensDB() }: { db?: KamerlensDB }) {
   const [urls, setUrls] = useState<{ tk: string; koop: string } | undefined>();
   const [health, setHealth] = useState<SyncHealth | undefined>();
   const [retrying, setRetrying] = useState(false);
@@ -66,6 +68,7 @@ export function App() {
           <p>Instellingen worden geladen…</p>
         )}
       </section>
+      <NotesSettings db={db} />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import type { AnchorState, NoteSelector } from '../notes/model';
 import type { Analysis } from '../refs/analyse';
 import type { Footnote } from '../refs/types';
 import type { SyncHealth } from '../sync/health';
@@ -28,6 +29,54 @@ export interface Protocol {
    * answers with the health after that round. Records that arrive are pushed to the tabs that wait for them.
    */
   'sync-retry': { request: Record<string, never>; response: SyncHealth };
+  /**
+   * content → background, once a page's first pass is done: the document the page is (canonical id), so that the
+   * toolbar badge counts its notes; answers the passages of its notes, to be highlighted again.
+   */
+  'page-notes': { request: { documentId?: string }; response: { documentId?: string; passages: NotePassage[] } };
+  /** popup → content: which document this page is, its references, and whether each note's passage was found. */
+  'page-document': { request: Record<string, never>; response: PageDocument };
+  /** popup → content: bring one of the page's references into view (a click in the popup's list). */
+  'page-scroll-to': { request: { id: string }; response: boolean };
+  /** popup, background → content: the selection as W3C selectors, for "Notitie bij selectie"; none when empty. */
+  'selection-describe': { request: Record<string, never>; response: SelectionAnchor | null };
+  /** popup, background → content: this page's notes changed; the highlights are drawn again from these passages. */
+  'notes-changed': { request: { passages: NotePassage[] }; response: undefined };
+}
+
+/** A note's passage as the page needs it: which note, and where. */
+export interface NotePassage {
+  id: string;
+  selectors: NoteSelector[];
+}
+
+/** What the content script knows of its page, for the popup. */
+export interface PageDocument {
+  /** The canonical document id, when the page is a document Kamerlens knows how to name. */
+  documentId?: string;
+  url: string;
+  title: string;
+  /** The document's date as the page gives it (`yyyy-mm-dd`), when it does. */
+  date?: string;
+  refs: PageRef[];
+  /** Per note id: whether its passage was found in the page as it is now. */
+  anchors: Record<string, AnchorState>;
+}
+
+export interface PageRef {
+  id: string;
+  kind: string;
+  text: string;
+  /** `data-kamerlens-state`/`-status` as the page shows them, when the cache answered. */
+  state?: string;
+  status?: string;
+}
+
+export interface SelectionAnchor {
+  documentId?: string;
+  url: string;
+  title: string;
+  selectors: NoteSelector[];
 }
 
 export type MessageName = keyof Protocol;
@@ -111,4 +160,9 @@ export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } =
   },
   'sync-status': () => ({}),
   'sync-retry': () => ({}),
+  'page-notes': (payload) => {
+    // From a page's content script: an id is a short reference id, or nothing.
+    const id = isObject(payload) ? payload.documentId : undefined;
+    return typeof id === 'string' && id.length <= LIMITS.idLength ? { documentId: id } : {};
+  },
 };

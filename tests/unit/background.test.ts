@@ -84,12 +84,53 @@ describe('the TK base URL setting, version 2', () => {
   });
 });
 
+/** An event as the browser has it, for the APIs WXT's fake browser does not implement (menus, commands, badge). */
+function fakeEvent<A extends unknown[]>() {
+  const listeners: ((...args: A) => unknown)[] = [];
+  return {
+    addListener: (fn: (...args: A) => unknown) => void listeners.push(fn),
+    removeListener: (fn: (...args: A) => unknown) => void listeners.splice(listeners.indexOf(fn), 1),
+    hasListener: (fn: (...args: A) => unknown) => listeners.includes(fn),
+    trigger: (...args: A) => Promise.all(listeners.map((fn) => fn(...args))),
+  };
+}
+
+const menus: { id: string; contexts: string[] }[] = [];
+const badges = new Map<number, string>();
+function stubUnimplemented() {
+  Object.assign(fakeBrowser, {
+    contextMenus: {
+      removeAll: async () => void menus.splice(0),
+      create: (item: { id: string; contexts: string[] }) => menus.push(item),
+      onClicked: fakeEvent(),
+    },
+    commands: { onCommand: fakeEvent() },
+    action: {
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void badges.set(tabId, text),
+      setBadgeBackgroundColor: async () => {},
+    },
+  });
+}
+
 describe('the background', () => {
   beforeAll(async () => {
     fakeBrowser.reset();
+    stubUnimplemented();
     await tkBaseUrl.setValue(api.baseUrl.tk);
     await koopBaseUrl.setValue(api.baseUrl.koop);
     background.main();
+  });
+
+  it('offers "Notitie bij selectie" on selections, and answers a page with no notes with none', async () => {
+    await until(
+      async () => menus.length,
+      (n) => n === 1,
+    );
+    expect(menus[0]).toMatchObject({ id: 'kamerlens-note-selection', contexts: ['selection'] });
+    expect(await send('page-notes', { documentId: 'kst-19637-2535' })).toEqual({
+      documentId: 'kst-19637-2535',
+      passages: [],
+    });
   });
 
   it('creates the periodic refresh when it is missing', async () => {
