@@ -1,3 +1,4 @@
+import { ATTR, HTML_ATTR } from '@/lib/contract/attrs';
 import './style.css';
 import { applyInfos } from '@/lib/dom/badges';
 import { countLinked, scanRoots } from '@/lib/dom/scan';
@@ -32,8 +33,8 @@ export default defineContentScript({
     const firstLinks: Element[] = [];
     await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks });
     if (ctx.isInvalid) return;
-    html.setAttribute('data-kamerlens', 'ready');
-    html.setAttribute('data-kamerlens-count', String(firstLinks.length));
+    html.setAttribute(HTML_ATTR.ready, 'ready');
+    html.setAttribute(HTML_ATTR.count, String(firstLinks.length));
 
     listenForUpdates(ctx);
     const cache = lookups({
@@ -41,7 +42,7 @@ export default defineContentScript({
       apply: (refs, links) => {
         if (ctx.isInvalid) return;
         applyInfos(document, refs, new SomeOwnLinks(own, links));
-        html.setAttribute('data-kamerlens-cache', 'ready');
+        html.setAttribute(HTML_ATTR.cache, 'ready');
       },
       pause: () => yieldToPage(),
     });
@@ -51,7 +52,7 @@ export default defineContentScript({
     watchForNewText(ctx, roots, exclude, {
       onLink: claim,
       onChange: ({ links }) => {
-        html.setAttribute('data-kamerlens-count', String(countLinked(roots)));
+        html.setAttribute(HTML_ATTR.count, String(countLinked(roots)));
         if (links.length) cache.linked(links).catch(warn);
       },
     });
@@ -62,7 +63,7 @@ export default defineContentScript({
         cache.forget(asked);
         warn(error);
       });
-    await runSliced(firstLinks, (link) => claim(link, link.getAttribute('data-kamerlens-ref') ?? undefined), {
+    await runSliced(firstLinks, (link) => claim(link, link.getAttribute(ATTR.ref) ?? undefined), {
       signal: ctx.signal,
     });
     if (ctx.isInvalid) return;
@@ -73,15 +74,15 @@ export default defineContentScript({
       await yieldToPage();
       const { motions } = await analyseRoots(roots, exclude, ctx.signal);
       if (ctx.isInvalid) return;
-      html.setAttribute('data-kamerlens-motions', String(motions));
-      html.setAttribute('data-kamerlens-analysis', 'ready');
+      html.setAttribute(HTML_ATTR.motions, String(motions));
+      html.setAttribute(HTML_ATTR.analysis, 'ready');
       // Motion mentions linked to a document share its status: ask again now that they are on the page.
       await first;
       if (motions) await status(cache.seed(own.withIds(document).map(([el]) => el)));
     } catch (error) {
       // The papers stay linked; motions and pillars are extras. A reloaded extension ends here too.
       if (ctx.isInvalid) return;
-      html.setAttribute('data-kamerlens-analysis', 'failed');
+      html.setAttribute(HTML_ATTR.analysis, 'failed');
       console.warn('Kamerlens: motions and pillar topics are unavailable on this page:', error);
     }
   },

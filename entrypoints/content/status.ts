@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { HTML_ATTR } from '@/lib/contract/attrs';
 import { applyInfos } from '@/lib/dom/badges';
 import { claimPaperLinks, OwnLinks } from '@/lib/dom/identity';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
@@ -39,5 +40,5 @@ export async function requestStatus(ctx: ContentScriptContext): Promise<void> {
     if (ctx.isInvalid) return;
     applyInfos(document, refs, own);
   }
-  document.documentElement.setAttribute('data-kamerlens-cache', 'ready');
+  document.documentElement.setAttribute(HTML_ATTR.cache, 'ready');
 }

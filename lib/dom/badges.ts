@@ -1,3 +1,4 @@
+import { ATTR } from '../contract/attrs';
 import type { RefError, RefInfo } from '../sync/info';
 import type { OwnLinks } from './identity';
 
@@ -74,10 +75,10 @@ export function applyInfos(doc: Document, infos: readonly RefInfo[], own: OwnLin
   for (const [el, id] of own.withIds(doc)) {
     const info = byId.get(id);
     if (!info) continue;
-    el.setAttribute('data-kamerlens-state', info.state);
-    if (info.motion) el.setAttribute('data-kamerlens-status', info.motion.status);
-    else el.removeAttribute('data-kamerlens-status');
-    if (info.document?.soort) el.setAttribute('data-kamerlens-type', info.document.soort);
+    el.setAttribute(ATTR.state, info.state);
+    if (info.motion) el.setAttribute(ATTR.status, info.motion.status);
+    else el.removeAttribute(ATTR.status);
+    if (info.document?.soort) el.setAttribute(ATTR.type, info.document.soort);
     el.title = describe(info);
     updated++;
   }
