@@ -35,6 +35,13 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // alarms: the periodic refresh; storage: settings (base URLs), kept apart from the IndexedDB cache.
     permissions: ['alarms', 'storage'],
+    // The document panel (lib/page/panel.ts): the background hears the shortcut and tells the tab.
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_page_panel_command__',
+      },
+    },
     host_permissions: [...CONTENT_MATCHES, ...DATA_HOSTS.map((host) => `https://${host}/*`)],
     // Firefox for Android reads data_collection_permissions from 142 on.
     ...(browser === 'firefox'

@@ -23,3 +23,6 @@ export const tkBaseUrl = storage.defineItem<string>('local:tkBaseUrl', {
 
 export const KOOP_DEFAULT_BASE = 'https://repository.overheid.nl/sru';
 export const koopBaseUrl = storage.defineItem<string>('local:koopBaseUrl', { fallback: KOOP_DEFAULT_BASE, version: 1 });
+
+/** Pillar labels in the text (lib/page/pillar-labels.ts); on by default, the options page turns them off. */
+export const pillarLabels = storage.defineItem<boolean>('local:pillarLabels', { fallback: true, version: 1 });

@@ -4,13 +4,18 @@ import { applyInfos } from '@/lib/dom/badges';
 import { countLinked, scanRoots } from '@/lib/dom/scan';
 import { runSliced, yieldToPage } from '@/lib/dom/scheduler';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
-import { send } from '@/lib/messaging/runtime';
+import { handleMessages, send } from '@/lib/messaging/runtime';
+import { analyseRoots } from '@/lib/page/analyse';
+import { installCards } from '@/lib/page/card';
+import { decorateExisting } from '@/lib/page/existing';
 import { lookups } from '@/lib/page/lookups';
+import { installPanel, isPanelShortcut } from '@/lib/page/panel';
+import { PillarLabels } from '@/lib/page/pillar-labels';
 import { SomeOwnLinks } from '@/lib/page/some-links';
+import { infos, listenForUpdates, own, requestStatus } from '@/lib/page/status';
+import { watchForNewText } from '@/lib/page/watch';
+import { pillarLabels } from '@/lib/settings';
 import { CONTENT_MATCHES } from '@/lib/sites';
-import { analyseRoots } from './analyse';
-import { listenForUpdates, own, requestStatus } from './status';
-import { watchForNewText } from './watch';
 
 /**
  * Content script. Three passes, each sliced so the page never waits (lib/dom/scheduler.ts):
@@ -33,6 +38,11 @@ export default defineContentScript({
     const firstLinks: Element[] = [];
     await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks });
     if (ctx.isInvalid) return;
+    // The page's own links to references (OB Handelingen link most of theirs): decorated and claimed as they are.
+    const decorate = (target: Element) =>
+      decorateExisting(target, own, { exclude, root: roots.find((r) => r.contains(target)) ?? target }).firsts;
+    await runSliced(roots, (root) => firstLinks.push(...decorate(root)), { signal: ctx.signal });
+    if (ctx.isInvalid) return;
     html.setAttribute(HTML_ATTR.ready, 'ready');
     html.setAttribute(HTML_ATTR.count, String(firstLinks.length));
 
@@ -42,6 +52,7 @@ export default defineContentScript({
       apply: (refs, links) => {
         if (ctx.isInvalid) return;
         applyInfos(document, refs, new SomeOwnLinks(own, links));
+        infos.remember(refs);
         html.setAttribute(HTML_ATTR.cache, 'ready');
       },
       pause: () => yieldToPage(),
@@ -49,8 +60,37 @@ export default defineContentScript({
     const warn = (error: unknown) => {
       if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
     };
+    // The card, the panel and the pillar labels: Kamerlens' own elements, each in a shadow root.
+    const labels = new PillarLabels(document);
+    const cards = installCards({
+      doc: document,
+      own,
+      infos,
+      refresh: async (id) => (await send('refresh-ref', { id })).refs,
+      sources: [labels],
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    });
+    const panel = installPanel({ doc: document, own, infos, labels, setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) });
+    ctx.onInvalidated(() => {
+      cards.destroy();
+      panel.destroy();
+    });
+    ctx.onInvalidated(handleMessages({ 'toggle-panel': () => void panel.toggle() }));
+    // The same keys on the page, for when the browser leaves the shortcut to it (a conflicting or unset command).
+    ctx.addEventListener(document, 'keydown', (e) => {
+      if (!isPanelShortcut(e)) return;
+      e.preventDefault();
+      panel.toggle();
+    });
+    void pillarLabels.getValue().then(
+      (on) => labels.setShown(on),
+      () => undefined,
+    );
+    ctx.onInvalidated(pillarLabels.watch((on) => labels.setShown(on !== false)));
+
     watchForNewText(ctx, roots, exclude, {
       onLink: claim,
+      decorate,
       onChange: ({ links }) => {
         html.setAttribute(HTML_ATTR.count, String(countLinked(roots)));
         if (links.length) cache.linked(links).catch(warn);
@@ -72,7 +112,7 @@ export default defineContentScript({
 
     try {
       await yieldToPage();
-      const { motions } = await analyseRoots(roots, exclude, ctx.signal);
+      const { motions } = await analyseRoots(roots, exclude, ctx.signal, { labels });
       if (ctx.isInvalid) return;
       html.setAttribute(HTML_ATTR.motions, String(motions));
       html.setAttribute(HTML_ATTR.analysis, 'ready');

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { BaseUrlField } from '@/components/BaseUrlField';
 import { SyncStatus } from '@/components/SyncStatus';
 import { send } from '@/lib/messaging/runtime';
-import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
+import { t } from '@/lib/page/i18n';
+import { KOOP_DEFAULT_BASE, koopBaseUrl, pillarLabels, tkBaseUrl } from '@/lib/settings';
 import type { SyncHealth } from '@/lib/sync/health';
 import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
 
@@ -14,6 +15,7 @@ export function App() {
   const [urls, setUrls] = useState<{ tk: string; koop: string } | undefined>();
   const [health, setHealth] = useState<SyncHealth | undefined>();
   const [retrying, setRetrying] = useState(false);
+  const [labels, setLabels] = useState<boolean | undefined>();
 
   async function retry() {
     setRetrying(true);
@@ -29,6 +31,7 @@ export function App() {
   useEffect(() => {
     void Promise.all([tkBaseUrl.getValue(), koopBaseUrl.getValue()]).then(([tk, koop]) => setUrls({ tk, koop }));
     void send('sync-status', {}).then(setHealth, () => setHealth(undefined));
+    void pillarLabels.getValue().then(setLabels);
   }, []);
 
   return (
@@ -40,6 +43,23 @@ export function App() {
         <button type="button" class="retry" onClick={() => void retry()} disabled={retrying}>
           {retrying ? 'Bezig…' : 'Opnieuw proberen'}
         </button>
+      </section>
+      <section>
+        <h2>Op de pagina</h2>
+        <label>
+          <input
+            type="checkbox"
+            id="pillar-labels"
+            checked={labels ?? true}
+            disabled={labels === undefined}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setLabels(on);
+              void pillarLabels.setValue(on);
+            }}
+          />{' '}
+          {t('page_settings_pillars')}
+        </label>
       </section>
       <section>
         <h2>Adressen</h2>

@@ -1,7 +1,7 @@
 import { ATTR, REF_CLASS } from '../contract/attrs';
 import { motionSearchUrl, urlFor } from '../contract/ids';
 import type { RefKind } from '../refs/types';
-import { markOwn, markOwnLink } from './own';
+import { markOwn, markOwnLink, setFirstPiece, setLastPiece } from './own';
 import { nodeIndexAt, type TextMap } from './text-map';
 
 /** The class every Kamerlens link carries; page CSS is unlikely to target it. */
@@ -138,11 +138,19 @@ export class LinkWriter {
       const w = this.work.get(p.index);
       if (w && p.from < w.done) return false;
     }
+    let first: HTMLAnchorElement | undefined;
     pieces.forEach((p, k) => {
       const link = makeLink(doc, ref, k === 0);
       const w = this.place(doc, p, link);
       w.links.push(link);
-      if (k === 0) w.firsts.push(link);
+      if (k === 0) {
+        w.firsts.push(link);
+        first = link;
+      } else if (first) {
+        // The card opens from any piece; the badge follows the last one.
+        setFirstPiece(link, first);
+        setLastPiece(first, link);
+      }
     });
     this.count++;
     return true;

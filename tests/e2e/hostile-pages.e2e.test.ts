@@ -22,7 +22,7 @@ interface Probe {
   count: number;
 }
 
-/** How many times the widget may put its text back before Kamerlens leaves it (FIGHT_LIMIT in content/watch.ts). */
+/** How many times the widget may put its text back before Kamerlens leaves it (FIGHT_LIMIT in lib/page/watch.ts). */
 const FIGHT_LIMIT = 3;
 /** Size ratio 10; linear ≈ 10×, quadratic ≈ 100×. */
 const GROWTH_BOUND = 30;

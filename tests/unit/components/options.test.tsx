@@ -203,7 +203,7 @@ describe('the options page', () => {
     });
     await act(() => render(<App />, root));
     await flush();
-    const inputs = [...root.querySelectorAll('input')];
+    const inputs = [...root.querySelectorAll<HTMLInputElement>('input:not([type="checkbox"])')];
     expect(inputs.map((i) => i.value)).toEqual([
       'https://gegevensmagazijn.tweedekamer.nl/OData/v5',
       'https://repository.overheid.nl/sru',

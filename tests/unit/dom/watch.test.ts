@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIGHT_LIMIT, MAX_WAIT_MS, type NewText, SETTLE_MS, watchForNewText } from '../../../entrypoints/content/watch';
 import { countLinked, scanRoots } from '../../../lib/dom/scan';
+import { FIGHT_LIMIT, MAX_WAIT_MS, type NewText, SETTLE_MS, watchForNewText } from '../../../lib/page/watch';
 
 /** The parts of WXT's content-script context the watcher uses. */
 function fakeContext() {

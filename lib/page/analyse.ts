@@ -5,6 +5,7 @@ import { markPillars } from '@/lib/dom/pillars';
 import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
 import { send } from '@/lib/messaging/runtime';
+import type { PillarLabels } from './pillar-labels';
 import { own } from './status';
 
 /**
@@ -16,14 +17,21 @@ export async function analyseRoots(
   roots: readonly Element[],
   exclude: (el: Element) => boolean,
   signal: AbortSignal,
+  options: {
+    /** Where the pillar labels go (lib/page/pillar-labels.ts); without it the blocks are only marked. */
+    labels?: PillarLabels;
+    /** The message to the background (injected by tests; the runtime's by default). */
+    send?: typeof send;
+  } = {},
 ): Promise<{ motions: number; pillars: number }> {
+  const ask = options.send ?? send;
   let motions = 0;
   let pillars = 0;
   for (const root of roots) {
     const map = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
     if (!map) break;
     if (!map.text.trim()) continue;
-    const analysis = await send('analyse-text', { text: map.text, footnotes: pageFootnotes(root, map) });
+    const analysis = await ask('analyse-text', { text: map.text, footnotes: pageFootnotes(root, map) });
     if (signal.aborted) break;
     if (!isCurrent(map)) continue;
     // Applied a few at a time, like the first pass; motions last to first, so earlier offsets stay valid.
@@ -34,6 +42,7 @@ export async function analyseRoots(
       },
       { signal },
     );
+    options.labels?.place(map, analysis.pillars);
     await runSliced(
       [...analysis.motions].reverse(),
       (motion) => {

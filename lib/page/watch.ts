@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ATTR } from '@/lib/contract/attrs';
 import { outermostSteps } from '@/lib/dom/changes';
 import { isOwn } from '@/lib/dom/own';
 import { type ScanOptions, scanSteps } from '@/lib/dom/scan';
@@ -18,6 +19,8 @@ export const FIGHT_LIMIT = 3;
 export const ROOT_FIGHT_LIMIT = 10;
 /** Mutation records read in one step: a burst of thousands is read by the round, not in the page's task. */
 const RECORDS_PER_STEP = 256;
+/** Added nodes above which the round rescans the roots instead of finding the outermost changed blocks. */
+export const RESCAN_NODES = 20_000;
 
 export interface NewText {
   /** The first link of each reference linked in this round (the elements with `data-kamerlens-ref`). */
@@ -33,6 +36,8 @@ export interface WatchOptions {
   onChange: (change: NewText) => void;
   /** Called for each new reference's first link as it goes into the page. */
   onLink?: ScanOptions['onLink'];
+  /** Decorates the page's own reference links under a rescanned element (lib/page/existing.ts): their first links. */
+  decorate?: (target: Element) => Element[];
 }
 
 /**
@@ -44,7 +49,7 @@ export function watchForNewText(
   ctx: Context,
   roots: Element[],
   exclude: (el: Element) => boolean,
-  { onChange, onLink }: WatchOptions,
+  { onChange, onLink, decorate }: WatchOptions,
 ) {
   const rootSet = new Set(roots);
   const fights = new Fights({
@@ -93,8 +98,19 @@ export function watchForNewText(
     }
     const nodes = added;
     added = [];
-    const targets = yield* outermostSteps(nodes, roots, skipped);
+    // A burst larger than a rescan (a page that replaces its whole text) costs one pass over the roots instead of
+    // a walk up from each of its nodes; the scan is idempotent, so text already linked stays as it is.
+    const targets = nodes.length > RESCAN_NODES ? roots : yield* outermostSteps(nodes, roots, skipped);
     if (targets.length) yield* scanSteps(targets, { exclude: leave, links, onLink });
+    if (decorate)
+      for (const target of targets) {
+        if (!target.isConnected) continue;
+        for (const link of decorate(target)) {
+          links.push(link);
+          onLink?.(link as HTMLAnchorElement, link.getAttribute(ATTR.ref) ?? undefined);
+        }
+        yield;
+      }
   }
 
   const settle = settler(

@@ -5,6 +5,7 @@ import { claimPaperLinks, OwnLinks } from '@/lib/dom/identity';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { LIMITS } from '@/lib/messaging/protocol';
 import { handleMessages, send } from '@/lib/messaging/runtime';
+import { InfoStore } from './store';
 
 /**
  * Kamerlens' own reference elements on this page, with their ids: in the content script's world, where the page
@@ -12,11 +13,15 @@ import { handleMessages, send } from '@/lib/messaging/runtime';
  */
 export const own = new OwnLinks();
 
+/** What the background said about the ids of this page's own elements (for the card and the panel). */
+export const infos = new InfoStore();
+
 /** References the background fetched for this tab arrive as `refs-updated`: shown as they come. */
 export function listenForUpdates(ctx: ContentScriptContext): void {
   const stop = handleMessages({
     'refs-updated': ({ refs }) => {
       applyInfos(document, refs, own);
+      infos.remember(refs);
       return undefined;
     },
   });
@@ -39,6 +44,7 @@ export async function requestStatus(ctx: ContentScriptContext): Promise<void> {
     const { refs } = await send('lookup-refs', { ids: ids.slice(i, i + LIMITS.ids) });
     if (ctx.isInvalid) return;
     applyInfos(document, refs, own);
+    infos.remember(refs);
   }
   document.documentElement.setAttribute(HTML_ATTR.cache, 'ready');
 }
