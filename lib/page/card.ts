@@ -224,7 +224,12 @@ export function installCards(deps: CardDeps): Cards {
       return;
     }
     const el = cardTarget(e.target);
-    if (!el) return;
+    if (!el) {
+      // Over the page itself: the pointer left. Also heard when the card re-rendered under the pointer (Chromium
+      // then sends the `pointerout` to the removed node, which no longer reaches the document).
+      if (current && !current.el.contains(e.target as Node)) scheduleClose();
+      return;
+    }
     if (closeTimer !== undefined) cancel(closeTimer);
     closeTimer = undefined;
     if (current?.el === el) return;

@@ -50,6 +50,8 @@ export interface LaunchOptions {
    */
   dataPort?: number;
   headless?: boolean;
+  /** Extra Firefox prefs (Firefox has no media emulation over WebDriver BiDi: dark mode is a pref there). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** One answer of the mock data services' HTTPS server, as it went out. */
@@ -292,6 +294,7 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
         'dom.security.https_first': false,
         'network.stricttransportsecurity.preloadlist': false,
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extension)]: uuid }),
+        ...options.firefoxPrefs,
       },
     });
   } catch (error) {
