@@ -24,6 +24,9 @@ import { CONTENT_MATCHES } from '@/lib/sites';
  * 3. motions and pillar topics, found in the background → `data-kamerlens-analysis="ready"` (or `"failed"`).
  * Text the page adds later goes through pass 1 and 2 as it arrives; only ids not asked for before are sent.
  */
+/** A command and the page's keydown for one press of the panel shortcut arrive within this time of each other. */
+const TOGGLE_DEBOUNCE_MS = 400;
+
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
@@ -75,11 +78,22 @@ export default defineContentScript({
       cards.destroy();
       panel.destroy();
     });
-    ctx.onInvalidated(handleMessages({ 'toggle-panel': () => void panel.toggle() }));
+    // One press is one toggle: where the browser both runs the command and passes the keys to the page, the page's
+    // keydown comes first and the background's message for the same press a moment later.
+    let keyToggledAt = Number.NEGATIVE_INFINITY;
+    ctx.onInvalidated(
+      handleMessages({
+        'toggle-panel': () => {
+          if (performance.now() - keyToggledAt >= TOGGLE_DEBOUNCE_MS) panel.toggle();
+          return undefined;
+        },
+      }),
+    );
     // The same keys on the page, for when the browser leaves the shortcut to it (a conflicting or unset command).
     ctx.addEventListener(document, 'keydown', (e) => {
       if (!isPanelShortcut(e)) return;
       e.preventDefault();
+      keyToggledAt = performance.now();
       panel.toggle();
     });
     void pillarLabels.getValue().then(

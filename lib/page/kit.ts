@@ -19,9 +19,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** The focusable elements of a container, in order. */
+/** The Tab stops of a container, in order (a radio group is one stop: its checked radio). */
 export function focusables(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), [tabindex="0"], input, select')];
+  return [
+    ...root.querySelectorAll<HTMLElement>(
+      'a[href], button:not([disabled]), [tabindex="0"], input:not([type="radio"]), input[type="radio"]:checked, select',
+    ),
+  ];
 }
 
 /**

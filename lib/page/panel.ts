@@ -275,12 +275,12 @@ export function installPanel(deps: PanelDeps): Panel {
   };
   root.addEventListener('keydown', onKey);
 
+  // A record pushed while the panel is open: shown at once, with focus kept on the element at the same place.
   const stopListening = infos.listen(() => {
-    if (api.isOpen) {
-      const focusedValue = (root.activeElement as HTMLInputElement | null)?.value;
-      render();
-      if (focusedValue) root.querySelector<HTMLInputElement>(`input[value="${focusedValue}"]`)?.focus();
-    }
+    if (!api.isOpen || !dialog) return;
+    const at = focusables(dialog).indexOf(root.activeElement as HTMLElement);
+    render();
+    if (at >= 0) focusables(dialog)[at]?.focus();
   });
 
   const api = {
