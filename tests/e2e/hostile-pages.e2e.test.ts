@@ -154,7 +154,7 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (kind) =>
       const all = sent.flat();
       expect(new Set(all).size).toBe(all.length);
       expect(all).toContain('kst-28638-164');
-      expect(sent.length).toBeLessThanOrEqual(3);
+      expect(sent.length, JSON.stringify(sent)).toBeLessThanOrEqual(3);
     }
     await page.close();
   }, 60_000);
