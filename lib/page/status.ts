@@ -33,7 +33,11 @@ export function listenForUpdates(ctx: ContentScriptContext): void {
  * as `refs-updated`). Only the ids of Kamerlens' own links are asked for, never one the page wrote on an element
  * of its own. Marks `<html data-kamerlens-cache="ready">` after the answer.
  */
-export async function requestStatus(ctx: ContentScriptContext): Promise<void> {
+export async function requestStatus(
+  ctx: ContentScriptContext,
+  /** The message to the background (injected by tests; the runtime's by default). */
+  ask: typeof send = send,
+): Promise<void> {
   const profile = profileFor(location.hostname);
   await claimPaperLinks(textRoots(document, profile), own, { exclude: excluder(profile), signal: ctx.signal });
   if (ctx.isInvalid) return;
@@ -41,7 +45,7 @@ export async function requestStatus(ctx: ContentScriptContext): Promise<void> {
   if (!ids.length) return;
   // In messages the background accepts whole (LIMITS.ids): a page with 29 000 citations gets every status.
   for (let i = 0; i < ids.length; i += LIMITS.ids) {
-    const { refs } = await send('lookup-refs', { ids: ids.slice(i, i + LIMITS.ids) });
+    const { refs } = await ask('lookup-refs', { ids: ids.slice(i, i + LIMITS.ids) });
     if (ctx.isInvalid) return;
     applyInfos(document, refs, own);
     infos.remember(refs);
