@@ -41,6 +41,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+N' },
         description: '__MSG_notes_command_selection__',
       },
+      // The document panel (lib/page/panel.ts): the background hears the shortcut and tells the tab.
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_page_panel_command__',
+      },
     },
     action: { default_title: '__MSG_popup_title__' },
     host_permissions: [...CONTENT_MATCHES, ...DATA_HOSTS.map((host) => `https://${host}/*`)],

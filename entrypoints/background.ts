@@ -1,3 +1,4 @@
+import { isFetchable } from '@/lib/contract/ids';
 import { canonicalDocumentId, notesRepository } from '@/lib/db/notes-repo';
 import { KamerlensDB } from '@/lib/db/schema';
 import { guarded, reportError } from '@/lib/log';
@@ -22,6 +23,8 @@ const NOTE_MENU = 'kamerlens-note-selection';
 const NOTE_COMMAND = 'note-selection';
 /** A one-shot alarm for the next item waiting for its backoff: a stopped worker keeps no timers, alarms survive. */
 const WAKE_ALARM = 'kamerlens-wake';
+/** The `commands` entry of wxt.config.ts that opens the document panel. */
+const PANEL_COMMAND = 'toggle-panel';
 
 /**
  * Background: registers the message handlers and the alarms; the work lives in lib/. Nothing is kept in globals that
@@ -82,6 +85,14 @@ export default defineBackground(() => {
       'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),
       // Only the references: the services' health (with full error messages) is for the options page, not for pages.
       'lookup-refs': async ({ ids }, sender) => ({ refs: (await sync.resolver.lookup(ids, sender.tab?.id)).refs }),
+      // Only an id some service can answer is queued: a page cannot make the worker fetch anything else.
+      'refresh-ref': async ({ id }, sender) => {
+        if (isFetchable(id)) {
+          await sync.resolver.enqueue([id], sender.tab?.id);
+          void sync.resolver.run();
+        }
+        return { refs: (await sync.resolver.lookup([id], sender.tab?.id)).refs };
+      },
       'sync-status': () => readHealth(db),
       'sync-retry': async () => {
         await heal();
@@ -152,6 +163,20 @@ export default defineBackground(() => {
       if (id !== undefined) await selectionNote(id);
     }),
   );
+
+  // The document panel's shortcut (manifest `commands`): the page's content script opens it.
+  // Firefox for Android has no `commands`; there the panel opens from the page's own keys only.
+  try {
+    browser.commands?.onCommand.addListener(
+      guarded('command', async (command: string, tab?: { id?: number }) => {
+        if (command !== PANEL_COMMAND) return;
+        const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+        if (id !== undefined) await sendToTab(id, 'toggle-panel', {});
+      }),
+    );
+  } catch {
+    // No commands API (or a test's fake browser without it): nothing to listen to.
+  }
 
   // A changed base URL may fix an unavailable service: ask it again, with everything that waits for it.
   tkBaseUrl.watch(guarded('settings', heal));

@@ -38,3 +38,6 @@ export const enabledSites = storage.defineItem<Record<SiteKey, boolean>>(`local:
  * Stored as what is off, so that a kind added in a later version is on until the user says otherwise.
  */
 export const disabledKinds = storage.defineItem<string[]>(`local:${KINDS_KEY}`, { fallback: [], version: 1 });
+
+/** Pillar labels in the text (lib/page/pillar-labels.ts); on by default, the options page turns them off. */
+export const pillarLabels = storage.defineItem<boolean>('local:pillarLabels', { fallback: true, version: 1 });

@@ -4,7 +4,7 @@ import type { NotePassage, PageDocument, PageRef } from '@/lib/messaging/protoco
 import { handleMessages, send } from '@/lib/messaging/runtime';
 import { documentIdFromUrl } from '@/lib/notes/document';
 import type { AnchorState } from '@/lib/notes/model';
-import { own } from './status';
+import { own } from '@/lib/page/status';
 
 /** References listed in the popup at most: a Handelingen day cites thousands; the popup shows counts for all. */
 const MAX_REFS = 500;

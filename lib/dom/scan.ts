@@ -1,3 +1,4 @@
+import { ATTR, has } from '../contract/attrs';
 import { detectPapers } from '../refs/papers';
 import type { DetectContext, PaperRef } from '../refs/types';
 import { LinkWriter, type LinkWriterOptions, REF_CLASS } from './annotate';
@@ -162,6 +163,6 @@ export async function scanRoots(roots: readonly Element[], options: ScanOptions 
 export function countLinked(roots: readonly Element[]): number {
   let n = 0;
   for (const root of roots)
-    n += root.querySelectorAll(`.${REF_CLASS}[data-kamerlens-kind]:not([data-kamerlens-kind="motion"])`).length;
+    n += root.querySelectorAll(`.${REF_CLASS}${has(ATTR.kind)}:not(${has(ATTR.kind, 'motion')})`).length;
   return n;
 }

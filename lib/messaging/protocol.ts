@@ -20,6 +20,13 @@ export interface Protocol {
    * and stale ones are fetched afterwards and pushed with `refs-updated`.
    */
   'lookup-refs': { request: { ids: string[] }; response: { refs: RefInfo[] } };
+  /**
+   * content → background ("Vernieuwen" in the hover card): fetch this one record again now, whatever its freshness.
+   * Answers with what the cache has at once (`stale` while the fetch runs); the new record follows as `refs-updated`.
+   */
+  'refresh-ref': { request: { id: string }; response: { refs: RefInfo[] } };
+  /** background → content (the tab of the `commands` shortcut): open or close the document panel. */
+  'toggle-panel': { request: Record<string, never>; response: undefined };
   /** background → content (to the tab that asked): references that arrived or changed. */
   'refs-updated': { request: { refs: RefInfo[] }; response: undefined };
   /** popup, options → background: how the data sources are doing. */
@@ -158,6 +165,12 @@ export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } =
       throw new InvalidMessage('refs-updated: refs must be a list');
     return payload as unknown as Request<'refs-updated'>;
   },
+  'refresh-ref': (payload) => {
+    if (!isObject(payload) || typeof payload.id !== 'string' || payload.id.length > LIMITS.idLength)
+      throw new InvalidMessage('refresh-ref: id must be a reference id');
+    return { id: payload.id };
+  },
+  'toggle-panel': () => ({}),
   'sync-status': () => ({}),
   'sync-retry': () => ({}),
   'page-notes': (payload) => {

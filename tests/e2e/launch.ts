@@ -58,6 +58,8 @@ export interface LaunchOptions {
    * with the extension's data where it was (the notes tests). The caller removes it. Default: a fresh temp profile.
    */
   profile?: string;
+  /** Extra Firefox prefs (Firefox has no media emulation over WebDriver BiDi: dark mode is a pref there). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** One answer of the mock data services' HTTPS server, as it went out. */
@@ -307,6 +309,7 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
         // Kept here, so that a restart on the same profile is what a user's restart is.
         'extensions.webextensions.keepStorageOnUninstall': true,
         'extensions.webextensions.keepUuidOnUninstall': true,
+        ...options.firefoxPrefs,
       },
     });
   } catch (error) {
