@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ATTR, HTML_ATTR, has } from '@/lib/contract/attrs';
 import { pageIdentity } from '@/lib/dom/identity';
 import type { NotePassage, PageDocument, PageRef } from '@/lib/messaging/protocol';
 import { handleMessages, send } from '@/lib/messaging/runtime';
@@ -19,11 +20,11 @@ const titleOf = (doc: Document) => (doc.querySelector('h1')?.textContent ?? doc.
 function pageRefs(): PageRef[] {
   const refs: PageRef[] = [];
   for (const [el, id] of own.withIds(document).slice(0, MAX_REFS)) {
-    const state = el.getAttribute('data-kamerlens-state');
-    const status = el.getAttribute('data-kamerlens-status');
+    const state = el.getAttribute(ATTR.state);
+    const status = el.getAttribute(ATTR.status);
     refs.push({
       id,
-      kind: el.getAttribute('data-kamerlens-kind') ?? 'kamerstuk',
+      kind: el.getAttribute(ATTR.kind) ?? 'kamerstuk',
       text: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120),
       ...(state ? { state } : {}),
       ...(status ? { status } : {}),
@@ -46,11 +47,11 @@ export function listenForNotes(ctx: ContentScriptContext, settled: Promise<unkno
   async function draw(passages: NotePassage[]): Promise<void> {
     await settled.catch(() => undefined);
     if (ctx.isInvalid) return;
-    if (passages.length || document.querySelector('mark[data-kamerlens-note]')) {
+    if (passages.length || document.querySelector(`mark${has(ATTR.note)}`)) {
       const { highlightNotes } = await import('@/lib/page/highlights');
       anchors = highlightNotes(document.body, passages);
     } else anchors = {};
-    html.setAttribute('data-kamerlens-notes', String(Object.values(anchors).filter((a) => a !== 'missing').length));
+    html.setAttribute(HTML_ATTR.notes, String(Object.values(anchors).filter((a) => a !== 'missing').length));
   }
 
   const stop = handleMessages({

@@ -23,6 +23,8 @@ export const ATTR = {
   pillars: 'data-kamerlens-pillars',
   /** `data-kamerlens-pillar-<agenda>-<n>="0.97"`: the confidence, per pillar key. */
   pillarPrefix: 'data-kamerlens-pillar-',
+  /** On Kamerlens' own `<mark>` around a note's passage: the note's id (lib/page/highlights.ts). */
+  note: 'data-kamerlens-note',
 } as const;
 
 /** Attributes on `<html>`: the progress of the passes. */
@@ -34,6 +36,8 @@ export const HTML_ATTR = {
   motions: 'data-kamerlens-motions',
   /** `open` while the document panel is shown. */
   panel: 'data-kamerlens-panel',
+  /** How many notes' passages were found and marked on this page. */
+  notes: 'data-kamerlens-notes',
 } as const;
 
 /** The class every link Kamerlens makes carries; page CSS is unlikely to target it. */

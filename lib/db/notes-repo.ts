@@ -1,3 +1,4 @@
+import { classify, isTkDocumentNumber } from '../contract/ids';
 import { writeError } from '../notes/errors';
 import { byPinnedThenRecent, type NewNote, type Note, type NoteChanges } from '../notes/model';
 import type { KamerlensDB } from './schema';
@@ -136,7 +137,7 @@ export async function requestPersistence(storage: StorageManager | undefined = g
  * canonical.
  */
 export async function canonicalDocumentId(db: KamerlensDB, id: string): Promise<string> {
-  if (!/^\d{4}D\d{5}$/.test(id)) return id;
+  if (!isTkDocumentNumber(id)) return id;
   const doc = await db.documents.where('tkNummer').equals(id).first();
-  return doc && doc.id !== id && /^kst-/.test(doc.id) ? doc.id : id;
+  return doc && doc.id !== id && classify(doc.id) === 'kamerstuk' ? doc.id : id;
 }

@@ -1,5 +1,5 @@
 import { ATTR, has, REF_SELECTOR } from '../contract/attrs';
-import { isKoopId } from '../contract/ids';
+import { classify, isKoopId } from '../contract/ids';
 import { detectPapers } from '../refs/papers';
 import type { DetectContext, MotionRef } from '../refs/types';
 import { hrefFor, REF_CLASS } from './annotate';
@@ -40,8 +40,8 @@ export function pageIdentity(doc: Document): string | undefined {
 export function pageContext(doc: Document): DetectContext | undefined {
   const self = pageIdentity(doc);
   if (!self) return undefined;
-  if (self.startsWith('kst-')) return { id: self };
-  if (!/^h-(tk|ek)-/.test(self)) return undefined;
+  if (classify(self) === 'kamerstuk') return { id: self };
+  if (classify(self) !== 'handelingen') return undefined;
   const dossiers = new Set(
     [...doc.querySelectorAll('meta[name="OVERHEIDop.behandeldDossier"]')]
       .map((m) => m.getAttribute('content')?.trim() ?? '')

@@ -1,3 +1,4 @@
+import { idFromHref, isKoopId, isTkDocumentNumber, parseKamerstukId } from '../contract/ids';
 import { SITE_HOSTS } from '../sites';
 
 /*
@@ -6,9 +7,6 @@ import { SITE_HOSTS } from '../sites';
  * their `Nummer:` (lib/dom/identity.ts, read by the content script). A TK document Kamerlens cannot name that way
  * keeps its TK number (`2019D41229`).
  */
-
-const OB_ID = /^\/((?:kst|h-tk|h-ek|ah-tk|ah-ek|stb|stcrt|trb)-[\w-]+)\.html$/i;
-const TK_NUMBER = /^\d{4}D\d{5}$/;
 
 /** Whether Kamerlens runs on this page at all (https, one of the two sites). */
 export function isSupportedUrl(url: string): boolean {
@@ -27,9 +25,12 @@ export function isSupportedUrl(url: string): boolean {
 export function documentIdFromUrl(url: string): string | undefined {
   if (!isSupportedUrl(url)) return undefined;
   const u = new URL(url);
-  if (u.hostname === 'zoek.officielebekendmakingen.nl') return OB_ID.exec(u.pathname)?.[1];
+  if (u.hostname === 'zoek.officielebekendmakingen.nl') {
+    const own = idFromHref(`${u.origin}${u.pathname}`);
+    return own && isKoopId(own.id) ? own.id : undefined;
+  }
   const did = u.searchParams.get('did') ?? '';
-  return /^\/kamerstukken\/[\w-]+\/detail$/.test(u.pathname) && TK_NUMBER.test(did) ? did : undefined;
+  return /^\/kamerstukken\/[\w-]+\/detail$/.test(u.pathname) && isTkDocumentNumber(did) ? did : undefined;
 }
 
 /** `19637` → `19 637`, `35000-VI` → `35 000 VI`, `21501-20` → `21 501-20`: dossier numbers as citations write them. */
@@ -55,10 +56,10 @@ export function citedVergaderjaar(raw: string | undefined): string | undefined {
  * "Kamerstukken I". Other ids are cited by their own id, which is how OB finds them.
  */
 export function citation(documentId: string, vergaderjaar?: string): string {
-  const m = /^kst-(\d+)(?:-([A-Z]+|\d{1,2}|[A-Z]+-?\d*))?-(\d+[a-z]?|[A-Z]+)$/.exec(documentId);
-  if (!m) return documentId;
-  const [, dossier, toevoeging, nr] = m;
-  const kamer = /^[A-Z]/.test(nr!) ? 'I' : 'II';
+  const paper = parseKamerstukId(documentId);
+  if (!paper) return documentId;
+  const { dossier, toevoeging, number: nr } = paper;
+  const kamer = /^[A-Z]/.test(nr) ? 'I' : 'II';
   const year = citedVergaderjaar(vergaderjaar);
-  return `Kamerstukken ${kamer}${year ? ` ${year}` : ''}, ${citedDossier(dossier!, toevoeging)}, nr. ${nr}`;
+  return `Kamerstukken ${kamer}${year ? ` ${year}` : ''}, ${citedDossier(dossier, toevoeging)}, nr. ${nr}`;
 }

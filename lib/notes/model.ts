@@ -75,11 +75,5 @@ export const quoteOf = (note: Pick<Note, 'selectors'>): TextQuoteSelector | unde
 export const positionOf = (note: Pick<Note, 'selectors'>): TextPositionSelector | undefined =>
   note.selectors?.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
 
-/**
- * The dossier of a document id, for the all-notes filter: `kst-35000-VI-59` → `35000-VI`, `kst-21501-20-1265` →
- * `21501-20`; undefined for ids that are not Kamerstukken (Handelingen, TK numbers).
- */
-export function dossierOf(documentId: string): string | undefined {
-  const m = /^kst-(\d+(?:-[A-Za-z0-9]+)*?)-([0-9]+[a-z]?|[A-Z]+)$/.exec(documentId);
-  return m?.[1];
-}
+/** The dossier of a document id, for the all-notes filter (`kst-35000-VI-59` → `35000-VI`): lib/contract's. */
+export { dossierOf } from '../contract/ids';

@@ -1,4 +1,5 @@
 import * as textPosition from 'dom-anchor-text-position';
+import { ATTR } from '../contract/attrs';
 import { describeText, matchSelectors } from '../notes/anchoring';
 import type { AnchorState, NoteSelector } from '../notes/model';
 
@@ -10,7 +11,7 @@ import type { AnchorState, NoteSelector } from '../notes/model';
  * has notes with a passage, or when the user asks for one.
  */
 
-export const NOTE_ATTR = 'data-kamerlens-note';
+export const NOTE_ATTR = ATTR.note;
 const NOTE_CLASS = 'kamerlens-note';
 
 /** The selectors for what is selected under `root`, or null when nothing (or only white space) is. */

@@ -5,6 +5,7 @@ import background from '../../entrypoints/background';
 import { send } from '../../lib/messaging/runtime';
 import { koopBaseUrl, migrateTkBaseUrlV2, tkBaseUrl } from '../../lib/settings';
 import { TK_DEFAULT_BASE, TK_LEGACY_BASE } from '../../lib/tk/versions';
+import { stubUnimplemented } from '../support/browser-stubs';
 import { type MockApi, startMockApi } from '../support/mock-api/server';
 
 /**
@@ -84,38 +85,12 @@ describe('the TK base URL setting, version 2', () => {
   });
 });
 
-/** An event as the browser has it, for the APIs WXT's fake browser does not implement (menus, commands, badge). */
-function fakeEvent<A extends unknown[]>() {
-  const listeners: ((...args: A) => unknown)[] = [];
-  return {
-    addListener: (fn: (...args: A) => unknown) => void listeners.push(fn),
-    removeListener: (fn: (...args: A) => unknown) => void listeners.splice(listeners.indexOf(fn), 1),
-    hasListener: (fn: (...args: A) => unknown) => listeners.includes(fn),
-    trigger: (...args: A) => Promise.all(listeners.map((fn) => fn(...args))),
-  };
-}
-
-const menus: { id: string; contexts: string[] }[] = [];
-const badges = new Map<number, string>();
-function stubUnimplemented() {
-  Object.assign(fakeBrowser, {
-    contextMenus: {
-      removeAll: async () => void menus.splice(0),
-      create: (item: { id: string; contexts: string[] }) => menus.push(item),
-      onClicked: fakeEvent(),
-    },
-    commands: { onCommand: fakeEvent() },
-    action: {
-      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void badges.set(tabId, text),
-      setBadgeBackgroundColor: async () => {},
-    },
-  });
-}
+let menus: ReturnType<typeof stubUnimplemented>['menus'];
 
 describe('the background', () => {
   beforeAll(async () => {
     fakeBrowser.reset();
-    stubUnimplemented();
+    ({ menus } = stubUnimplemented());
     await tkBaseUrl.setValue(api.baseUrl.tk);
     await koopBaseUrl.setValue(api.baseUrl.koop);
     background.main();
