@@ -139,6 +139,25 @@ describe('motions as the real texts write them', () => {
   });
 });
 
+/**
+ * Mentions without names stay papers, by design (index.ts: a motion mention needs its members): the citation after
+ * them is the paper reference, with the motion's id, and a second link on `motie` to the same paper would add a second
+ * status badge beside the first. Quoted from kst-33529-1329.xml, kst-24587-956.xml and issue 9.
+ */
+const NAMELESS: [string, string, string[]][] = [
+  ['kst-33529-1329', 'de motie op stuk nr. 1154 (33 529) om gedupeerden', ['kst-33529-1154']],
+  ['kst-24587-956', 'en de motie op stuk nr. 41 (36 410 VI) als volgt', ['kst-36410-VI-41']],
+  ['issue 9', 'de moties op stukken nrs. 1154 en 1181 (33 529)', ['kst-33529-1154', 'kst-33529-1181']],
+];
+
+describe('motions without names, on their paper', () => {
+  it.each(NAMELESS)('%s: %j is its papers only', (_, text, ids) => {
+    const refs = detect(text);
+    expect(refs.filter((r) => r.kind === 'motion')).toEqual([]);
+    expect(refs.filter(isPaper).map((r) => r.id)).toEqual(ids);
+  });
+});
+
 /** A signature as the surname a motion mention gives: `Olger van Dijk` → `van dijk`, `Van der Plas` → itself. */
 function surnameOf(signature: string): string {
   const words = signature.replace(/\.$/, '').split(/\s+/);
