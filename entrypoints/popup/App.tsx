@@ -124,6 +124,20 @@ export function App({ db, search }: { db: KamerlensDB; search: string }) {
         >
           {t('popup_cite')}
         </button>
+        <button
+          type="button"
+          class="open-panel"
+          onClick={() =>
+            void sendToTab(tab.id, 'toggle-panel', {}).then(
+              // The panel opens in the page, under the popup: a real popup closes so it can be seen (the tests
+              // open the popup in a tab of its own, `?tab=<id>`, which stays).
+              () => (new URLSearchParams(location.search).has('tab') ? undefined : window.close()),
+              () => setStatus({ text: t('popup_panel_failed'), error: true }),
+            )
+          }
+        >
+          {t('popup_panel')}
+        </button>
       </header>
 
       <section aria-labelledby="notes-h">

@@ -187,6 +187,16 @@ describe.each(['chromium', 'firefox'] as const)('notes in %s', (kind) => {
     await Promise.all([popup.close(), probe.close(), options.close()]);
   });
 
+  it('opens and closes the document panel of the page from the popup', async () => {
+    const page = (await session!.browser.pages()).find((p) => p.url() === OB)!;
+    const { popup } = await popupFor(session!, OB);
+    await click(popup, 'button.open-panel');
+    await until(page, () => document.documentElement.getAttribute('data-kamerlens-panel') === 'open', undefined);
+    await click(popup, 'button.open-panel');
+    await until(page, () => !document.documentElement.hasAttribute('data-kamerlens-panel'), undefined);
+    await popup.close();
+  });
+
   it('has no serious or critical accessibility violations on the popup, the all-notes page and the options page', async () => {
     const { popup } = await popupFor(session!, OB);
     const notes = await session!.openExtensionPage('/notes.html', '.note');
