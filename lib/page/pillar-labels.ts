@@ -1,7 +1,7 @@
 import { HOST_TAG } from '../contract/attrs';
+import { AGENDAS, pillarTitle } from '../contract/pillars';
 import { markOwn } from '../dom/own';
 import { nodeIndexAt, type TextMap } from '../dom/text-map';
-import { AGENDAS } from '../refs/pillars/taxonomy';
 import type { PillarRef } from '../refs/types';
 import type { CardSource } from './card';
 import { LABEL_CSS } from './card-style';
@@ -55,10 +55,10 @@ export class PillarLabels implements CardSource {
       if (!section && pillar.confidence < PARAGRAPH_CONFIDENCE) continue;
       if (this.labels.some((l) => l.block === block && l.agenda === pillar.agenda && l.pillar === pillar.pillar))
         continue;
-      const agenda = AGENDAS.find((a) => a.key === pillar.agenda);
-      const name = agenda?.pillars.find((p) => p.number === pillar.pillar)?.label ?? pillar.id;
+      const agenda = (AGENDAS as Record<string, { name: string } | undefined>)[pillar.agenda];
+      const name = pillarTitle(pillar.agenda, pillar.pillar) ?? pillar.id;
       const { host, root } = shadowHost(this.doc, HOST_TAG.pillar, LABEL_CSS);
-      const text = `${agenda?.key.toUpperCase() ?? pillar.agenda} · ${t('page_pillar_label', [String(pillar.pillar)])}`;
+      const text = `${pillar.agenda.toUpperCase()} · ${t('page_pillar_label', [String(pillar.pillar)])}`;
       root.append(
         h(this.doc, 'span', { class: 'label', tabindex: '0', role: 'button', 'aria-label': `${text}: ${name}` }, text),
       );

@@ -1,3 +1,5 @@
+import { AGENDAS as AGENDAS_SHOWN } from '../../contract/pillars';
+
 /**
  * Policy agendas as data: each agenda names its pillars and the Dutch words that signal them. The labeller reads
  * nothing else, so adding an agenda (or tuning a pillar) is a data change, never a code change.
@@ -47,7 +49,7 @@ export interface Agenda {
  */
 export const IMA: Agenda = {
   key: 'ima',
-  name: 'Integrale Migratieagenda',
+  name: AGENDAS_SHOWN.ima.name,
   units: ['pijler'],
   context: [
     ['integrale migratieagenda', 3],
@@ -61,7 +63,7 @@ export const IMA: Agenda = {
   pillars: [
     {
       number: 1,
-      label: 'Voorkomen van irreguliere migratie',
+      label: AGENDAS_SHOWN.ima.pillars[0],
       headings: [
         ['irreguliere migratie', 4],
         ['voorkomen', 1, 'exact'],
@@ -117,7 +119,7 @@ export const IMA: Agenda = {
     },
     {
       number: 2,
-      label: 'Versterken opvang en bescherming voor vluchtelingen en ontheemden in de regio',
+      label: AGENDAS_SHOWN.ima.pillars[1],
       headings: [
         ['opvang in de regio', 4],
         ['in de regio', 3],
@@ -162,7 +164,7 @@ export const IMA: Agenda = {
     },
     {
       number: 3,
-      label: 'Solidair en solide asielstelsel binnen de Europese Unie en Nederland',
+      label: AGENDAS_SHOWN.ima.pillars[2],
       headings: [
         ['asielstelsel', 4],
         ['asielsysteem', 4],
@@ -225,7 +227,7 @@ export const IMA: Agenda = {
     },
     {
       number: 4,
-      label: 'Minder illegaliteit, meer terugkeer',
+      label: AGENDAS_SHOWN.ima.pillars[3],
       headings: [
         ['illegaliteit', 4],
         ['terugkeer', 4],
@@ -275,7 +277,7 @@ export const IMA: Agenda = {
     },
     {
       number: 5,
-      label: 'Bevorderen legale migratieroutes',
+      label: AGENDAS_SHOWN.ima.pillars[4],
       headings: [
         ['legale migratie', 4],
         ['legale route', 4],
@@ -330,7 +332,7 @@ export const IMA: Agenda = {
     },
     {
       number: 6,
-      label: 'Stimuleren integratie en participatie',
+      label: AGENDAS_SHOWN.ima.pillars[5],
       headings: [
         ['integratie', 4],
         ['participatie', 4],
