@@ -44,6 +44,10 @@ export function detectBareCitations(text: string): PaperRef[][] {
   for (const m of matchesWhere(BARE_DOSSIER, text, (at) => dossierMayStart(text, at))) {
     const cursor = new Cursor(text, m.index);
     const refs = parseCitation(cursor, { anchored: false, start: m.index });
+    // A failed bare parse stops where its dossiers end, before the `nr.` that is not there: a parse from any of its
+    // joint dossiers (`12345, 12346, …`) reads the same rest and fails the same way, so the scan resumes after
+    // them (without this, each dossier of a long run read all the ones after it).
+    BARE_DOSSIER.lastIndex = Math.max(BARE_DOSSIER.lastIndex, cursor.pos);
     if (!refs.length) continue;
     found.push(refs.map((r) => ({ ...r, confidence: Math.min(r.confidence, 0.95) })));
     BARE_DOSSIER.lastIndex = Math.max(BARE_DOSSIER.lastIndex, cursor.pos);

@@ -69,11 +69,16 @@ const RANGE_END = sticky(`${WS}(?:${DASH}|t/m|tot en met)${WS}(\\d{1,4})(?![\\d\
 const PAGE_REF = sticky(`${WS},?${WS}${PAGE_WORD}${WS}(${PAGES})`, 'i');
 const CONTINUATION = sticky(`${WS}[,;]${WS}(?:en${WS1})?(${NR_WORD})${WS}`, 'd');
 
-/** Upper bounds far above anything real text has (the corpus and KOOP's tests stay under a quarter of each). */
+/**
+ * Upper bounds far above anything real text has (the corpus and KOOP's tests stay under a quarter of each). The
+ * joint dossiers, the numbers of a list and the continuations are not bounded: each is read by the one parse that
+ * succeeds with it (its detector then resumes after it), or, for a failed bare parse, skipped by the bare detector
+ * (bare.ts), so every character is read a bounded number of times however long the list. A cap made the parse
+ * stop inside a long list: `Kamerstuk 22 112, nrs. 1, 2, 3, …` gave its first 100 numbers only, and from every
+ * five-digit number of a longer list the bare parse read eight joint dossiers again (36–62× the time for 10× the
+ * input, tests/unit/refs/linearity.slow.test.ts).
+ */
 const MAX_YEARS = 4;
-const MAX_JOINT = 8;
-const MAX_LIST = 100;
-const MAX_CONTINUATIONS = 20;
 
 /** How a citation was introduced: the confidence and whether a dossier alone counts as a reference. */
 export interface CitationContext {
@@ -133,7 +138,7 @@ function numbers(c: Cursor, plural: boolean): { value: string; start: number; en
     out.push({ value: String(range.to), start: lastStart, end: range.end });
     return out;
   }
-  for (let m = c.eat(LIST_ITEM); m && out.length < MAX_LIST; m = c.eat(LIST_ITEM)) {
+  for (let m = c.eat(LIST_ITEM); m; m = c.eat(LIST_ITEM)) {
     out.push({ value: m[1]!, start: c.pos - m[1]!.length, end: c.pos });
   }
   return out;
@@ -162,8 +167,8 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   const kamer = c.eat(KAMER) ?? c.eat(KAMER_DIGIT);
   if (kamer) parts.kamer = /^(I|EK|E\.K\.|1|Eerste Kamer)$/.test(kamer[1]!) ? 'I' : 'II';
   let oldDossier: string | undefined;
-  // Every loop below is bounded: a parse must cost O(1) wherever it starts, or scanning from every candidate in a
-  // long run of numbers (`12345, 12345, …`) would be quadratic.
+  // A parse must cost O(1) wherever it starts, or scanning from every candidate in a long run of numbers would be
+  // quadratic: the years are bounded, the lists are read once (see MAX_YEARS).
   for (let vj = c.eat(VJ), n = 0; vj && n < MAX_YEARS; vj = c.eat(VJ), n++) {
     parts.vergaderjaar ??= `${vj[1]}/${vj[2]}`;
     const glued = c.eat(GLUED_OLD_DOSSIER);
@@ -180,7 +185,7 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   const toev = euGlued ? { value: euGlued[2]! } : toevoeging(c, dossier);
   c.eat(RIJKSWET);
   const also: string[] = [];
-  for (let joint = c.eat(JOINT_DOSSIER); joint && also.length < MAX_JOINT; joint = c.eat(JOINT_DOSSIER)) {
+  for (let joint = c.eat(JOINT_DOSSIER); joint; joint = c.eat(JOINT_DOSSIER)) {
     also.push(normaliseDossier(joint[1]!));
     toevoeging(c, also.at(-1)!);
     c.eat(RIJKSWET);
@@ -201,7 +206,7 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
     if (!(c.eat(BARE_SEPARATOR) && readGroup(c, groups, false))) c.pos = afterDossier;
   }
   if (groups.length) {
-    for (let more = c.eat(CONTINUATION), n = 0; more && n < MAX_CONTINUATIONS; more = c.eat(CONTINUATION), n++) {
+    for (let more = c.eat(CONTINUATION); more; more = c.eat(CONTINUATION)) {
       const before = groups.length;
       if (!readGroup(c, groups, PLURAL.test(more[1]!))) break;
       // `, en nr. 6`: the link for the further number covers `nr. 6`.

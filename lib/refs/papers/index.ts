@@ -44,7 +44,9 @@ function resolveOverlaps(candidates: Candidate[]): PaperRef[] {
   for (const c of ordered) {
     if (c.start < reach) continue;
     reach = c.end;
-    if (!isClaim(c)) kept.push(...c.refs);
+    // A loop, not `push(...c.refs)`: a list after a Kamerstuk citation may have 100 000 numbers, and a spread of
+    // that many arguments overflows the stack.
+    if (!isClaim(c)) for (const r of c.refs) kept.push(r);
   }
   return kept;
 }
