@@ -64,8 +64,11 @@ function detectInWindow(text: string): PaperRef[] {
   ]);
 }
 
+/** In place: the references are the window's own, fresh from its detectors (a copy of each cost a visible share). */
 function shift(ref: PaperRef, by: number): PaperRef {
-  return by ? { ...ref, start: ref.start + by, end: ref.end + by } : ref;
+  ref.start += by;
+  ref.end += by;
+  return ref;
 }
 
 /** The references of a text without invisible characters, in order, never overlapping. */

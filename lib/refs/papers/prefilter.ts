@@ -144,9 +144,13 @@ export function candidateWindows(text: string): Window[] {
   };
   let next = 0;
   RUN3.lastIndex = 0;
-  for (let m = RUN3.exec(text); m; m = RUN3.exec(text)) {
-    const end = m.index + m[0].length;
-    const start = strongStart(text, m.index, end);
+  // `test`, not `exec`: no match array or substring per digit run (most runs are weak), the run's start found by
+  // reading back over its digits.
+  while (RUN3.test(text)) {
+    const end = RUN3.lastIndex;
+    let at = end - 3;
+    while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--;
+    const start = strongStart(text, at, end);
     if (start < 0) continue;
     while (next < ids.length && ids[next]! <= start) open(ids[next]!, ids[next++]! + 4, AFTER);
     open(start, end, DIGIT_AFTER);
