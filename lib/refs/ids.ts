@@ -4,11 +4,12 @@ import { OB_BASE } from '../sites';
 export function normaliseDossier(raw: string): string {
   // Nearly every dossier is written as digits alone: then there is nothing to replace (the replace was a visible
   // share of a citation's parse).
+  let digits = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c < 48 || c > 57) return raw.replace(/\D/g, '');
+    if (c >= 48 && c <= 57) digits += raw[i];
   }
-  return raw;
+  return digits.length === raw.length ? raw : digits;
 }
 
 /**
@@ -57,7 +58,8 @@ export function parseKamerstukId(id: string): PaperIdentity | undefined {
 
 /** `dossier-<nr>[-<toevoeging>]`: a dossier cited without a document number. */
 export function dossierId(dossier: string, toevoeging?: string): string {
-  return ['dossier', normaliseDossier(dossier), ...(toevoeging ? [normaliseToevoeging(toevoeging)] : [])].join('-');
+  const toev = toevoeging ? `-${normaliseToevoeging(toevoeging)}` : '';
+  return `dossier-${normaliseDossier(dossier)}${toev}`;
 }
 
 /**

@@ -207,12 +207,16 @@ function withNumber(parts: RefParts, number: string, pages: string | undefined):
  */
 export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   const parts: RefParts = {};
-  const kamer = c.eatIf(KAMER_FIRST, KAMER) ?? c.eat(KAMER_DIGIT);
+  // A bare parse starts at its dossier's first digit: there only the `11` of KAMER can match, and without it neither
+  // KAMER_DIGIT (whitespace first) nor VJ (four digits and a separator: a dossier has a fifth digit or a space after
+  // two), so those are not tried.
+  const kamer = c.eatIf(KAMER_FIRST, KAMER) ?? (ctx.anchored ? c.eat(KAMER_DIGIT) : null);
   if (kamer) parts.kamer = /^(I|EK|E\.K\.|1|Eerste Kamer)$/.test(kamer[1]!) ? 'I' : 'II';
+  const years = ctx.anchored || kamer !== null;
   let oldDossier: string | undefined;
   // A parse must cost O(1) wherever it starts, or scanning from every candidate in a long run of numbers would be
   // quadratic: the years are bounded, the lists are read once (see MAX_YEARS).
-  for (let vj = c.eatIf(VJ_FIRST, VJ), n = 0; vj && n < MAX_YEARS; vj = c.eatIf(VJ_FIRST, VJ), n++) {
+  for (let vj = years ? c.eatIf(VJ_FIRST, VJ) : null, n = 0; vj && n < MAX_YEARS; vj = c.eatIf(VJ_FIRST, VJ), n++) {
     parts.vergaderjaar ??= `${vj[1]}/${vj[2]}`;
     const glued = c.eat(GLUED_OLD_DOSSIER);
     if (glued) {
