@@ -25,12 +25,15 @@ const ANCHOR = sticky(
  */
 function anchorCandidates(text: string): number[] {
   const at: number[] = [];
+  // Each position is taken only when the words around it can start a match (plain comparisons): `Kamer` stands
+  // in nearly every motion's running text (`verzoekt de Kamer`), and a regex run at each was most of the detector's
+  // time over the real texts' windows.
   for (let i = text.indexOf('Kamer'); i >= 0; i = text.indexOf('Kamer', i + 5)) {
-    at.push(i);
-    if (i >= 7) at.push(i - 7);
+    if (i >= 7 && (text.startsWith('Tweede ', i - 7) || text.startsWith('Eerste ', i - 7))) at.push(i - 7);
+    if (text.startsWith('stuk', i + 5)) at.push(i);
   }
-  literal(text, 'kamer', at);
-  literal(text, 'KAMER', at);
+  literal(text, 'kamerstuk', at);
+  literal(text, 'KAMERSTUK', at);
   literal(text, 'TK', at);
   literal(text, 'T.K', at);
   if (at.length > 1) at.sort((a, b) => a - b);
