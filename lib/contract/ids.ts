@@ -113,7 +113,14 @@ export function parseKamerstukId(id: string): PaperIdentity | undefined {
 
 /** Dossier numbers are written `19 637`, `19637`, `36.496`, `31-700`: the id keeps the digits only. */
 export function normaliseDossier(raw: string): string {
-  return raw.replace(/\D/g, '');
+  // Nearly every dossier is written as digits alone: then there is nothing to replace (the replace was a visible
+  // share of a citation's parse).
+  let digits = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += raw[i];
+  }
+  return digits.length === raw.length ? raw : digits;
 }
 
 /**
@@ -130,22 +137,21 @@ export function normaliseToevoeging(raw: string): string {
  */
 export function normaliseNumber(raw: string): string {
   const trimmed = raw.trim();
-  return /^\d/.test(trimmed) ? trimmed.toLowerCase() : trimmed.toUpperCase();
+  const first = trimmed.charCodeAt(0);
+  return first >= 48 && first <= 57 ? trimmed.toLowerCase() : trimmed.toUpperCase();
 }
 
 /** `kst-<dossier>[-<toevoeging>]-<nr>`, the officielebekendmakingen id of a Kamerstuk. */
 export function kamerstukId(dossier: string, toevoeging: string | undefined, nr: string): string {
-  return [
-    'kst',
-    normaliseDossier(dossier),
-    ...(toevoeging ? [normaliseToevoeging(toevoeging)] : []),
-    normaliseNumber(nr),
-  ].join('-');
+  // A template, not an array joined: this runs for every reference, and the array was a visible share of a parse.
+  const toev = toevoeging ? `${normaliseToevoeging(toevoeging)}-` : '';
+  return `kst-${normaliseDossier(dossier)}-${toev}${normaliseNumber(nr)}`;
 }
 
 /** `dossier-<nr>[-<toevoeging>]`: a dossier cited without a document number. */
 export function dossierId(dossier: string, toevoeging?: string): string {
-  return ['dossier', normaliseDossier(dossier), ...(toevoeging ? [normaliseToevoeging(toevoeging)] : [])].join('-');
+  const toev = toevoeging ? `-${normaliseToevoeging(toevoeging)}` : '';
+  return `dossier-${normaliseDossier(dossier)}${toev}`;
 }
 
 /**

@@ -16,6 +16,17 @@ export class Cursor {
     return m;
   }
 
+  /**
+   * Like eat, but first a look at the first character after any whitespace: when it is not one of `first` (a
+   * `FirstChars` of every character a match of `re` can have there), `re` cannot match and is not run. Most steps
+   * of a parse fail (a dossier rarely has a toevoeging, a joint dossier or a Rijkswet number), and a failing regex
+   * run cost about as much as a matching one: the parse of a bare dossier ran some fifteen of them.
+   */
+  eatIf(first: FirstChars, re: RegExp): RegExpExecArray | null {
+    const code = firstAfterSpace(this.text, this.pos);
+    return code === UNKNOWN || first[code] === 1 ? this.eat(re) : null;
+  }
+
   /** Like eat, without moving. */
   peek(re: RegExp): RegExpExecArray | null {
     re.lastIndex = this.pos;
@@ -50,4 +61,48 @@ export function sticky(source: string, flags = ''): RegExp {
 /** A global, Unicode-aware regex, for the cheap anchor scans. */
 export function global(source: string, flags = ''): RegExp {
   return register(new RegExp(source, `gu${flags}`));
+}
+
+/**
+ * The characters a pattern can have first after its leading `\s{0,8}`, as a table by UTF-16 code (see
+ * `Cursor.eatIf`); codes beyond the table are not among them.
+ */
+export type FirstChars = Uint8Array;
+
+export function firstChars(chars: string): FirstChars {
+  const table = new Uint8Array(0x2100);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** The patterns' `\s{0,8}` reads at most 8 spaces: past that, the pattern decides itself. */
+const UNKNOWN = -1;
+/** Past the end of the text: no character a pattern could match (never in a table). */
+const END = 0xffff;
+
+/** JS `\s` (also under the `u` flag), by code: what the patterns' `\s{0,8}` passes over. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The code of the first non-space character at or after `pos` within nine characters, UNKNOWN after more. */
+function firstAfterSpace(text: string, pos: number): number {
+  for (let i = pos; i <= pos + 8; i++) {
+    if (i >= text.length) return END;
+    const c = text.charCodeAt(i);
+    if (!isJsSpace(c)) return c;
+  }
+  return UNKNOWN;
 }

@@ -106,6 +106,7 @@ export function withPageRefs(explicit: readonly PaperRef[], fromPage: readonly P
     while (a < accepted.length && accepted[a]!.start < e.start) out.push(accepted[a++]!);
     out.push(e);
   }
-  out.push(...accepted.slice(a));
+  // A loop, not `push(...rest)`: a spread of a 100 000-item list overflows the stack.
+  while (a < accepted.length) out.push(accepted[a++]!);
   return out;
 }

@@ -44,7 +44,9 @@ function resolveOverlaps(candidates: Candidate[]): PaperRef[] {
   for (const c of ordered) {
     if (c.start < reach) continue;
     reach = c.end;
-    if (!isClaim(c)) kept.push(...c.refs);
+    // A loop, not `push(...c.refs)`: a list after a Kamerstuk citation may have 100 000 numbers, and a spread of
+    // that many arguments overflows the stack.
+    if (!isClaim(c)) for (const r of c.refs) kept.push(r);
   }
   return kept;
 }
@@ -62,8 +64,11 @@ function detectInWindow(text: string): PaperRef[] {
   ]);
 }
 
+/** In place: the references are the window's own, fresh from its detectors (a copy of each cost a visible share). */
 function shift(ref: PaperRef, by: number): PaperRef {
-  return by ? { ...ref, start: ref.start + by, end: ref.end + by } : ref;
+  ref.start += by;
+  ref.end += by;
+  return ref;
 }
 
 /** The references of a text without invisible characters, in order, never overlapping. */

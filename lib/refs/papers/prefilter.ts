@@ -102,11 +102,19 @@ function isSpace(ch: string | undefined): boolean {
 /** Text windows that may hold references, in order and disjoint, each starting and ending at whitespace. */
 export function candidateWindows(text: string): Window[] {
   const ids: number[] = [];
-  for (let at = text.indexOf('kst-'); at >= 0; at = text.indexOf('kst-', at + 4)) ids.push(at);
+  // Searched as its hyphen (then checked): a one-character search is the fastest there is (0.1x a bare regex pass,
+  // `kst-` 0.4x on the letters).
+  for (let at = text.indexOf('-', 3); at >= 0; at = text.indexOf('-', at + 1)) {
+    if (text.startsWith('kst', at - 3)) ids.push(at - 3);
+  }
   // Eerste Kamer roman dossiers, `(CLVI, letter M)`: no digits at all.
   for (let at = text.indexOf('(C'); at >= 0; at = text.indexOf('(C', at + 2)) ids.push(at);
   // Handelingen and the Aanhangsel: the meeting and item numbers may be short (`nr. 27, item 10`).
-  for (let at = text.indexOf('andelingen'); at >= 0; at = text.indexOf('andelingen', at + 10)) ids.push(at);
+  // Searched as `lingen` (then checked): a search skips to the first character, and `a` is so common in Dutch that
+  // `andelingen` cost a full bare regex pass on the letters, `lingen` three quarters of one or much less.
+  for (let at = text.indexOf('lingen', 4); at >= 0; at = text.indexOf('lingen', at + 6)) {
+    if (text.startsWith('andelingen', at - 4)) ids.push(at - 4);
+  }
   ids.sort((a, b) => a - b);
   const windows: Window[] = [];
   let last: Window | undefined;
@@ -144,9 +152,13 @@ export function candidateWindows(text: string): Window[] {
   };
   let next = 0;
   RUN3.lastIndex = 0;
-  for (let m = RUN3.exec(text); m; m = RUN3.exec(text)) {
-    const end = m.index + m[0].length;
-    const start = strongStart(text, m.index, end);
+  // `test`, not `exec`: no match array or substring per digit run (most runs are weak), the run's start found by
+  // reading back over its digits.
+  while (RUN3.test(text)) {
+    const end = RUN3.lastIndex;
+    let at = end - 3;
+    while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--;
+    const start = strongStart(text, at, end);
     if (start < 0) continue;
     while (next < ids.length && ids[next]! <= start) open(ids[next]!, ids[next++]! + 4, AFTER);
     open(start, end, DIGIT_AFTER);

@@ -315,6 +315,12 @@ describe('detectPapers: spans and parts', () => {
     ]);
   });
 
+  it('gives every number of a long list after a Kamerstuk citation, not the first hundred only', () => {
+    const numbers = Array.from({ length: 250 }, (_, i) => i + 1);
+    const found = detectPapers(`Kamerstuk 22 112, nrs. ${numbers.join(', ')}`);
+    expect(found.map((r) => r.id)).toEqual(numbers.map((n) => `kst-22112-${n}`));
+  });
+
   it('gives the numbers inside a range an empty span, so they are reported but never linked twice', () => {
     const found = detectPapers('Kamerstuk 18764, nrs. 1–4');
     expect(found.map((r) => [r.id, r.text])).toEqual([
