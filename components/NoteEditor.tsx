@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../lib/notes/i18n';
+import { t } from '../lib/i18n';
 import { parseTags } from '../lib/notes/model';
 
 interface Props {

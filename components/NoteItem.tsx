@@ -1,4 +1,4 @@
-import { t, uiLanguage } from '../lib/notes/i18n';
+import { t, uiLanguage } from '../lib/i18n';
 import type { AnchorState, Note } from '../lib/notes/model';
 import { quoteOf } from '../lib/notes/model';
 import { Markdown } from './Markdown';
@@ -46,7 +46,7 @@ export function NoteItem({ note, anchor, onEdit, onDelete, onPin, onShow, source
       ) : null}
       <p class="meta">
         {note.pinned ? <span class="pin-mark">{t('notes_pinned')} · </span> : null}
-        {t('notes_edited', when(note.updatedAt))}
+        {t('notes_edited', [when(note.updatedAt)])}
       </p>
       <div class="actions">
         {onPin ? (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { NotesRepository } from '../lib/db/notes-repo';
+import { t } from '../lib/i18n';
 import { exportJson, exportMarkdown, type ImportPlan, parseExport, planImport, writesOf } from '../lib/notes/exchange';
-import { t } from '../lib/notes/i18n';
 
 /** Hands a text to the browser as a file download (no permission needed: an object URL and a link click). */
 function download(name: string, text: string, type: string): void {
@@ -91,25 +91,23 @@ export function NotesExchange({ repo, vergaderjaren }: Props) {
       {plan ? (
         <div class="import-preview" role="status">
           <p>
-            {t(
-              'notes_import_preview',
+            {t('notes_import_preview', [
               plan.name,
               String(plan.plan.added.length),
               String(plan.plan.changed.length),
               String(plan.plan.unchanged.length),
               String(plan.plan.kept.length),
-            )}
+            ])}
           </p>
           <p>{t('notes_import_rule')}</p>
           {plan.plan.changed.length ? (
             <ul class="import-changed">
               {plan.plan.changed.map(({ before, after }) => (
                 <li key={after.id}>
-                  {t(
-                    'notes_import_newer',
+                  {t('notes_import_newer', [
                     after.title || after.documentId,
                     after.body.slice(0, 60) || before.body.slice(0, 60),
-                  )}
+                  ])}
                 </li>
               ))}
             </ul>
@@ -124,7 +122,7 @@ export function NotesExchange({ repo, vergaderjaren }: Props) {
                   const writes = writesOf(plan.plan);
                   await repo.putAll(writes);
                   setPlan(undefined);
-                  setMessage({ text: t('notes_import_done', String(writes.length)) });
+                  setMessage({ text: t('notes_import_done', [String(writes.length)]) });
                 })
               }
             >

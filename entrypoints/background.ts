@@ -1,10 +1,10 @@
 import { isFetchable } from '@/lib/contract/ids';
 import { canonicalDocumentId, notesRepository } from '@/lib/db/notes-repo';
 import { KamerlensDB } from '@/lib/db/schema';
+import { t } from '@/lib/i18n';
 import { guarded, reportError } from '@/lib/log';
 import { handleMessages, oneAtATime, sendToTab } from '@/lib/messaging/runtime';
 import { showNoteCount } from '@/lib/notes/badge';
-import { t } from '@/lib/notes/i18n';
 import { noteOnSelection, passagesOf } from '@/lib/notes/selection-note';
 import { analyseTextInWindows } from '@/lib/refs/analyse';
 import type { Footnote } from '@/lib/refs/types';

@@ -3,7 +3,7 @@ import { NoteItem } from '@/components/NoteItem';
 import { useLive } from '@/components/useLive';
 import { notesRepository } from '@/lib/db/notes-repo';
 import type { KamerlensDB } from '@/lib/db/schema';
-import { t } from '@/lib/notes/i18n';
+import { t } from '@/lib/i18n';
 import { dossiersOf, filterNotes, type NoteFilter } from '@/lib/notes/search';
 
 /** All notes: full-text search, a tag and a dossier filter, sorted by edit date, each with a link to its document. */
@@ -67,7 +67,7 @@ export function App({ db }: { db: KamerlensDB }) {
         </p>
       ) : null}
       <p class="count" role="status">
-        {all.value === undefined ? t('popup_loading') : t('notes_count', String(shown.length), String(notes.length))}
+        {all.value === undefined ? t('popup_loading') : t('notes_count', [String(shown.length), String(notes.length)])}
       </p>
       <ul class="notes all-notes">
         {shown.map((note) => (

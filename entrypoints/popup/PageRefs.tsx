@@ -1,5 +1,5 @@
+import { t } from '@/lib/i18n';
 import type { PageRef } from '@/lib/messaging/protocol';
-import { t } from '@/lib/notes/i18n';
 
 /** The page's references: counts per kind, then each (once) with its status; a click brings it into view. */
 export function PageRefs({ refs, onShow }: { refs: PageRef[]; onShow(id: string): void }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/lib/i18n';
 import { send } from '@/lib/messaging/runtime';
-import { t, uiLanguage } from '@/lib/notes/i18n';
 import type { SyncHealth } from '@/lib/sync/health';
 
 /** How the cache is doing: last successful contact, what waits, what fails, and "Nu vernieuwen" (sync-retry). */
@@ -28,8 +28,8 @@ export function SyncLine({ pending }: { pending: number | undefined }) {
   return (
     <div class="sync" aria-live="polite">
       <p>
-        {last ? t('popup_sync_last', new Date(last).toLocaleString(uiLanguage())) : t('popup_sync_never')}
-        {pending ? ` · ${t('popup_sync_pending', String(pending))}` : ''}
+        {last ? t('popup_sync_last', [new Date(last).toLocaleString(uiLanguage())]) : t('popup_sync_never')}
+        {pending ? ` · ${t('popup_sync_pending', [String(pending)])}` : ''}
       </p>
       {failing.map((s) => (
         <p key={s.message} class="error">

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/notes.css';
 import { KamerlensDB } from '@/lib/db/schema';
-import { uiLanguage } from '@/lib/notes/i18n';
+import { uiLanguage } from '@/lib/i18n';
 import { App } from './App';
 
 document.documentElement.lang = uiLanguage().slice(0, 2);

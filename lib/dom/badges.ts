@@ -1,6 +1,6 @@
 import { ATTR } from '../contract/attrs';
 import { MOTION_STATUS, STATE_BADGE } from '../contract/status';
-import { t } from '../page/i18n';
+import { t } from '../i18n';
 import type { RefError, RefInfo } from '../sync/info';
 import type { OwnLinks } from './identity';
 import { lastPiece } from './own';

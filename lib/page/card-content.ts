@@ -1,8 +1,8 @@
 import { dossierOf, motionSearchUrl, obUrlFor, tkUrlFor } from '../contract/ids';
 import { isRefKind, KIND_LABEL, type RefKind } from '../contract/kinds';
 import { MOTION_STATUS } from '../contract/status';
+import { formatDate, formatTime, t } from '../i18n';
 import type { PartyVote, RefError, RefInfo } from '../sync/info';
-import { formatDate, formatTime, t } from './i18n';
 import { h } from './kit';
 
 /** What the card is about: a reference element's id (none for a motion the text does not pin down) and kind. */

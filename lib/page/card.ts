@@ -2,10 +2,10 @@ import { ATTR, HOST_TAG } from '../contract/attrs';
 import { isRefKind } from '../contract/kinds';
 import type { OwnLinks } from '../dom/identity';
 import { firstPiece } from '../dom/own';
+import { t } from '../i18n';
 import type { RefInfo } from '../sync/info';
 import { type CardSubject, cardContent } from './card-content';
 import { CARD_CSS } from './card-style';
-import { t } from './i18n';
 import { focusables, h, shadowHost } from './kit';
 import type { InfoStore } from './store';
 

@@ -2,10 +2,10 @@ import { HOST_TAG } from '../contract/attrs';
 import { AGENDAS, pillarTitle } from '../contract/pillars';
 import { markOwn } from '../dom/own';
 import { nodeIndexAt, type TextMap } from '../dom/text-map';
+import { t } from '../i18n';
 import type { PillarRef } from '../refs/types';
 import type { CardSource } from './card';
 import { LABEL_CSS } from './card-style';
-import { t } from './i18n';
 import { h, shadowHost } from './kit';
 
 /*

@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ATTR } from '../../../lib/contract';
 import { OwnLinks } from '../../../lib/dom/identity';
+import { setTranslate } from '../../../lib/i18n';
 import { CLOSE_DELAY_MS, installCards, OPEN_DELAY_MS, ownReferenceAt } from '../../../lib/page/card';
 import { cardContent } from '../../../lib/page/card-content';
-import { setTranslate } from '../../../lib/page/i18n';
 import { matches, panelEntries } from '../../../lib/page/panel';
 import { InfoStore } from '../../../lib/page/store';
 import type { RefInfo } from '../../../lib/sync/info';

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applyInfos } from '../../../lib/dom/badges';
 import { OwnLinks } from '../../../lib/dom/identity';
 import { firstPiece, lastPiece } from '../../../lib/dom/own';
+import { setTranslate } from '../../../lib/i18n';
 import { decorateExisting } from '../../../lib/page/existing';
-import { setTranslate } from '../../../lib/page/i18n';
 import type { RefInfo } from '../../../lib/sync/info';
 import { useLanguage } from './setup';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTranslate } from '../../../lib/page/i18n';
+import { setTranslate } from '../../../lib/i18n';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

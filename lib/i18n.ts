@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /**
- * Texts through `browser.i18n` (assets/public/_locales/{nl,en}), in the browser's UI language, Dutch by default.
+ * Every text of Kamerlens (page, popup, all-notes and options pages, menus) through `browser.i18n` (assets/public/_locales/{nl,en}), in the browser's UI language, Dutch by default.
  * Tests without a browser set their own translation (the Dutch messages file) with `setTranslate`.
  */
 export type Translate = (key: string, substitutions?: string[]) => string;
