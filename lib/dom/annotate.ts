@@ -62,9 +62,12 @@ function makeLink(doc: Document, ref: Linkable, first: boolean): HTMLAnchorEleme
   return a;
 }
 
-/** Text already inside a Kamerlens link (a motion mention never contains a citation, but text may be odd). */
+/**
+ * Text already inside a link, Kamerlens' or the page's own (the second pass reads both): never a link inside a link.
+ * A motion mention never contains a citation, but text may be odd.
+ */
 function insideOwnLink(node: Text): boolean {
-  return Boolean(node.parentElement?.closest(`.${REF_CLASS}`));
+  return Boolean(node.parentElement?.closest(`a, .${REF_CLASS}`));
 }
 
 /** The replacement of one text node, built while its references come in and put into the page once. */

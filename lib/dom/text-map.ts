@@ -92,6 +92,16 @@ export function isOwnLink(el: Element): boolean {
 }
 
 /**
+ * The page's own reference links that Kamerlens decorated (lib/page/existing.ts): the second pass reads their text
+ * like its own links', so a motion named next to them takes their citation. On OB Handelingen pages the citation
+ * after "de motie-Fritsma" is the page's split link `(<a>19637</a>, nr. <a>2380</a>)` (page-structure.md §1.7);
+ * unread, the motion had no id and no status. Only anchors: their text is read, never wrapped (annotate.ts).
+ */
+function isDecoratedLink(el: Element): boolean {
+  return el.tagName === 'A' && el.hasAttribute(ATTR.existing);
+}
+
+/**
  * True for an element that starts an editing region (`contenteditable`, `contenteditable="true"` or
  * `"plaintext-only"`). Read from the attribute, not `isContentEditable`, which makes the browser bring its styles up
  * to date first: right after a big change (our own links) that is a long task. The scanner skips such an element's
@@ -116,7 +126,7 @@ function insideEditing(el: Element): boolean {
 
 /** True for elements whose subtree the scanner must not read or change. */
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean, readOwnLinks = false): boolean {
-  if (readOwnLinks && isOwnLink(el)) return false;
+  if (readOwnLinks && (isOwnLink(el) || isDecoratedLink(el))) return false;
   if (SKIP_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute(ATTR.ref) || el.hasAttribute(ATTR.continues)) return true;
   // contenteditable regions belong to the user's editing; wrapping text there would corrupt what they type.
