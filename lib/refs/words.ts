@@ -1,0 +1,630 @@
+import nlp from 'compromise/one';
+
+/*
+ * compromise's tokeniser (`compromise/one`: sentences, terms, their punctuation and normal forms) without
+ * compromise's machinery around it. Why hand-written: measured with `node --cpu-prof` on the corpus letters, the
+ * pillar labeller spent nearly all its time in compromise (0.5 MB/s on the letters), and of that the tokenising
+ * itself — a few regex splits per sentence and per word — is a small part: the rest is building a document, its
+ * views, pointers and compute passes, and the contraction pass that looks every term up in a list. The labeller
+ * and the motion reader consume only each term's text, its punctuation before and after, its normal and machine
+ * forms, and where sentences end. This module produces exactly those, with compromise's own rules and models (the
+ * abbreviations, prefixes, suffixes, punctuation and transliteration tables are read from compromise's world, so
+ * plugins that add to them are seen), in one linear pass.
+ *
+ * What it does not do: the contraction pass (`don't` → `do not`, `d'` → `de`, `5km` → `5 km`, `2-4` → `2 to 4`),
+ * which adds and splits terms. Number ranges (`2017-2018`), common in Dutch text, are split as it splits them
+ * (`range`); for the rest `contracted` says when it would replace a term (a known contraction, `n't`, a French
+ * elision, a number glued to a unit), and `sentencesOf` then returns undefined so the caller asks
+ * compromise itself: compromise runs only on those few pieces, where it earns its cost. Text with the stops of
+ * scripts without spaces (CJK) is handed over as well. Equality with compromise is tested on the corpus, the real
+ * texts and seeded random texts (tests/unit/refs/words.test.ts).
+ */
+
+/** One term as compromise makes it, with only the fields the detectors read. */
+export interface Term {
+  text: string;
+  pre: string;
+  post: string;
+  normal: string;
+  /** compromise's `machine`, where it differs from `normal`. */
+  machine?: string;
+}
+
+interface Model {
+  abbreviations: Record<string, true>;
+  prefixes: Record<string, true>;
+  suffixes: Record<string, true>;
+  prePunctuation: Record<string, true>;
+  postPunctuation: Record<string, true>;
+  emoticons: Record<string, true>;
+  unicode: Record<string, string>;
+  contractions: { word?: string; before?: string; after?: string }[];
+  numberSuffixes: Record<string, true>;
+}
+
+let cached: { model: Model; contractionWords: Set<string> } | undefined;
+let cachedFor: unknown;
+
+function model(): { model: Model; contractionWords: Set<string> } {
+  const world = nlp.world() as unknown as { model: { one: Model } };
+  const one = world.model.one;
+  // Plugins replace or extend these tables; read them again when compromise's world has changed them.
+  if (!cached || cachedFor !== one.abbreviations) {
+    cached = {
+      model: one,
+      contractionWords: new Set(one.contractions.flatMap((c) => (c.word ? [c.word] : []))),
+    };
+    cachedFor = one.abbreviations;
+  }
+  return cached;
+}
+
+const hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
+
+let plainEmoticonsFor: unknown;
+let plainEmoticonsFound = false;
+
+/** Whether some emoticon starts with a letter (none does in compromise 14): then `plainTerms` is never used. */
+function plainEmoticons(m: Model): boolean {
+  if (plainEmoticonsFor !== m.emoticons) {
+    plainEmoticonsFor = m.emoticons;
+    plainEmoticonsFound = Object.keys(m.emoticons).some((e) => /^[A-Za-z]/.test(e));
+  }
+  return plainEmoticonsFound;
+}
+
+// --- sentences (compromise src/1-one/tokenize/methods/01-sentences) ---
+
+const STOPS =
+  '.!?\\u203D\\u2E18\\u203C\\u2047-\\u2049\\u0964\\u0965\\u061F\\u06D4\\u0589\\u1362\\u1367\\u104B\\u17D4\\u3002';
+const INIT_SPLIT = new RegExp(`([${STOPS}]+\\s)`, 'g');
+const SPLITS_ONLY = new RegExp(`^[${STOPS}]+\\s$`);
+const NEW_LINE = /((?:\r?\n|\r)+)/;
+const HAS_CJK_STOP = /[\u3002\uFF01\uFF1F\uFF61]/;
+const HAS_LETTER_NUMBER_SYMBOL = /[\p{L}\p{N}\p{So}]/u;
+const HAS_SOMETHING = /\S/;
+
+function simpleSplit(text: string): string[] {
+  const all: string[] = [];
+  const lines = text.split(NEW_LINE);
+  for (const line of lines) {
+    const arr = line.split(INIT_SPLIT);
+    for (let o = 0; o < arr.length; o++) {
+      if (arr[o + 1] && SPLITS_ONLY.test(arr[o + 1]!)) {
+        arr[o] += arr[o + 1]!;
+        arr[o + 1] = '';
+      }
+      if (arr[o] !== '') all.push(arr[o]!);
+    }
+  }
+  return all;
+}
+
+function simpleMerge(splits: string[]): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < splits.length; i++) {
+    const s = splits[i];
+    if (s === undefined || s === '') continue;
+    if (!HAS_SOMETHING.test(s) || !HAS_LETTER_NUMBER_SYMBOL.test(s)) {
+      if (chunks.length) {
+        chunks[chunks.length - 1] += s;
+        continue;
+      } else if (splits[i + 1]) {
+        splits[i + 1] = s + splits[i + 1];
+        continue;
+      }
+    }
+    chunks.push(s);
+  }
+  return chunks;
+}
+
+const IS_ACRONYM = /[ .][A-Z]\.? *$/i;
+const HAS_ELLIPSE = /(?:\u2026|\.{2,}) *$/;
+const HAS_LETTER = /\p{L}/u;
+const HAS_PERIOD = /\. *$/;
+const LEAD_INIT = /^[A-Z]\. $/;
+const FINAL_STOP = /[.!?\u203D\u2E18\u203C\u2047-\u2049] *$/;
+
+function isSentence(str: string, abbrevs: Record<string, true>): boolean {
+  if (!HAS_LETTER.test(str)) return false;
+  if (IS_ACRONYM.test(str)) return false;
+  if (str.length === 3 && LEAD_INIT.test(str)) return false;
+  if (HAS_ELLIPSE.test(str)) return false;
+  const words = str.replace(FINAL_STOP, '').split(' ');
+  const lastWord = words[words.length - 1]!.toLowerCase();
+  if (hasOwn(abbrevs, lastWord) && HAS_PERIOD.test(str)) return false;
+  return true;
+}
+
+function smartMerge(chunks: string[], abbrevs: Record<string, true>): string[] {
+  const sentences: string[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (chunks[i + 1] && !isSentence(c, abbrevs) && !/\n$/.test(c)) {
+      chunks[i + 1] = c + (chunks[i + 1] || '');
+    } else if (c && c.length > 0) {
+      sentences.push(c);
+      chunks[i] = '';
+    }
+  }
+  return sentences;
+}
+
+const QUOTE_PAIRS: Record<string, string> = {
+  '\u0022': '\u0022',
+  '\uFF02': '\uFF02',
+  '\u201C': '\u201D',
+  '\u201F': '\u201D',
+  '\u201E': '\u201D',
+  '\u2E42': '\u201D',
+  '\u201A': '\u2019',
+  '\u00AB': '\u00BB',
+  '\u2039': '\u203A',
+  '\u2035': '\u2032',
+  '\u2036': '\u2033',
+  '\u2037': '\u2034',
+  '\u301D': '\u301E',
+  '\u301F': '\u301E',
+  '\u300C': '\u300D',
+  '\u300E': '\u300F',
+};
+const OPEN_QUOTE = new RegExp(`[${Object.keys(QUOTE_PAIRS).join('')}]`, 'g');
+const CLOSE_QUOTE = new RegExp(`[${Object.values(QUOTE_PAIRS).join('')}]`, 'g');
+const MAX_QUOTE = 280;
+
+function closesQuote(str: string | undefined): boolean {
+  if (!str) return false;
+  const m = str.match(CLOSE_QUOTE);
+  return m !== null && m.length === 1;
+}
+
+function quoteMerge(splits: string[]): string[] {
+  const arr: string[] = [];
+  for (let i = 0; i < splits.length; i += 1) {
+    const split = splits[i]!;
+    const m = split.match(OPEN_QUOTE);
+    if (m !== null && m.length === 1) {
+      const closed = split.match(CLOSE_QUOTE);
+      if (closed !== null && closed[0] !== m[0]) {
+        arr.push(split);
+        continue;
+      }
+      if (closesQuote(splits[i + 1]) && splits[i + 1]!.length < MAX_QUOTE) {
+        splits[i] += splits[i + 1]!;
+        arr.push(splits[i]!);
+        splits[i + 1] = '';
+        i += 1;
+        continue;
+      }
+      if (closesQuote(splits[i + 2])) {
+        const toAdd = splits[i + 1]! + splits[i + 2]!;
+        if (toAdd.length < MAX_QUOTE) {
+          splits[i] += toAdd;
+          arr.push(splits[i]!);
+          splits[i + 1] = '';
+          splits[i + 2] = '';
+          i += 2;
+          continue;
+        }
+      }
+    }
+    arr.push(splits[i]!);
+  }
+  return arr;
+}
+
+const HAS_OPEN = /[(\uFF08]/g;
+const HAS_CLOSED = /[)\uFF09]/g;
+const MAX_LEN = 250;
+
+function parensMerge(splits: string[]): string[] {
+  const arr: string[] = [];
+  for (let i = 0; i < splits.length; i += 1) {
+    const split = splits[i]!;
+    const m = split.match(HAS_OPEN);
+    if (m !== null && m.length === 1) {
+      const next = splits[i + 1];
+      if (next && next.length < MAX_LEN) {
+        const m2 = next.match(HAS_CLOSED);
+        // compromise tests a global regex here, whose lastIndex carries over between calls.
+        if (m2 !== null && !HAS_OPEN.test(next)) {
+          splits[i] += next;
+          arr.push(splits[i]!);
+          splits[i + 1] = '';
+          i += 1;
+          continue;
+        }
+      }
+    }
+    arr.push(splits[i]!);
+  }
+  return arr;
+}
+
+const START_WHITESPACE = /^\s+/;
+
+function splitSentences(text: string, abbrevs: Record<string, true>): string[] {
+  if (!text || !HAS_SOMETHING.test(text)) return [];
+  let sentences = smartMerge(simpleMerge(simpleSplit(text)), abbrevs);
+  sentences = parensMerge(quoteMerge(sentences));
+  if (sentences.length === 0) return [text];
+  for (let i = 1; i < sentences.length; i += 1) {
+    const ws = START_WHITESPACE.exec(sentences[i]!);
+    if (ws !== null) {
+      sentences[i - 1] += ws[0];
+      sentences[i] = sentences[i]!.replace(START_WHITESPACE, '');
+    }
+  }
+  return sentences;
+}
+
+// --- terms (compromise src/1-one/tokenize/methods/02-terms) ---
+
+const NOT_WORD = new Set(['.', '?', '!', ':', ';', '-', '–', '—', '--', '...', '(', ')', '[', ']', '"', "'", '`']);
+for (const c of ['«', '»', '*', '•']) NOT_WORD.add(c);
+const WORDLIKE = /\S/;
+const IS_BOUNDARY = /^[!?.]+$/;
+const NAIVE_SPLIT = /(\S+)/;
+const DASHES = /[-–—]/;
+const HAS_ANY_DASH = /[-–—]/;
+const LETTER_NUMBER = /^([a-z\u00C0-\u00FF`"'/]+)[-–—]([a-z0-9\u00C0-\u00FF].*)/i;
+const NUMBER_LETTER = /^[('"]?([0-9]{1,4})[-–—]([a-z\u00C0-\u00FF`"'/-]+[)'"]?$)/i;
+
+function hasHyphen(str: string, m: Model): boolean {
+  const parts = str.split(DASHES);
+  if (parts.length <= 1) return false;
+  if (parts[0]!.length === 1 && /[a-z]/i.test(parts[0]!)) return false;
+  if (hasOwn(m.prefixes, parts[0]!)) return false;
+  parts[1] = parts[1]!.trim().replace(/[.?!]$/, '');
+  if (hasOwn(m.suffixes, parts[1])) return false;
+  return LETTER_NUMBER.test(str) || NUMBER_LETTER.test(str);
+}
+
+function splitHyphens(word: string): string[] {
+  const arr: string[] = [];
+  const hyphens = word.split(DASHES);
+  const whichDash = word.match(DASHES)?.[0] ?? '-';
+  for (let o = 0; o < hyphens.length; o++) arr.push(o === hyphens.length - 1 ? hyphens[o]! : hyphens[o]! + whichDash);
+  return arr;
+}
+
+const IS_SLASH = /\p{L} ?\/ ?\p{L}+$/u;
+const START_RANGE = /^[0-9]{1,4}(:[0-9][0-9])?([a-z]{1,2})? ?[-–—] ?$/;
+const END_RANGE = /^[0-9]{1,4}([a-z]{1,2})? ?$/;
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+
+/** compromise's test that a piece of the naive split is a word, not space or punctuation to carry over. */
+function isWord(word: string): boolean {
+  if (word === '') return false;
+  // A letter or digit first: not white space, in no list of punctuation, not only stops.
+  const code = word.charCodeAt(0);
+  if (isAsciiLetter(code) || isDigit(code)) return true;
+  return WORDLIKE.test(word) && !NOT_WORD.has(word) && !IS_BOUNDARY.test(word);
+}
+
+function splitWords(str: string, m: Model): string[] {
+  const arr: string[] = [];
+  for (const word of str.split(NAIVE_SPLIT)) {
+    if (HAS_ANY_DASH.test(word) && hasHyphen(word, m)) arr.push(...splitHyphens(word));
+    else arr.push(word);
+  }
+  let result: (string | null)[] = [];
+  let carry = '';
+  for (const word of arr) {
+    if (isWord(word)) {
+      if (result.length > 0) {
+        result[result.length - 1] += carry;
+        result.push(word);
+      } else result.push(carry + word);
+      carry = '';
+    } else carry += word;
+  }
+  if (carry) {
+    if (result.length === 0) result[0] = '';
+    result[result.length - 1] += carry;
+  }
+  for (let i = 1; i < result.length - 1; i++) {
+    if ((result[i] as string).includes('/') && IS_SLASH.test(result[i] as string)) {
+      result[i - 1] += (result[i] as string) + (result[i + 1] as string);
+      result[i] = null;
+      result[i + 1] = null;
+    }
+  }
+  for (let i = 0; i < result.length - 1; i += 1) {
+    const word = result[i];
+    if (!word || !isDigit(word.charCodeAt(0))) continue;
+    if (result[i + 1] && START_RANGE.test(result[i] as string) && END_RANGE.test(result[i + 1]!)) {
+      result[i] = (result[i] as string) + result[i + 1];
+      result[i + 1] = null;
+    }
+  }
+  result = result.filter((s) => s);
+  return result as string[];
+}
+
+// --- punctuation, normal and machine forms (03-whitespace, compute/normal, compute/machine) ---
+
+const IS_LETTER = /\p{Letter}/u;
+const IS_NUMBER = /[\p{Number}\p{Currency_Symbol}]/u;
+const HAS_ACRONYM = /^[a-z]\.([a-z]\.)+/i;
+const CHILLIN = /[sn]['’]$/;
+const IS_FULL_NUMBER = /^[(+-]?\d+(th|st|nd|rd)?[)+-]?$/;
+
+/**
+ * The common case, a word of letters and digits with only punctuation and space after it (`beleid, `, `2019.`,
+ * `financiële `): compromise's rules below give it no punctuation before and the rest after (a `)` or `+` after
+ * digits could stay with a number, so those take the general path). Lower-case ASCII letters and digits are their
+ * own normal form: no transliteration, acronym or machine rule applies to them.
+ */
+const PLAIN_WORD = /^[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+(?=(?:[^\S\uFEFF]|[,.;:!?()[\]"*\-–—])*$)/;
+const PLAIN_ASCII = /^[a-z]*$/;
+const HAS_DIGIT = /[0-9]/;
+const KEEPS_AFTER_NUMBER = /[)+]/;
+
+function splitPunctuation(txt: string, m: Model): Term {
+  const plain = PLAIN_WORD.exec(txt);
+  if (plain && !plainEmoticons(m)) {
+    const text = plain[0];
+    const post = txt.slice(text.length);
+    if (!HAS_DIGIT.test(text)) {
+      const normal = text.toLowerCase();
+      return PLAIN_ASCII.test(normal) ? { text, pre: '', post, normal } : finish(text, '', post, m);
+    }
+    if (!KEEPS_AFTER_NUMBER.test(post)) return finish(text, '', post, m);
+  }
+  let original = txt;
+  let pre = '';
+  let post = '';
+  if (hasOwn(m.emoticons, txt.trim())) return finish(txt.trim(), '', ' ', m);
+  const chars = Array.from(txt);
+  let len = chars.length;
+  for (let i = 0; i < len; i += 1) {
+    const c = chars[0]!;
+    if (m.prePunctuation[c] === true) continue;
+    if ((c === '+' || c === '-' || c === '(') && IS_FULL_NUMBER.test(txt.trim())) break;
+    if (IS_LETTER.test(c) || IS_NUMBER.test(c)) break;
+    pre += chars.shift();
+  }
+  len = chars.length;
+  for (let i = 0; i < len; i += 1) {
+    const c = chars[chars.length - 1]!;
+    if (m.postPunctuation[c] === true) continue;
+    if (IS_LETTER.test(c) || IS_NUMBER.test(c)) break;
+    if (c === '.' && HAS_ACRONYM.test(original)) continue;
+    if (c === "'" && CHILLIN.test(original)) continue;
+    if ((c === '+' || c === ')') && IS_FULL_NUMBER.test(txt.trim())) break;
+    post = chars.pop() + post;
+  }
+  let str = chars.join('');
+  if (str === '') {
+    original = original.replace(/ *$/, (after) => {
+      post = after || '';
+      return '';
+    });
+    str = original;
+    pre = '';
+  }
+  return finish(str, pre, post, m);
+}
+
+/** Lower-case words without punctuation, on which every step of `cleanup` is a no-op. */
+const CLEAN = /^[a-z0-9\u00df-\u00f6\u00f8-\u00ff]*$/;
+
+function cleanup(input: string): string {
+  let str = input.toLowerCase().trim();
+  if (str !== '' && CLEAN.test(str)) return str;
+  const original = str;
+  str = str.replace(/[,;.!?]+$/, '');
+  str = str.replace(/\u2026/g, '...');
+  str = str.replace(/\u2013/g, '-');
+  if (!/^[:;]/.test(str)) {
+    str = str.replace(/\.{3,}$/g, '');
+    str = str.replace(/[",.!:;?)]+$/g, '');
+    str = str.replace(/^['"(]+/g, '');
+  }
+  str = str.replace(/[\u200B-\u200D\uFEFF]/g, '');
+  str = str.trim();
+  if (str === '') str = original;
+  return str.replace(/([0-9]),([0-9])/g, '$1$2');
+}
+
+function killUnicode(str: string, m: Model): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < str.length; i++) {
+    const to = m.unicode[str[i]!];
+    if (!to) continue;
+    out += str.slice(from, i) + to;
+    from = i + 1;
+  }
+  return from ? out + str.slice(from) : str;
+}
+
+const PERIOD_ACRONYM = /([A-Z]\.)+[A-Z]?,?$/;
+const ONE_LETTER_ACRONYM = /^[A-Z]\.,?$/;
+const NO_PERIOD_ACRONYM = /[A-Z]{2,}('s|,)?$/;
+const LOWER_CASE_ACRONYM = /([a-z]\.)+[a-z]\.?$/;
+const HAS_DASH = /^\p{Letter}+-\p{Letter}+$/u;
+/** Every acronym pattern needs a capital or a stop; every machine rule an apostrophe, a dash, `#` or `@`. */
+const MAY_BE_ACRONYM = /[A-Z.]/;
+const MAY_CHANGE_MACHINE = /['’\-#@]/;
+
+function finish(text: string, pre: string, post: string, m: Model): Term {
+  let normal = killUnicode(cleanup(text), m);
+  if (
+    MAY_BE_ACRONYM.test(normal) &&
+    (PERIOD_ACRONYM.test(normal) ||
+      LOWER_CASE_ACRONYM.test(normal) ||
+      ONE_LETTER_ACRONYM.test(normal) ||
+      NO_PERIOD_ACRONYM.test(normal))
+  )
+    normal = normal.replace(/\./g, '');
+  const term: Term = { text, pre, post, normal };
+  if (normal !== '' && !MAY_CHANGE_MACHINE.test(normal)) return term;
+  let machine = normal || text;
+  machine = machine.replace(/['’]s$/, '');
+  machine = machine.replace(/s['’]$/, 's');
+  machine = machine.replace(/([aeiou][ktrp])in'$/, '$1ing');
+  if (HAS_DASH.test(machine)) machine = machine.replace(/-/g, '');
+  machine = machine.replace(/^[#@]/, '');
+  if (machine !== normal) term.machine = machine;
+  return term;
+}
+
+// --- when compromise's contraction pass would change the terms (contraction-one/compute/contractions) ---
+
+const NUM_DASH = /^[0-9][^-–—]*[-–—].*?[0-9]/;
+const NUM_UNIT = /^([+-]?[0-9][.,0-9]*)([a-z°²³µ/]+)$/;
+const IS_RANGE = /^([0-9.]{1,4}[a-z]{0,2}) ?[-–—] ?([0-9]{1,4}[a-z]{0,2})$/i;
+const TIME_RANGE = /^([0-9]{1,2}(:[0-9][0-9])?(am|pm)?) ?[-–—] ?([0-9]{1,2}(:[0-9][0-9])?(am|pm)?)$/i;
+const PHONE_NUMBER = /^[0-9]{3}-[0-9]{4}$/;
+/** Where the pass splits on an apostrophe: `n't`/`'d` by the end, French `j'`, `l'`, `d'` by the start. */
+const BY_END = new Set(['t', 'd']);
+const BY_START = new Set(['j', 'l', 'd']);
+
+/**
+ * Whether compromise's contraction pass would replace this term, by the same tests in the same order: a known
+ * contraction (by word, or by what stands before or after its apostrophe), `n't`, `'d`, French elisions,
+ * `there's`, a number range (`2-4`) or a number glued to a unit (`5km`, not `3rd` or `2e`). It changes nothing
+ * else, so a piece none of whose terms it would replace comes out of it as it went in.
+ */
+function contracted(term: Term, m: Model, contractionWords: ReadonlySet<string>): boolean {
+  const { normal } = term;
+  if (contractionWords.has(normal)) return true;
+  if (normal.includes("'")) {
+    const [before = '', after = ''] = normal.split(/'/);
+    for (const o of m.contractions) {
+      if (o.after !== undefined && after === o.after) return true;
+      if (o.before !== undefined && before === o.before && after.length > 2) return true;
+    }
+    if (BY_END.has(after) || BY_START.has(before)) return true;
+    if (before === 'there' && after === 's') return true;
+  }
+  // Both patterns start with a digit (or a sign), so most words need no regex.
+  if (isDigit(normal.charCodeAt(0)) && NUM_DASH.test(normal)) return false;
+  const code = term.text.charCodeAt(0);
+  if (!isDigit(code) && code !== 0x2b && code !== 0x2d) return false;
+  const unit = NUM_UNIT.exec(term.text);
+  return !!unit && !hasOwn(m.numberSuffixes, unit[2]!.toLowerCase().trim());
+}
+
+/**
+ * A number range (`2017-2018`, `9-17`) as the contraction pass splits it: `2017`, `to`, `2018`, of which only the
+ * first keeps the text and normal form (and the punctuation before), the last gets the punctuation after, and each
+ * has the word as its machine form. Undefined when the term is no range.
+ */
+function range(term: Term, m: Model): Term[] | undefined {
+  if (!isDigit(term.normal.charCodeAt(0)) || !NUM_DASH.test(term.normal)) return undefined;
+  let words: string[] | undefined;
+  const parts = IS_RANGE.exec(term.text);
+  if (parts !== null) {
+    if (!PHONE_NUMBER.test(term.text)) words = [parts[1]!, 'to', parts[2]!];
+  } else {
+    const time = TIME_RANGE.exec(term.text);
+    if (time !== null) words = [time[1]!, 'to', time[4]!];
+  }
+  if (!words) return undefined;
+  // compromise parses the words as a text of their own and takes its first sentence.
+  const first = splitSentences(words.join(' '), m.abbreviations)[0] ?? '';
+  const out: Term[] = splitWords(first, m).map((w) => {
+    const { text } = splitPunctuation(w, m);
+    return { text: '', pre: '', post: '', normal: '', machine: text };
+  });
+  if (!out.length) return undefined;
+  out[0] = { ...out[0]!, pre: term.pre, text: term.text, normal: term.normal };
+  out[out.length - 1]!.post = term.post;
+  return out;
+}
+
+/** Characters that `PLAIN_WORD` allows after a word's letters, by code: punctuation compromise moves to `post`. */
+const POST = new Set([...',.;:!?)]"*'].map((c) => c.charCodeAt(0)));
+/** Runs that compromise carries over to the word before them (its `notWord` list and runs of stops), by content. */
+const CARRIED = new Set([
+  '.',
+  '?',
+  '!',
+  ':',
+  ';',
+  '-',
+  '–',
+  '—',
+  '--',
+  '...',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"',
+  '«',
+  '»',
+  '*',
+  '•',
+]);
+const isSpace = (code: number) =>
+  code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x0b || code === 0x0c;
+
+/**
+ * The terms of a sentence in which every word is ASCII letters with only punctuation after them (`Het kabinet, dat
+ * …`), in one scan of its characters: what `splitWords` and `splitPunctuation` make of such a sentence, without
+ * their splits and regexes. Undefined for any other sentence, which then takes the general path.
+ */
+function plainTerms(sentence: string, contractionWords: ReadonlySet<string>): Term[] | undefined {
+  const terms: Term[] = [];
+  const n = sentence.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    while (i < n && isAsciiLetter(sentence.charCodeAt(i))) i++;
+    if (i === start) return undefined;
+    const text = sentence.slice(start, i);
+    const postStart = i;
+    for (;;) {
+      while (i < n && POST.has(sentence.charCodeAt(i))) i++;
+      if (i < n && !isSpace(sentence.charCodeAt(i))) return undefined;
+      while (i < n && isSpace(sentence.charCodeAt(i))) i++;
+      if (i >= n) break;
+      // A run of punctuation of its own (` - `, ` ( `) is carried over to this word; anything else is a word.
+      let end = i;
+      while (end < n && !isSpace(sentence.charCodeAt(end))) end++;
+      if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) {
+        if (isAsciiLetter(sentence.charCodeAt(i))) break;
+        return undefined;
+      }
+      i = end;
+    }
+    const normal = text.toLowerCase();
+    if (contractionWords.has(normal)) return undefined;
+    terms.push({ text, pre: '', post: sentence.slice(postStart, i), normal });
+  }
+  return terms;
+}
+
+/**
+ * The sentences of `text` as compromise's `nlp.tokenize(text)` makes them (its `doc.docs`), or undefined when
+ * compromise's contraction pass or its CJK rules could change them: then the caller asks compromise.
+ */
+export function sentencesOf(text: string): Term[][] | undefined {
+  if (HAS_CJK_STOP.test(text)) return undefined;
+  const { model: m, contractionWords } = model();
+  const out: Term[][] = [];
+  for (const sentence of splitSentences(text, m.abbreviations)) {
+    const plain = plainEmoticons(m) ? undefined : plainTerms(sentence, contractionWords);
+    if (plain) {
+      out.push(plain);
+      continue;
+    }
+    const terms: Term[] = [];
+    for (const word of splitWords(sentence, m)) {
+      const term = splitPunctuation(word, m);
+      if (contracted(term, m, contractionWords)) return undefined;
+      const split = range(term, m);
+      if (split) terms.push(...split);
+      else terms.push(term);
+    }
+    out.push(terms);
+  }
+  return out;
+}
