@@ -30,7 +30,7 @@ export interface Term {
   machine?: string;
 }
 
-interface Model {
+export interface Model {
   abbreviations: Record<string, true>;
   prefixes: Record<string, true>;
   suffixes: Record<string, true>;
@@ -39,13 +39,16 @@ interface Model {
   emoticons: Record<string, true>;
   unicode: Record<string, string>;
   contractions: { word?: string; before?: string; after?: string }[];
+  lexicon: Record<string, unknown>;
+  aliases: Record<string, string>;
+  _multiCache?: Record<string, number>;
   numberSuffixes: Record<string, true>;
 }
 
 let cached: { model: Model; contractionWords: Set<string> } | undefined;
 let cachedFor: unknown;
 
-function model(): { model: Model; contractionWords: Set<string> } {
+export function model(): { model: Model; contractionWords: Set<string> } {
   const world = nlp.world() as unknown as { model: { one: Model } };
   const one = world.model.one;
   // Plugins replace or extend these tables; read them again when compromise's world has changed them.
@@ -605,8 +608,11 @@ function plainTerms(sentence: string, contractionWords: ReadonlySet<string>): Te
 /**
  * The sentences of `text` as compromise's `nlp.tokenize(text)` makes them (its `doc.docs`), or undefined when
  * compromise's contraction pass or its CJK rules could change them: then the caller asks compromise.
+ *
+ * @param options.ranges false to hand number ranges back to compromise as well: then every term is a word of the
+ *   input, none one of the empty terms a contraction adds.
  */
-export function sentencesOf(text: string): Term[][] | undefined {
+export function sentencesOf(text: string, options: { ranges?: boolean } = {}): Term[][] | undefined {
   if (HAS_CJK_STOP.test(text)) return undefined;
   const { model: m, contractionWords } = model();
   const out: Term[][] = [];
@@ -621,6 +627,7 @@ export function sentencesOf(text: string): Term[][] | undefined {
       const term = splitPunctuation(word, m);
       if (contracted(term, m, contractionWords)) return undefined;
       const split = range(term, m);
+      if (split && options.ranges === false) return undefined;
       if (split) terms.push(...split);
       else terms.push(term);
     }

@@ -1,13 +1,18 @@
 import nlp from 'compromise/one';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findFootnotes } from '../../../lib/refs/footnotes';
+import { detectMotions } from '../../../lib/refs/motions';
+import { TAG } from '../../../lib/refs/motions/lexicon';
+import { compileMatch, matchAtStart, tokenizeWindow, withCompromise } from '../../../lib/refs/motions/tokens';
+import { detectPapers } from '../../../lib/refs/papers';
 import { labelPillars } from '../../../lib/refs/pillars';
 import { segment } from '../../../lib/refs/pillars/segment';
 import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
 import { sentencesOf, type Term } from '../../../lib/refs/words';
 import { realTexts } from '../../support/realtexts';
 import { corpusNames, corpusText, HAS_SHARED, NO_SHARED } from '../../support/shared';
-import { kamerstukSoup, randomAscii, randomBmp } from '../../support/texts';
+import { kamerstukSoup, motionDense, randomAscii, randomBmp } from '../../support/texts';
 
 /*
  * lib/refs/words.ts is compromise's tokeniser without compromise; it must give what compromise gives, term for term
@@ -197,5 +202,119 @@ describe('the tokeniser without compromise', () => {
 
   it.runIf(!HAS_SHARED)('says what it skipped', () => {
     console.log(NO_SHARED);
+  });
+});
+
+describe('the motion windows without compromise', () => {
+  const PATTERNS = [
+    `^#${TAG.motion} van+ (het|de)? #${TAG.member}`,
+    `^#${TAG.motion} van+ (het|de)? #${TAG.title}`,
+    `^#${TAG.motion} van`,
+  ].map(compileMatch);
+
+  /** Tokens and pattern matches of the window after every motion word, by both tokenisers. */
+  function checkWindows(text: string): void {
+    for (const m of text.matchAll(/motie/gi)) {
+      for (const length of [40, 160]) {
+        const end = Math.min(text.length, m.index + length);
+        const own = tokenizeWindow(text, m.index, end);
+        const theirs = withCompromise(() => tokenizeWindow(text, m.index, end));
+        const where = text.slice(m.index, end);
+        expect(own.tokens, where).toEqual(theirs.tokens);
+        for (const pattern of PATTERNS) expect(matchAtStart(own, pattern), where).toBe(matchAtStart(theirs, pattern));
+      }
+    }
+  }
+
+  const sameMotions = (text: string) => {
+    const papers = detectPapers(text);
+    const footnotes = findFootnotes(text);
+    expect(detectMotions(text, papers, footnotes)).toEqual(
+      withCompromise(() => detectMotions(text, papers, footnotes)),
+    );
+  };
+
+  it.skipIf(!HAS_SHARED)('gives compromise’s tokens, matches and motions on the corpus letters and real texts', () => {
+    for (const [, text] of texts()) {
+      checkWindows(text);
+      sameMotions(text);
+    }
+  });
+
+  it('gives compromise’s tokens, matches and motions on motion-dense, random and adversarial texts', () => {
+    for (const text of [motionDense(60_000), randomAscii(30_000), randomBmp(30_000), kamerstukSoup(60_000)]) {
+      checkWindows(text);
+      sameMotions(text);
+    }
+  });
+
+  const NAME_FRAGMENTS = [
+    'motie ',
+    'Motie',
+    'MOTIE ',
+    'moties ',
+    '-',
+    '–',
+    'van ',
+    'Van ',
+    'van van ',
+    'het ',
+    'de ',
+    'lid ',
+    'leden ',
+    'Kamerlid ',
+    'mr. ',
+    'dr.',
+    'Groothuizen',
+    'Van der Molen',
+    'in ’t Veld',
+    "'t ",
+    'D’Hondt',
+    "d'Hondt ",
+    'Özütok',
+    'Versnel-Schmitz',
+    'Groot-\nhuizen',
+    ' c.s.',
+    ' c.s',
+    ' (PVV)',
+    ' (GL-PvdA)',
+    '/',
+    ' en ',
+    ' & ',
+    ', ',
+    '. ',
+    '.',
+    ' ',
+    '\n',
+    '\n\n',
+    '\u00a0',
+    '\u200b',
+    '¹',
+    '2',
+    'M.B. ',
+    'A. ',
+    'PVV ',
+    'Tweede ',
+    'imo ',
+    'gonna ',
+    '5km ',
+    '2019-2020 ',
+    '…',
+    '"',
+    '“',
+    '(',
+    ')',
+    'e\u0301',
+  ];
+
+  it('gives compromise’s tokens, matches and motions on random sequences of hard fragments (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...NAME_FRAGMENTS), { maxLength: 30 }), (parts) => {
+        const text = `motie ${parts.join('')}`;
+        checkWindows(text);
+        sameMotions(text);
+      }),
+      { seed: 9, numRuns: 1_500 },
+    );
   });
 });
