@@ -122,21 +122,28 @@ function simpleMerge(splits: string[]): string[] {
   return chunks;
 }
 
-const IS_ACRONYM = /[ .][A-Z]\.? *$/i;
-const HAS_ELLIPSE = /(?:\u2026|\.{2,}) *$/;
 const HAS_LETTER = /\p{L}/u;
-const HAS_PERIOD = /\. *$/;
+const IS_ACRONYM = /[ .][A-Z]\.?$/i;
 const LEAD_INIT = /^[A-Z]\. $/;
-const FINAL_STOP = /[.!?\u203D\u2E18\u203C\u2047-\u2049] *$/;
+const STOP = /[.!?\u203D\u2E18\u203C\u2047-\u2049]/;
 
+/**
+ * compromise's `isSentence`. Its patterns are anchored at the end, after spaces (`[ .][A-Z]\.? *$`, `\. *$`), so
+ * they are tried on the last characters before the trailing spaces only; the last word is the part after the last
+ * space, where compromise splits the whole chunk at spaces.
+ */
 function isSentence(str: string, abbrevs: Record<string, true>): boolean {
   if (!HAS_LETTER.test(str)) return false;
-  if (IS_ACRONYM.test(str)) return false;
+  let end = str.length;
+  while (end > 0 && str.charCodeAt(end - 1) === 0x20) end--;
+  if (IS_ACRONYM.test(str.slice(Math.max(0, end - 3), end))) return false;
   if (str.length === 3 && LEAD_INIT.test(str)) return false;
-  if (HAS_ELLIPSE.test(str)) return false;
-  const words = str.replace(FINAL_STOP, '').split(' ');
-  const lastWord = words[words.length - 1]!.toLowerCase();
-  if (hasOwn(abbrevs, lastWord) && HAS_PERIOD.test(str)) return false;
+  const last = str[end - 1];
+  if (last === '\u2026' || (last === '.' && str[end - 2] === '.')) return false;
+  // compromise drops one final stop and the spaces after it.
+  const txt = last !== undefined && STOP.test(last) ? str.slice(0, end - 1) : str;
+  const lastWord = txt.slice(txt.lastIndexOf(' ') + 1).toLowerCase();
+  if (hasOwn(abbrevs, lastWord) && last === '.') return false;
   return true;
 }
 
@@ -362,15 +369,38 @@ const IS_FULL_NUMBER = /^[(+-]?\d+(th|st|nd|rd)?[)+-]?$/;
  * digits could stay with a number, so those take the general path). Lower-case ASCII letters and digits are their
  * own normal form: no transliteration, acronym or machine rule applies to them.
  */
-const PLAIN_WORD = /^[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+(?=(?:[^\S\uFEFF]|[,.;:!?()[\]"*\-–—])*$)/;
 const PLAIN_ASCII = /^[a-z]*$/;
 const HAS_DIGIT = /[0-9]/;
 const KEEPS_AFTER_NUMBER = /[)+]/;
 
+const AFTER_WORD = new Set([...',.;:!?()[]"*-–—'].map((c) => c.charCodeAt(0)));
+const SPACE = /\s/;
+
+/**
+ * The length of the word in `txt` if it is such a word, else 0: `/^[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+/`
+ * followed only by white space (not U+FEFF, which compromise keeps in the word) and `,.;:!?()[]"*-–—`, as a scan
+ * of character codes.
+ */
+function plainLength(txt: string): number {
+  const n = txt.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = txt.charCodeAt(i);
+    if (!(isAsciiLetter(c) || isDigit(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7))) break;
+  }
+  if (i === 0) return 0;
+  for (let j = i; j < n; j++) {
+    const c = txt.charCodeAt(j);
+    if (AFTER_WORD.has(c) || isSpace(c)) continue;
+    if (c < 0x80 || c === 0xfeff || !SPACE.test(txt[j]!)) return 0;
+  }
+  return i;
+}
+
 function splitPunctuation(txt: string, m: Model): Term {
-  const plain = PLAIN_WORD.exec(txt);
-  if (plain && !plainEmoticons(m)) {
-    const text = plain[0];
+  const length = plainLength(txt);
+  if (length && !plainEmoticons(m)) {
+    const text = txt.slice(0, length);
     const post = txt.slice(text.length);
     if (!HAS_DIGIT.test(text)) {
       const normal = text.toLowerCase();
@@ -542,7 +572,7 @@ function range(term: Term, m: Model): Term[] | undefined {
   return out;
 }
 
-/** Characters that `PLAIN_WORD` allows after a word's letters, by code: punctuation compromise moves to `post`. */
+/** Characters that `plainTerms` allows after a word's letters, by code: punctuation compromise moves to `post`. */
 const POST = new Set([...',.;:!?)]"*'].map((c) => c.charCodeAt(0)));
 /** Runs that compromise carries over to the word before them (its `notWord` list and runs of stops), by content. */
 const CARRIED = new Set([
