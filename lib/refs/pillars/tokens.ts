@@ -152,8 +152,10 @@ export function tokenizePiece(text: string, options: { compromise?: boolean } = 
         term = { ...next, stem: stem(form) };
         i++;
       }
-      if (form)
-        tokens.push({ form, stem: term.stem ?? stem(fold(term.machine ?? term.normal)), text, post: term.post });
+      if (!form) continue;
+      // Unless merged with a prefix (which sets the stem), `form` is the folded normal form.
+      const own = term.stem ?? stem(term.machine === undefined ? form : fold(term.machine));
+      tokens.push({ form, stem: own, text, post: term.post });
     }
     if (tokens.length) sentences.push(tokens);
   }
