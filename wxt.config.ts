@@ -33,8 +33,21 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'nl',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    // alarms: the periodic refresh; storage: settings (base URLs), kept apart from the IndexedDB cache.
-    permissions: ['alarms', 'storage'],
+    // alarms: the periodic refresh; storage: settings (base URLs), kept apart from the IndexedDB cache;
+    // contextMenus: "Notitie bij selectie" on a selection on the two sites.
+    permissions: ['alarms', 'storage', 'contextMenus'],
+    commands: {
+      'note-selection': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_notes_command_selection__',
+      },
+      // The document panel (lib/page/panel.ts): the background hears the shortcut and tells the tab.
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_page_panel_command__',
+      },
+    },
+    action: { default_title: '__MSG_popup_title__' },
     host_permissions: [...CONTENT_MATCHES, ...DATA_HOSTS.map((host) => `https://${host}/*`)],
     // Firefox for Android reads data_collection_permissions from 142 on.
     ...(browser === 'firefox'

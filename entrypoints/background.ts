@@ -1,10 +1,16 @@
+import { isFetchable } from '@/lib/contract/ids';
+import { canonicalDocumentId, notesRepository } from '@/lib/db/notes-repo';
 import { KamerlensDB } from '@/lib/db/schema';
 import { guarded, reportError } from '@/lib/log';
 import { handleMessages, oneAtATime, sendToTab } from '@/lib/messaging/runtime';
+import { showNoteCount } from '@/lib/notes/badge';
+import { t } from '@/lib/notes/i18n';
+import { noteOnSelection, passagesOf } from '@/lib/notes/selection-note';
 import { analyseTextInWindows } from '@/lib/refs/analyse';
 import type { Footnote } from '@/lib/refs/types';
 import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
 import { type DataHost, usableBaseUrl } from '@/lib/settings-validation';
+import { CONTENT_MATCHES } from '@/lib/sites';
 import { createSync, refreshFollowed } from '@/lib/sync';
 import { clearUnavailable, readHealth, UNAVAILABLE_RETRY_MS } from '@/lib/sync/health';
 import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
@@ -12,8 +18,13 @@ import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
 /** How often cached records are checked for freshness and followed dossiers for changes. */
 const REFRESH_ALARM = 'kamerlens-refresh';
 const REFRESH_MINUTES = 30;
+/** The context-menu entry and the keyboard command (manifest `commands`) of "Notitie bij selectie". */
+const NOTE_MENU = 'kamerlens-note-selection';
+const NOTE_COMMAND = 'note-selection';
 /** A one-shot alarm for the next item waiting for its backoff: a stopped worker keeps no timers, alarms survive. */
 const WAKE_ALARM = 'kamerlens-wake';
+/** The `commands` entry of wxt.config.ts that opens the document panel. */
+const PANEL_COMMAND = 'toggle-panel';
 
 /**
  * Background: registers the message handlers and the alarms; the work lives in lib/. Nothing is kept in globals that
@@ -48,6 +59,25 @@ export default defineBackground(() => {
     await sync.resolver.retryNow();
   }
 
+  const notes = notesRepository(db);
+  /** A document's notes changed: the page draws its highlights again and the badge shows the new count. */
+  async function notesChanged(tabId: number, documentId: string) {
+    const list = await notes.forDocument(documentId);
+    await showNoteCount(tabId, list.length);
+    await sendToTab(tabId, 'notes-changed', { passages: passagesOf(list) });
+  }
+  async function selectionNote(tabId: number) {
+    const note = await noteOnSelection(tabId, {
+      describe: (tab) => sendToTab(tab, 'selection-describe', {}),
+      canonical: (id) => canonicalDocumentId(db, id),
+      create: (input) => notes.create(input),
+      changed: notesChanged,
+    });
+    // Where the browser allows it (Chromium 127+, Firefox from a menu click or command), the popup opens on the new
+    // note to write in; elsewhere the badge shows it, and the popup lists it the next time it opens.
+    if (note) await Promise.resolve(browser.action?.openPopup?.()).catch(() => undefined);
+  }
+
   // One analysis at a time, each in windows with a pause between them: other tabs' lookups are answered meanwhile.
   const analyse = oneAtATime((text: string, footnotes: Footnote[]) => analyseTextInWindows(text, footnotes));
   handleMessages(
@@ -55,10 +85,28 @@ export default defineBackground(() => {
       'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),
       // Only the references: the services' health (with full error messages) is for the options page, not for pages.
       'lookup-refs': async ({ ids }, sender) => ({ refs: (await sync.resolver.lookup(ids, sender.tab?.id)).refs }),
+      // Only an id some service can answer is queued: a page cannot make the worker fetch anything else.
+      'refresh-ref': async ({ id }, sender) => {
+        if (isFetchable(id)) {
+          await sync.resolver.enqueue([id], sender.tab?.id);
+          void sync.resolver.run();
+        }
+        return { refs: (await sync.resolver.lookup([id], sender.tab?.id)).refs };
+      },
       'sync-status': () => readHealth(db),
       'sync-retry': async () => {
         await heal();
         return readHealth(db);
+      },
+      'page-notes': async ({ documentId }, sender) => {
+        if (!documentId) {
+          if (sender.tab?.id !== undefined) await showNoteCount(sender.tab.id, 0);
+          return { passages: [] };
+        }
+        const id = await canonicalDocumentId(db, documentId);
+        const list = await notes.forDocument(id);
+        if (sender.tab?.id !== undefined) await showNoteCount(sender.tab.id, list.length);
+        return { documentId: id, passages: passagesOf(list) };
       },
     },
     reportError,
@@ -81,6 +129,8 @@ export default defineBackground(() => {
         // Once a day an unavailable service gets another chance without anyone asking.
         if (await clearUnavailable(db, Date.now(), UNAVAILABLE_RETRY_MS)) await sync.resolver.retryNow();
         await sync.resolver.evict();
+        // Deleted notes stay restorable for UNDO_KEEP_MS (lib/db/notes-repo.ts), then go for good.
+        await notes.purgeDeleted();
         await sync.resolver.requeueStale();
         await refreshFollowed(sync);
       } finally {
@@ -88,6 +138,45 @@ export default defineBackground(() => {
       }
     }),
   );
+
+  // Menus outlive a stopped worker but not an update: made again at every start, on the two sites only.
+  void Promise.resolve()
+    .then(() => browser.contextMenus.removeAll())
+    .then(() =>
+      browser.contextMenus.create({
+        id: NOTE_MENU,
+        title: t('notes_menu_selection'),
+        contexts: ['selection'],
+        documentUrlPatterns: CONTENT_MATCHES,
+      }),
+    )
+    .catch((error: unknown) => reportError('context menu', error));
+  browser.contextMenus.onClicked.addListener(
+    guarded('note on selection', async (info: { menuItemId: string | number }, tab?: { id?: number }) => {
+      if (info.menuItemId === NOTE_MENU && tab?.id !== undefined) await selectionNote(tab.id);
+    }),
+  );
+  browser.commands.onCommand.addListener(
+    guarded('note on selection', async (command: string, tab?: { id?: number }) => {
+      if (command !== NOTE_COMMAND) return;
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id !== undefined) await selectionNote(id);
+    }),
+  );
+
+  // The document panel's shortcut (manifest `commands`): the page's content script opens it.
+  // Firefox for Android has no `commands`; there the panel opens from the page's own keys only.
+  try {
+    browser.commands?.onCommand.addListener(
+      guarded('command', async (command: string, tab?: { id?: number }) => {
+        if (command !== PANEL_COMMAND) return;
+        const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+        if (id !== undefined) await sendToTab(id, 'toggle-panel', {});
+      }),
+    );
+  } catch {
+    // No commands API (or a test's fake browser without it): nothing to listen to.
+  }
 
   // A changed base URL may fix an unavailable service: ask it again, with everything that waits for it.
   tkBaseUrl.watch(guarded('settings', heal));

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { KINDS_KEY, SITES_KEY, type SiteKey } from './settings-page';
 import { TK_DEFAULT_BASE, TK_LEGACY_BASE } from './tk/versions';
 
 /**
@@ -23,3 +24,20 @@ export const tkBaseUrl = storage.defineItem<string>('local:tkBaseUrl', {
 
 export const KOOP_DEFAULT_BASE = 'https://repository.overheid.nl/sru';
 export const koopBaseUrl = storage.defineItem<string>('local:koopBaseUrl', { fallback: KOOP_DEFAULT_BASE, version: 1 });
+
+export { type SiteKey, siteKeyOf } from './settings-page';
+
+/** Which sites Kamerlens annotates (options: "Sites"); both by default. A switched-off site is left untouched. */
+export const enabledSites = storage.defineItem<Record<SiteKey, boolean>>(`local:${SITES_KEY}`, {
+  fallback: { ob: true, tk: true },
+  version: 1,
+});
+
+/**
+ * The reference kinds the user switched off (options: "Wat Kamerlens markeert"), as `data-kamerlens-kind` names them.
+ * Stored as what is off, so that a kind added in a later version is on until the user says otherwise.
+ */
+export const disabledKinds = storage.defineItem<string[]>(`local:${KINDS_KEY}`, { fallback: [], version: 1 });
+
+/** Pillar labels in the text (lib/page/pillar-labels.ts); on by default, the options page turns them off. */
+export const pillarLabels = storage.defineItem<boolean>('local:pillarLabels', { fallback: true, version: 1 });

@@ -1,16 +1,24 @@
+import { ATTR, HTML_ATTR } from '@/lib/contract/attrs';
 import './style.css';
 import { applyInfos } from '@/lib/dom/badges';
 import { pageContext } from '@/lib/dom/identity';
 import { countLinked, scanRoots } from '@/lib/dom/scan';
 import { runSliced, yieldToPage } from '@/lib/dom/scheduler';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
-import { send } from '@/lib/messaging/runtime';
+import { handleMessages, send } from '@/lib/messaging/runtime';
+import { analyseRoots } from '@/lib/page/analyse';
+import { installCards } from '@/lib/page/card';
+import { decorateExisting } from '@/lib/page/existing';
 import { lookups } from '@/lib/page/lookups';
+import { installPanel, isPanelShortcut } from '@/lib/page/panel';
+import { PillarLabels } from '@/lib/page/pillar-labels';
 import { SomeOwnLinks } from '@/lib/page/some-links';
+import { infos, listenForUpdates, own, requestStatus } from '@/lib/page/status';
+import { watchForNewText } from '@/lib/page/watch';
+import { pillarLabels } from '@/lib/settings';
+import { kindFilter, siteEnabled } from '@/lib/settings-page';
 import { CONTENT_MATCHES } from '@/lib/sites';
-import { analyseRoots } from './analyse';
-import { listenForUpdates, own, requestStatus } from './status';
-import { watchForNewText } from './watch';
+import { listenForNotes } from './notes';
 
 /**
  * Content script. Three passes, each sliced so the page never waits (lib/dom/scheduler.ts):
@@ -19,11 +27,17 @@ import { watchForNewText } from './watch';
  * 3. motions and pillar topics, found in the background → `data-kamerlens-analysis="ready"` (or `"failed"`).
  * Text the page adds later goes through pass 1 and 2 as it arrives; only ids not asked for before are sent.
  */
+/** A command and the page's keydown for one press of the panel shortcut arrive within this time of each other. */
+const TOGGLE_DEBOUNCE_MS = 400;
+
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    // A site switched off in the options is left exactly as it is.
+    if (!(await siteEnabled(location.hostname))) return;
     const html = document.documentElement;
+    const kinds = await kindFilter();
     const profile = profileFor(location.hostname);
     const exclude = excluder(profile);
     const roots = textRoots(document, profile);
@@ -34,29 +48,79 @@ export default defineContentScript({
     // A paper's own page completes references that name only a number (`TER VERVANGING VAN DIE GEDRUKT ONDER NR.
     // 404`, `motie op stuk nr. 44`) with its dossier.
     const context = pageContext(document);
-    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, ...(context ? { context } : {}) });
+    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, kinds, ...(context ? { context } : {}) });
     if (ctx.isInvalid) return;
-    html.setAttribute('data-kamerlens', 'ready');
-    html.setAttribute('data-kamerlens-count', String(firstLinks.length));
+    // The page's own links to references (OB Handelingen link most of theirs): decorated and claimed as they are.
+    const decorate = (target: Element) =>
+      decorateExisting(target, own, { exclude, root: roots.find((r) => r.contains(target)) ?? target }).firsts;
+    await runSliced(roots, (root) => firstLinks.push(...decorate(root)), { signal: ctx.signal });
+    if (ctx.isInvalid) return;
+    html.setAttribute(HTML_ATTR.ready, 'ready');
+    html.setAttribute(HTML_ATTR.count, String(firstLinks.length));
 
     listenForUpdates(ctx);
+    // Notes answer the popup from now on; their highlights wait until the second pass is done with the text.
+    let settle = () => {};
+    listenForNotes(ctx, new Promise<void>((resolve) => (settle = resolve)));
     const cache = lookups({
       send: async (ids) => (await send('lookup-refs', { ids })).refs,
       apply: (refs, links) => {
         if (ctx.isInvalid) return;
         applyInfos(document, refs, new SomeOwnLinks(own, links));
-        html.setAttribute('data-kamerlens-cache', 'ready');
+        infos.remember(refs);
+        html.setAttribute(HTML_ATTR.cache, 'ready');
       },
       pause: () => yieldToPage(),
     });
     const warn = (error: unknown) => {
       if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
     };
+    // The card, the panel and the pillar labels: Kamerlens' own elements, each in a shadow root.
+    const labels = new PillarLabels(document);
+    const cards = installCards({
+      doc: document,
+      own,
+      infos,
+      refresh: async (id) => (await send('refresh-ref', { id })).refs,
+      sources: [labels],
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    });
+    const panel = installPanel({ doc: document, own, infos, labels, setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) });
+    ctx.onInvalidated(() => {
+      cards.destroy();
+      panel.destroy();
+    });
+    // One press is one toggle: where the browser both runs the command and passes the keys to the page, the page's
+    // keydown comes first and the background's message for the same press a moment later.
+    let keyToggledAt = Number.NEGATIVE_INFINITY;
+    ctx.onInvalidated(
+      handleMessages({
+        'toggle-panel': () => {
+          if (performance.now() - keyToggledAt >= TOGGLE_DEBOUNCE_MS) panel.toggle();
+          return undefined;
+        },
+      }),
+    );
+    // The same keys on the page, for when the browser leaves the shortcut to it (a conflicting or unset command).
+    ctx.addEventListener(document, 'keydown', (e) => {
+      if (!isPanelShortcut(e)) return;
+      e.preventDefault();
+      keyToggledAt = performance.now();
+      panel.toggle();
+    });
+    void pillarLabels.getValue().then(
+      (on) => labels.setShown(on),
+      () => undefined,
+    );
+    ctx.onInvalidated(pillarLabels.watch((on) => labels.setShown(on !== false)));
+
     watchForNewText(ctx, roots, exclude, {
+      kinds,
       ...(context ? { context } : {}),
       onLink: claim,
+      decorate,
       onChange: ({ links }) => {
-        html.setAttribute('data-kamerlens-count', String(countLinked(roots)));
+        html.setAttribute(HTML_ATTR.count, String(countLinked(roots)));
         if (links.length) cache.linked(links).catch(warn);
       },
     });
@@ -67,7 +131,7 @@ export default defineContentScript({
         cache.forget(asked);
         warn(error);
       });
-    await runSliced(firstLinks, (link) => claim(link, link.getAttribute('data-kamerlens-ref') ?? undefined), {
+    await runSliced(firstLinks, (link) => claim(link, link.getAttribute(ATTR.ref) ?? undefined), {
       signal: ctx.signal,
     });
     if (ctx.isInvalid) return;
@@ -76,18 +140,20 @@ export default defineContentScript({
 
     try {
       await yieldToPage();
-      const { motions } = await analyseRoots(roots, exclude, ctx.signal);
+      const { motions } = await analyseRoots(roots, exclude, ctx.signal, { labels, kinds });
       if (ctx.isInvalid) return;
-      html.setAttribute('data-kamerlens-motions', String(motions));
-      html.setAttribute('data-kamerlens-analysis', 'ready');
+      html.setAttribute(HTML_ATTR.motions, String(motions));
+      html.setAttribute(HTML_ATTR.analysis, 'ready');
       // Motion mentions linked to a document share its status: ask again now that they are on the page.
       await first;
       if (motions) await status(cache.seed(own.withIds(document).map(([el]) => el)));
     } catch (error) {
       // The papers stay linked; motions and pillars are extras. A reloaded extension ends here too.
       if (ctx.isInvalid) return;
-      html.setAttribute('data-kamerlens-analysis', 'failed');
+      html.setAttribute(HTML_ATTR.analysis, 'failed');
       console.warn('Kamerlens: motions and pillar topics are unavailable on this page:', error);
+    } finally {
+      settle();
     }
   },
 });

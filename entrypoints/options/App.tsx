@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BaseUrlField } from '@/components/BaseUrlField';
+import { NotesSettings } from '@/components/NotesSettings';
 import { SyncStatus } from '@/components/SyncStatus';
+import { KamerlensDB } from '@/lib/db/schema';
 import { send } from '@/lib/messaging/runtime';
-import { KOOP_DEFAULT_BASE, koopBaseUrl, tkBaseUrl } from '@/lib/settings';
+import { t } from '@/lib/page/i18n';
+import { KOOP_DEFAULT_BASE, koopBaseUrl, pillarLabels, tkBaseUrl } from '@/lib/settings';
 import type { SyncHealth } from '@/lib/sync/health';
 import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
 
@@ -10,10 +13,11 @@ import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
  * Settings: where the data comes from, and how those sources are doing. The Tweede Kamer moves its API to a new
  * version in 2026; when the old address stops answering, the status says so and the address can be changed here.
  */
-export function App() {
+export function App({ db = new KamerlensDB() }: { db?: KamerlensDB }) {
   const [urls, setUrls] = useState<{ tk: string; koop: string } | undefined>();
   const [health, setHealth] = useState<SyncHealth | undefined>();
   const [retrying, setRetrying] = useState(false);
+  const [labels, setLabels] = useState<boolean | undefined>();
 
   async function retry() {
     setRetrying(true);
@@ -29,6 +33,7 @@ export function App() {
   useEffect(() => {
     void Promise.all([tkBaseUrl.getValue(), koopBaseUrl.getValue()]).then(([tk, koop]) => setUrls({ tk, koop }));
     void send('sync-status', {}).then(setHealth, () => setHealth(undefined));
+    void pillarLabels.getValue().then(setLabels);
   }, []);
 
   return (
@@ -40,6 +45,23 @@ export function App() {
         <button type="button" class="retry" onClick={() => void retry()} disabled={retrying}>
           {retrying ? 'Bezig…' : 'Opnieuw proberen'}
         </button>
+      </section>
+      <section>
+        <h2>Op de pagina</h2>
+        <label>
+          <input
+            type="checkbox"
+            id="pillar-labels"
+            checked={labels ?? true}
+            disabled={labels === undefined}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setLabels(on);
+              void pillarLabels.setValue(on);
+            }}
+          />{' '}
+          {t('page_settings_pillars')}
+        </label>
       </section>
       <section>
         <h2>Adressen</h2>
@@ -66,6 +88,7 @@ export function App() {
           <p>Instellingen worden geladen…</p>
         )}
       </section>
+      <NotesSettings db={db} />
     </main>
   );
 }

@@ -35,15 +35,10 @@ export interface DocumentRecord {
   changedAt?: string;
 }
 
-export type MotionStatus =
-  | 'aangenomen'
-  | 'verworpen'
-  | 'aangehouden'
-  | 'ingetrokken'
-  | 'vervallen'
-  | 'uitgesteld'
-  | 'ingediend'
-  | 'onbekend';
+/** The statuses live in the one vocabulary (lib/contract/status.ts), with what each means. */
+import type { MotionStatus } from '../contract/status';
+
+export type { MotionStatus };
 
 export interface Indiener {
   naam: string;

@@ -1,4 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Note } from '../notes/model';
 import type {
   DecisionRecord,
   DocumentRecord,
@@ -12,9 +13,9 @@ import type {
 /**
  * The schema, version by version. A version lists only what changes; Dexie keeps the rest. Rules that keep user data
  * safe across upgrades:
- * - never reuse a table name for something else, never drop a table that holds user data (notes will);
- * - cache tables (everything below) may be cleared by an upgrade that changes their shape: they refill from the
- *   services, so an `upgrade` that clears them is always safe;
+ * - never reuse a table name for something else, never drop a table that holds user data (USER_TABLES);
+ * - cache tables (CACHE_TABLES) may be cleared by an upgrade that changes their shape: they refill from the
+ *   services, so an `upgrade` that clears them is always safe; a user table is never cleared;
  * - each version with an `upgrade` is tested from the version before it (tests/unit/db/schema.test.ts).
  */
 export const SCHEMA: { version: number; stores: Record<string, string | null>; upgrade?: (tx: unknown) => unknown }[] =
@@ -44,7 +45,22 @@ export const SCHEMA: { version: number; stores: Record<string, string | null>; u
             f.lookedUpAt ??= f.fetchedAt ?? Date.now();
           }),
     },
+    {
+      // Notes pinned per document (issue 11): keyed by their own id, found by the canonical document id, by tag
+      // (multiEntry: a note with three tags is found under each) and by date. A table of its own, never a cache table.
+      version: 3,
+      stores: { notes: '&id, documentId, *tags, updatedAt' },
+    },
   ];
+
+/**
+ * The tables that only cache what the services say: a "Cache wissen" or an upgrade may clear them. Named one by
+ * one (never "every table but …"), so that a table added later is no cache table until someone says so here.
+ */
+export const CACHE_TABLES = ['documents', 'motions', 'decisions', 'votes', 'dossiers', 'fetches', 'syncState'] as const;
+/** The tables that hold what only the user has: never cleared, never evicted, kept by every upgrade. */
+export const USER_TABLES = ['notes'] as const;
+export type CacheTableName = (typeof CACHE_TABLES)[number];
 
 export const DB_NAME = 'kamerlens';
 
@@ -56,6 +72,7 @@ export class KamerlensDB extends Dexie {
   dossiers!: Table<DossierRecord, string>;
   fetches!: Table<FetchState, string>;
   syncState!: Table<SyncStateRow, string>;
+  notes!: Table<Note, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -65,8 +82,8 @@ export class KamerlensDB extends Dexie {
     }
   }
 
-  /** The cache tables, written together in one transaction by the sync. */
+  /** The cache tables (CACHE_TABLES), written together in one transaction by the sync; never the notes. */
   get cacheTables() {
-    return [this.documents, this.motions, this.decisions, this.votes, this.dossiers, this.fetches, this.syncState];
+    return CACHE_TABLES.map((name) => this.table(name));
   }
 }

@@ -1,10 +1,11 @@
-import { urlFor } from '../refs/ids';
+import { ATTR, REF_CLASS } from '../contract/attrs';
+import { motionSearchUrl, urlFor } from '../contract/ids';
 import type { RefKind } from '../refs/types';
-import { markOwn, markOwnLink } from './own';
+import { markOwn, markOwnLink, setFirstPiece, setLastPiece } from './own';
 import { nodeIndexAt, type TextMap } from './text-map';
 
 /** The class every Kamerlens link carries; page CSS is unlikely to target it. */
-export const REF_CLASS = 'kamerlens-ref';
+export { REF_CLASS };
 
 /**
  * What a link needs to know of a reference: what it points at and where it stands in the text map. A motion whose
@@ -18,10 +19,7 @@ export interface Linkable {
   end: number;
 }
 
-/** The tweedekamer.nl motion search for the members' names: one click from a mention to the candidates. */
-export function motionSearchUrl(members: readonly string[]): string {
-  return `https://www.tweedekamer.nl/kamerstukken/moties?qry=${encodeURIComponent(members.join(' '))}&fld_prl_kamerstuk=Moties`;
-}
+export { motionSearchUrl };
 
 /** Where a reference's link points. */
 export function hrefFor(ref: Linkable): string {
@@ -54,12 +52,12 @@ function makeLink(doc: Document, ref: Linkable, first: boolean): HTMLAnchorEleme
   a.className = REF_CLASS;
   a.href = hrefFor(ref);
   if (first) {
-    if (ref.id) a.setAttribute('data-kamerlens-ref', ref.id);
-    a.setAttribute('data-kamerlens-kind', ref.kind);
-    if (ref.members) a.setAttribute('data-kamerlens-members', ref.members.join('/'));
+    if (ref.id) a.setAttribute(ATTR.ref, ref.id);
+    a.setAttribute(ATTR.kind, ref.kind);
+    if (ref.members) a.setAttribute(ATTR.members, ref.members.join('/'));
   } else {
     // The rest of a reference that runs across inline elements: same target, but not counted twice.
-    a.setAttribute('data-kamerlens-continues', ref.id ?? '');
+    a.setAttribute(ATTR.continues, ref.id ?? '');
   }
   return a;
 }
@@ -140,11 +138,19 @@ export class LinkWriter {
       const w = this.work.get(p.index);
       if (w && p.from < w.done) return false;
     }
+    let first: HTMLAnchorElement | undefined;
     pieces.forEach((p, k) => {
       const link = makeLink(doc, ref, k === 0);
       const w = this.place(doc, p, link);
       w.links.push(link);
-      if (k === 0) w.firsts.push(link);
+      if (k === 0) {
+        w.firsts.push(link);
+        first = link;
+      } else if (first) {
+        // The card opens from any piece; the badge follows the last one.
+        setFirstPiece(link, first);
+        setLastPiece(first, link);
+      }
     });
     this.count++;
     return true;
@@ -223,7 +229,7 @@ export class LinkWriter {
     map.ends[i] = at + w.head.length;
     this.options.links?.push(...w.firsts);
     const { onLink } = this.options;
-    if (onLink) for (const link of w.firsts) onLink(link, link.getAttribute('data-kamerlens-ref') ?? undefined);
+    if (onLink) for (const link of w.firsts) onLink(link, link.getAttribute(ATTR.ref) ?? undefined);
   }
 }
 

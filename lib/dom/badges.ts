@@ -1,5 +1,9 @@
+import { ATTR } from '../contract/attrs';
+import { MOTION_STATUS, STATE_BADGE } from '../contract/status';
+import { t } from '../page/i18n';
 import type { RefError, RefInfo } from '../sync/info';
 import type { OwnLinks } from './identity';
+import { lastPiece } from './own';
 
 const STATUS_LABEL: Record<string, string> = {
   aangenomen: 'aangenomen',
@@ -68,18 +72,53 @@ export function describe(info: RefInfo): string {
  * with a `data-kamerlens-ref` of an id on the page: their state would tell the page what the user has read. Returns
  * how many elements were updated.
  */
-export function applyInfos(doc: Document, infos: readonly RefInfo[], own: OwnLinks): number {
+export function applyInfos(
+  doc: Document,
+  infos: readonly RefInfo[],
+  own: OwnLinks,
+  options: { onInfo?: (el: HTMLElement, info: RefInfo) => void } = {},
+): number {
   const byId = new Map(infos.map((i) => [i.id, i]));
   let updated = 0;
   for (const [el, id] of own.withIds(doc)) {
     const info = byId.get(id);
     if (!info) continue;
-    el.setAttribute('data-kamerlens-state', info.state);
-    if (info.motion) el.setAttribute('data-kamerlens-status', info.motion.status);
-    else el.removeAttribute('data-kamerlens-status');
-    if (info.document?.soort) el.setAttribute('data-kamerlens-type', info.document.soort);
-    el.title = describe(info);
+    el.setAttribute(ATTR.state, info.state);
+    if (info.motion) el.setAttribute(ATTR.status, info.motion.status);
+    else el.removeAttribute(ATTR.status);
+    if (info.document?.soort) el.setAttribute(ATTR.type, info.document.soort);
+    // The page's own links keep their title (theirs, e.g. OB's "link naar publicatie …"); the card says it all.
+    if (!el.hasAttribute(ATTR.existing)) el.title = describe(info);
+    showBadge(el, info);
+    options.onInfo?.(el, info);
     updated++;
   }
   return updated;
+}
+
+/** What a badge says and how it looks (lib/contract/status.ts): a motion's outcome, or the state of its data. */
+export function badgeFor(info: RefInfo): { text: string; style: string } | undefined {
+  if (info.motion) {
+    const row = MOTION_STATUS[info.motion.status];
+    const text = t(row.label);
+    // Stale data says so in words, not only by its look: the outcome may have changed since.
+    return info.state === 'stale'
+      ? { text: `${text} · ${t('badge_stale_suffix')}`, style: `${row.style} stale` }
+      : { text, style: row.style };
+  }
+  const badge = STATE_BADGE[info.state];
+  return badge.label ? { text: t(badge.label), style: badge.style } : undefined;
+}
+
+/** Puts the badge after the reference's last piece (the CSS shows `data-kamerlens-badge` as text). */
+function showBadge(first: HTMLElement, info: RefInfo): void {
+  const at = lastPiece(first);
+  const badge = badgeFor(info);
+  if (!badge) {
+    at.removeAttribute(ATTR.badge);
+    at.removeAttribute(ATTR.badgeStyle);
+    return;
+  }
+  at.setAttribute(ATTR.badge, badge.text);
+  at.setAttribute(ATTR.badgeStyle, badge.style);
 }

@@ -1,3 +1,5 @@
+import { ATTR, has, REF_SELECTOR } from '../contract/attrs';
+import { classify, isKoopId } from '../contract/ids';
 import { detectPapers } from '../refs/papers';
 import type { DetectContext, MotionRef } from '../refs/types';
 import { hrefFor, REF_CLASS } from './annotate';
@@ -18,7 +20,7 @@ import { buildTextMap, nodeIndexAt, type TextMap } from './text-map';
 export function pageIdentity(doc: Document): string | undefined {
   const meta = doc.querySelector('meta[name="DC.identifier"]')?.getAttribute('content')?.trim();
   const path = doc.location?.pathname.replace(/\.html$/, '').toLowerCase() ?? '';
-  if (meta && /^(kst|h-tk|h-ek|ah-tk|stb|stcrt|trb)-/.test(meta) && path === `/${meta.toLowerCase()}`) return meta;
+  if (meta && isKoopId(meta) && path === `/${meta.toLowerCase()}`) return meta;
   for (const label of doc.querySelectorAll('aside .m-list__label')) {
     const text = label.textContent ?? '';
     if (!/Nummer:/.test(text)) continue;
@@ -38,8 +40,8 @@ export function pageIdentity(doc: Document): string | undefined {
 export function pageContext(doc: Document): DetectContext | undefined {
   const self = pageIdentity(doc);
   if (!self) return undefined;
-  if (self.startsWith('kst-')) return { id: self };
-  if (!/^h-(tk|ek)-/.test(self)) return undefined;
+  if (classify(self) === 'kamerstuk') return { id: self };
+  if (classify(self) !== 'handelingen') return undefined;
   const dossiers = new Set(
     [...doc.querySelectorAll('meta[name="OVERHEIDop.behandeldDossier"]')]
       .map((m) => m.getAttribute('content')?.trim() ?? '')
@@ -94,13 +96,13 @@ export class OwnLinks {
   /** The id Kamerlens gave `el`, while `el` still carries it; undefined for the page's elements. */
   idOf(el: Element): string | undefined {
     const id = this.ids.get(el);
-    return id !== undefined && el.getAttribute('data-kamerlens-ref') === id ? id : undefined;
+    return id !== undefined && el.getAttribute(ATTR.ref) === id ? id : undefined;
   }
 
   /** Kamerlens' own elements under `scope` that name a document, with their ids, in document order. */
   withIds(scope: ParentNode): [HTMLElement, string][] {
     const out: [HTMLElement, string][] = [];
-    for (const el of scope.querySelectorAll<HTMLElement>('[data-kamerlens-ref]')) {
+    for (const el of scope.querySelectorAll<HTMLElement>(REF_SELECTOR)) {
       const id = this.idOf(el);
       if (id !== undefined) out.push([el, id]);
     }
@@ -109,7 +111,7 @@ export class OwnLinks {
 }
 
 /** The paper links the first pass makes (motions are claimed by the second pass, which made them). */
-const PAPER_LINKS = `a.${REF_CLASS}[data-kamerlens-ref]:not([data-kamerlens-kind="motion"])`;
+const PAPER_LINKS = `a.${REF_CLASS}${has(ATTR.ref)}:not(${has(ATTR.kind, 'motion')})`;
 /** The blocks of text-map.ts, which end a run of text: a reference is found again in the block it stands in. */
 const BLOCKS =
   'address, article, aside, blockquote, body, dd, div, dl, dt, figcaption, figure, footer, h1, h2, h3, h4, h5, h6, ' +
@@ -152,8 +154,8 @@ function claimPapersIn(scope: Element, own: OwnLinks, exclude?: (el: Element) =>
   let claimed = 0;
   for (const ref of detectPapers(map.text)) {
     const link = ref.end > ref.start ? linkAt(map, index, ref) : undefined;
-    if (!link || own.has(link) || link.getAttribute('data-kamerlens-ref') !== ref.id) continue;
-    if (link.getAttribute('data-kamerlens-kind') !== ref.kind) continue;
+    if (!link || own.has(link) || link.getAttribute(ATTR.ref) !== ref.id) continue;
+    if (link.getAttribute(ATTR.kind) !== ref.kind) continue;
     own.claim(link, ref.id);
     claimed++;
   }
@@ -195,9 +197,9 @@ export async function claimPaperLinks(
 /** Whether a motion link says what the analysis found: a motion, its members, and its document or none. */
 function isLinkOf(link: Element, motion: MotionRef): boolean {
   return (
-    link.getAttribute('data-kamerlens-kind') === 'motion' &&
-    link.getAttribute('data-kamerlens-members') === motion.members.join('/') &&
-    (link.getAttribute('data-kamerlens-ref') ?? undefined) === motion.id
+    link.getAttribute(ATTR.kind) === 'motion' &&
+    link.getAttribute(ATTR.members) === motion.members.join('/') &&
+    (link.getAttribute(ATTR.ref) ?? undefined) === motion.id
   );
 }
 
@@ -225,14 +227,12 @@ export function claimMotionLinks(map: TextMap, motions: readonly MotionRef[], ow
  */
 export function adoptSelfMotions(doc: Document, selfId: string, own: OwnLinks): number {
   let adopted = 0;
-  for (const el of doc.querySelectorAll<HTMLAnchorElement>(
-    'a[data-kamerlens-kind="motion"]:not([data-kamerlens-ref])',
-  )) {
+  for (const el of doc.querySelectorAll<HTMLAnchorElement>(`a${has(ATTR.kind, 'motion')}:not(${has(ATTR.ref)})`)) {
     // Only Kamerlens' own motion links: a page's element would otherwise be given the page's id and its status.
     if (!own.has(el)) continue;
     const heading = el.closest(SELF_HEADINGS);
     if (!heading || !SELF_PREFIX.test(textBefore(heading, el))) continue;
-    el.setAttribute('data-kamerlens-ref', selfId);
+    el.setAttribute(ATTR.ref, selfId);
     el.href = hrefFor({ kind: 'kamerstuk', id: selfId, start: 0, end: 0 });
     own.claim(el, selfId);
     adopted++;

@@ -25,3 +25,26 @@ export function isOwn(node: Node): boolean {
 export function ownLinkedAt(link: Element): number | undefined {
   return linkedAt.get(link);
 }
+
+/** A reference's last piece, when it has more than one (its badge goes there, after the reference's text). */
+const lastPieces = new WeakMap<Element, Element>();
+
+export function setLastPiece(first: Element, last: Element): void {
+  lastPieces.set(first, last);
+}
+
+/** Where a reference's badge stands: after its last piece. */
+export function lastPiece(first: Element): Element {
+  return lastPieces.get(first) ?? first;
+}
+
+/** The first piece of a reference, from any piece of it (registered pieces only). */
+const firstPieces = new WeakMap<Element, Element>();
+
+export function setFirstPiece(piece: Element, first: Element): void {
+  firstPieces.set(piece, first);
+}
+
+export function firstPiece(piece: Element): Element | undefined {
+  return firstPieces.get(piece);
+}

@@ -1,8 +1,9 @@
+import { ATTR } from '../contract/attrs';
 import type { PillarRef } from '../refs/types';
 import { nodeIndexAt, type TextMap } from './text-map';
 
 /** The attribute that lists a block's pillars, like a class list: `[data-kamerlens-pillars~="ima-4"]`. */
-export const PILLAR_ATTR = 'data-kamerlens-pillars';
+export const PILLAR_ATTR = ATTR.pillars;
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, dd, dt, blockquote, div';
 
@@ -23,7 +24,7 @@ export function markPillars(map: TextMap, pillars: readonly PillarRef[]): number
       const keys = new Set((block.getAttribute(PILLAR_ATTR) ?? '').split(' ').filter(Boolean));
       keys.add(key);
       block.setAttribute(PILLAR_ATTR, [...keys].join(' '));
-      const attr = `data-kamerlens-pillar-${key}`;
+      const attr = `${ATTR.pillarPrefix}${key}`;
       const previous = Number(block.getAttribute(attr) ?? 0);
       block.setAttribute(attr, String(Math.max(previous, Math.round(pillar.confidence * 100) / 100)));
       marked++;

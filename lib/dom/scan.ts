@@ -1,3 +1,4 @@
+import { ATTR, has } from '../contract/attrs';
 import { detectPapers } from '../refs/papers';
 import type { DetectContext, PaperRef } from '../refs/types';
 import { LinkWriter, type LinkWriterOptions, REF_CLASS } from './annotate';
@@ -115,6 +116,8 @@ export interface ScanOptions {
   now?: () => number;
   /** The page's own identity (identity.ts pageContext): references whose dossier only the page gives. */
   context?: DetectContext;
+  /** Which kinds to link (the options' "Wat Kamerlens markeert"); all when absent. */
+  kinds?: (kind: string) => boolean;
 }
 
 /**
@@ -132,7 +135,7 @@ export function* scanSteps(roots: readonly Element[], options: ScanOptions = {})
   for (let from = 0; from < text.length; ) {
     const t0 = now();
     const { refs, cut } = nextChunk(text, from, size, options.context);
-    for (const ref of refs) writer.add(ref);
+    for (const ref of refs) if (!options.kinds || options.kinds(ref.kind)) writer.add(ref);
     from = cut;
     const ms = now() - t0;
     size = Math.round(Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, size * Math.min(2, STEP_MS / Math.max(ms, 0.01)))));
@@ -160,6 +163,6 @@ export async function scanRoots(roots: readonly Element[], options: ScanOptions 
 export function countLinked(roots: readonly Element[]): number {
   let n = 0;
   for (const root of roots)
-    n += root.querySelectorAll(`.${REF_CLASS}[data-kamerlens-kind]:not([data-kamerlens-kind="motion"])`).length;
+    n += root.querySelectorAll(`.${REF_CLASS}${has(ATTR.kind)}:not(${has(ATTR.kind, 'motion')})`).length;
   return n;
 }

@@ -1,3 +1,5 @@
+import { ATTR, REF_CLASS } from '../contract/attrs';
+
 /**
  * A flat view of the text under a root element, so that the pure detector (lib/refs) can run on one string and
  * its UTF-16 spans can be mapped back to text nodes: a reference split over inline elements (`<em>Kamerstuk</em>
@@ -86,7 +88,7 @@ export interface TextMapOptions {
 
 /** Kamerlens' own links: their text is the page's, already linked. */
 export function isOwnLink(el: Element): boolean {
-  return el.classList.contains('kamerlens-ref');
+  return el.classList.contains(REF_CLASS);
 }
 
 /**
@@ -116,7 +118,7 @@ function insideEditing(el: Element): boolean {
 export function isSkipped(el: Element, exclude?: (el: Element) => boolean, readOwnLinks = false): boolean {
   if (readOwnLinks && isOwnLink(el)) return false;
   if (SKIP_TAGS.has(el.tagName)) return true;
-  if (el.hasAttribute('data-kamerlens-ref') || el.hasAttribute('data-kamerlens-continues')) return true;
+  if (el.hasAttribute(ATTR.ref) || el.hasAttribute(ATTR.continues)) return true;
   // contenteditable regions belong to the user's editing; wrapping text there would corrupt what they type.
   if (startsEditing(el) || el.ownerDocument.designMode === 'on') return true;
   return exclude ? exclude(el) : false;

@@ -1,3 +1,4 @@
+import type { AnchorState, NoteSelector } from '../notes/model';
 import type { Analysis } from '../refs/analyse';
 import type { Footnote } from '../refs/types';
 import type { SyncHealth } from '../sync/health';
@@ -19,6 +20,13 @@ export interface Protocol {
    * and stale ones are fetched afterwards and pushed with `refs-updated`.
    */
   'lookup-refs': { request: { ids: string[] }; response: { refs: RefInfo[] } };
+  /**
+   * content → background ("Vernieuwen" in the hover card): fetch this one record again now, whatever its freshness.
+   * Answers with what the cache has at once (`stale` while the fetch runs); the new record follows as `refs-updated`.
+   */
+  'refresh-ref': { request: { id: string }; response: { refs: RefInfo[] } };
+  /** background → content (the tab of the `commands` shortcut): open or close the document panel. */
+  'toggle-panel': { request: Record<string, never>; response: undefined };
   /** background → content (to the tab that asked): references that arrived or changed. */
   'refs-updated': { request: { refs: RefInfo[] }; response: undefined };
   /** popup, options → background: how the data sources are doing. */
@@ -28,6 +36,54 @@ export interface Protocol {
    * answers with the health after that round. Records that arrive are pushed to the tabs that wait for them.
    */
   'sync-retry': { request: Record<string, never>; response: SyncHealth };
+  /**
+   * content → background, once a page's first pass is done: the document the page is (canonical id), so that the
+   * toolbar badge counts its notes; answers the passages of its notes, to be highlighted again.
+   */
+  'page-notes': { request: { documentId?: string }; response: { documentId?: string; passages: NotePassage[] } };
+  /** popup → content: which document this page is, its references, and whether each note's passage was found. */
+  'page-document': { request: Record<string, never>; response: PageDocument };
+  /** popup → content: bring one of the page's references into view (a click in the popup's list). */
+  'page-scroll-to': { request: { id: string }; response: boolean };
+  /** popup, background → content: the selection as W3C selectors, for "Notitie bij selectie"; none when empty. */
+  'selection-describe': { request: Record<string, never>; response: SelectionAnchor | null };
+  /** popup, background → content: this page's notes changed; the highlights are drawn again from these passages. */
+  'notes-changed': { request: { passages: NotePassage[] }; response: undefined };
+}
+
+/** A note's passage as the page needs it: which note, and where. */
+export interface NotePassage {
+  id: string;
+  selectors: NoteSelector[];
+}
+
+/** What the content script knows of its page, for the popup. */
+export interface PageDocument {
+  /** The canonical document id, when the page is a document Kamerlens knows how to name. */
+  documentId?: string;
+  url: string;
+  title: string;
+  /** The document's date as the page gives it (`yyyy-mm-dd`), when it does. */
+  date?: string;
+  refs: PageRef[];
+  /** Per note id: whether its passage was found in the page as it is now. */
+  anchors: Record<string, AnchorState>;
+}
+
+export interface PageRef {
+  id: string;
+  kind: string;
+  text: string;
+  /** `data-kamerlens-state`/`-status` as the page shows them, when the cache answered. */
+  state?: string;
+  status?: string;
+}
+
+export interface SelectionAnchor {
+  documentId?: string;
+  url: string;
+  title: string;
+  selectors: NoteSelector[];
 }
 
 export type MessageName = keyof Protocol;
@@ -109,6 +165,17 @@ export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } =
       throw new InvalidMessage('refs-updated: refs must be a list');
     return payload as unknown as Request<'refs-updated'>;
   },
+  'refresh-ref': (payload) => {
+    if (!isObject(payload) || typeof payload.id !== 'string' || payload.id.length > LIMITS.idLength)
+      throw new InvalidMessage('refresh-ref: id must be a reference id');
+    return { id: payload.id };
+  },
+  'toggle-panel': () => ({}),
   'sync-status': () => ({}),
   'sync-retry': () => ({}),
+  'page-notes': (payload) => {
+    // From a page's content script: an id is a short reference id, or nothing.
+    const id = isObject(payload) ? payload.documentId : undefined;
+    return typeof id === 'string' && id.length <= LIMITS.idLength ? { documentId: id } : {};
+  },
 };

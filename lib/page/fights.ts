@@ -1,3 +1,4 @@
+import { REF_CLASS } from '../contract/attrs';
 import { ownLinkedAt } from '../dom/own';
 
 /**
@@ -22,7 +23,7 @@ export function ownLinkIn(node: Node): number | undefined {
   const at = ownLinkedAt(el);
   if (at !== undefined || !el.firstElementChild) return at;
   let youngest: number | undefined;
-  for (const link of el.querySelectorAll('a.kamerlens-ref')) {
+  for (const link of el.querySelectorAll(`a.${REF_CLASS}`)) {
     const t = ownLinkedAt(link);
     if (t !== undefined && (youngest === undefined || t > youngest)) youngest = t;
   }

@@ -1,7 +1,8 @@
+import { ATTR } from '../contract/attrs';
 import type { RefInfo } from '../sync/info';
 
 /** What lib/dom/badges.ts puts on a link from the cache: copied to a new link for a reference already shown. */
-const SHOWN = ['data-kamerlens-state', 'data-kamerlens-status', 'data-kamerlens-type', 'title'] as const;
+const SHOWN = [ATTR.state, ATTR.status, ATTR.type, ATTR.badge, ATTR.badgeStyle, 'title'] as const;
 
 /** Ids per `lookup-refs` message: the answer to one is put on the page in one go. */
 const BATCH = 500;
@@ -40,7 +41,7 @@ export function lookups(deps: LookupDeps): Lookups {
   const last = new Map<string, Element>();
   /** Links whose ids were sent and not yet answered. */
   const waiting = new Map<string, Element[]>();
-  const idOf = (el: Element) => el.getAttribute('data-kamerlens-ref');
+  const idOf = (el: Element) => el.getAttribute(ATTR.ref);
   return {
     seed(links) {
       const fresh: string[] = [];

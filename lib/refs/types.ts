@@ -1,19 +1,7 @@
-/** Every kind of reference Kamerlens recognises; the string is part of the DOM contract (`data-kamerlens-kind`). */
-export type RefKind =
-  | 'kamerstuk'
-  | 'dossier'
-  | 'handelingen'
-  | 'aanhangsel'
-  | 'staatsblad'
-  | 'staatscourant'
-  | 'tractatenblad'
-  | 'tk-document'
-  | 'tk-zaak'
-  | 'motion'
-  | 'pillar';
+import type { PaperKind } from '../contract/kinds';
 
-/** Kinds that name one publication (or a dossier) by an officielebekendmakingen or Tweede Kamer id. */
-export type PaperKind = Exclude<RefKind, 'motion' | 'pillar'>;
+/** Kinds live in the one vocabulary (lib/contract/kinds.ts). */
+export type { PaperKind, RefKind } from '../contract/kinds';
 
 /** The parsed pieces of a reference, as far as the text gives them. */
 export interface RefParts {

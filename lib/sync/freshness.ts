@@ -1,4 +1,4 @@
-import type { MotionStatus } from '../db/models';
+import { MOTION_STATUS, type MotionStatus } from '../contract/status';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,10 +15,9 @@ export const FRESH_FOR = {
   missing: 7 * DAY,
 } as const;
 
-const UNDECIDED: ReadonlySet<MotionStatus> = new Set(['ingediend', 'aangehouden', 'uitgesteld', 'onbekend']);
-
+/** Undecided: the status table says the vote has not settled it (ingediend, aangehouden, uitgesteld, onbekend). */
 export function isUndecided(status: MotionStatus): boolean {
-  return UNDECIDED.has(status);
+  return !MOTION_STATUS[status].decided;
 }
 
 export function freshFor(record: { motionStatus?: MotionStatus; missing?: boolean }): number {

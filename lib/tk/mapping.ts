@@ -1,3 +1,4 @@
+import { STATUS_BY_TK_SOORT } from '../contract/status';
 import type { DecisionRecord, DocumentRecord, Indiener, MotionRecord, MotionStatus, VoteRecord } from '../db/models';
 import { type Field, type Link, lackMessage, type Vocabulary } from './concepts';
 
@@ -90,16 +91,8 @@ export function dossierId(nummer: number | undefined, toevoeging: string | undef
   return t ? `${nummer}-${t}` : String(nummer);
 }
 
-/** The decision soorten that settle a motion, in the vocabulary of the status badge. */
-const DECIDED: Record<string, MotionStatus> = {
-  'Stemmen - aangenomen': 'aangenomen',
-  'Stemmen - zonder stemming aannemen': 'aangenomen',
-  'Stemmen - verworpen': 'verworpen',
-  'Stemmen - aangehouden': 'aangehouden',
-  'Stemmen - ingetrokken': 'ingetrokken',
-  'Stemmen - vervallen': 'vervallen',
-  'Stemmen - uitstellen': 'uitgesteld',
-};
+/** The decision soorten that settle a motion, in the vocabulary of the status badge (lib/contract/status.ts). */
+const DECIDED = STATUS_BY_TK_SOORT;
 
 /** A Besluit as the status rule needs it. */
 export interface Decision {

@@ -1,11 +1,14 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { OUTPUT_DIR } from '../e2e/build';
 import { launch, type Session } from '../e2e/launch';
 import { browserPath } from '../support/browsers';
 import { obPage } from '../support/corpus-pages';
 import { OB_HOST, startFixtureServer, startSiteServer } from '../support/fixture-server';
+import { startMockApi } from '../support/mock-api/server';
 import { corpusText, HAS_SHARED, NO_SHARED } from '../support/shared';
 import { report } from './measure';
 
@@ -29,7 +32,11 @@ function all(): number[] {
  * Kamerlens in the same run: the longest main-thread task in each, and how much longer the page is busy in tasks
  * over 50 ms. Loading such a page is itself a long task; what Kamerlens adds is the figure to watch.
  */
+export { benchContentSize, benchPageCost };
+
 export async function benchPage(): Promise<void> {
+  benchContentSize();
+  await benchPageCost();
   await benchHostilePages();
   if (!HAS_SHARED) {
     console.log(`# ${NO_SHARED}: the long page figures need the corpus`);
@@ -280,6 +287,138 @@ async function benchHostilePages(): Promise<void> {
     report("text block of 1 MB: tasks with over 50 ms of Kamerlens' script", ownHuge.over50, 'tasks', 0);
   } finally {
     await session.close();
+    await server.close();
+  }
+}
+
+/** The content script as the Chrome build ships it, gzipped: what every matched page loads. */
+function benchContentSize(): void {
+  const script = readFileSync(join(OUTPUT_DIR.chrome, 'content-scripts', 'content.js'));
+  report('content script: size', script.length / 1024, 'KB', 1);
+  report('content script: gzip size (budget 40 KB)', gzipSync(script, { level: 9 }).length / 1024, 'KB', 1);
+}
+
+interface PageCost {
+  /** CDP Performance.getMetrics at the end, in ms: all main-thread task time and script time of the tab. */
+  taskMs: number;
+  scriptMs: number;
+  /** The longest task of the tab after its load event (Long Tasks API; 0 when none was over 50 ms). */
+  longestAfterLoad: number;
+  /** Time from navigation start until every reference shows what the cache has (matched host only). */
+  badgesMs?: number;
+  references?: number;
+}
+
+/**
+ * Opens `url` in a fresh tab with CDP's Performance domain on, waits until Kamerlens is done (matched host: the
+ * second pass and every reference's state; unmatched: the same wait, so both tabs run as long), and reads the tab's
+ * task and script time. The page is static after load, so the difference between the two hosts is Kamerlens alone.
+ */
+async function pageCost(session: Session, url: string, matched: boolean, waitMs: number): Promise<PageCost> {
+  const page = await session.browser.newPage();
+  try {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.goto(url, { waitUntil: 'load' });
+    let badgesMs: number | undefined;
+    let references: number | undefined;
+    if (matched) {
+      const done = await page.waitForFunction(
+        () => {
+          const html = document.documentElement;
+          if (html.getAttribute('data-kamerlens-analysis') === null) return false;
+          if (html.getAttribute('data-kamerlens-cache') !== 'ready') return false;
+          const refs = document.querySelectorAll('[data-kamerlens-ref]');
+          for (const el of refs) if (!el.hasAttribute('data-kamerlens-state')) return false;
+          return [performance.now(), refs.length];
+        },
+        { timeout: 120_000, polling: 50 },
+      );
+      [badgesMs, references] = (await done.jsonValue()) as [number, number];
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    const longest = Math.max(0, ...(await page.evaluate(afterLoad)));
+    return {
+      taskMs: metric('TaskDuration'),
+      scriptMs: metric('ScriptDuration'),
+      longestAfterLoad: longest,
+      ...(badgesMs !== undefined ? { badgesMs, references } : {}),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Issue 10: what Kamerlens costs a page. One Chromium run with the extension and the mock data services; the same
+ * page on a matched host (https://zoek.officielebekendmakingen.nl) and an unmatched one (https://127.0.0.1, where
+ * the content script does not run), for the 130 KB verslag (kst-19637-2395) and the same ten times over (1.3 MB).
+ * Each page is opened once first to warm the cache; the figures are the best of three after that.
+ */
+async function benchPageCost(): Promise<void> {
+  if (!HAS_SHARED) {
+    console.log(`# ${NO_SHARED}: the page cost figures need the corpus`);
+    return;
+  }
+  const one = corpusText('kst-19637-2395');
+  const pages = new Map<string, string>([
+    ['/kst-19637-2395.html', obPage('kst-19637-2395', one).replace('<head>', `<head>${OBSERVER}`)],
+    [
+      '/kst-lang.html',
+      obPage('kst-lang', Array.from({ length: 10 }, () => one).join('\n\n')).replace('<head>', `<head>${OBSERVER}`),
+    ],
+  ]);
+  const server = await startSiteServer((req, res) => {
+    const html = pages.get(new URL(req.url ?? '/', 'https://x').pathname);
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html ?? 'not found');
+  });
+  const api = await startMockApi({ https: true, tkVersions: ['v5'] });
+  const session = await launch('chromium', { port: server.port, dataPort: api.httpsPort! });
+  try {
+    for (const [path, label] of [
+      ['/kst-19637-2395.html', '130 KB verslag'],
+      ['/kst-lang.html', '1.3 MB page'],
+    ] as const) {
+      const matched = `https://${OB_HOST}${path}`;
+      const unmatched = `https://127.0.0.1:${server.port}${path}`;
+      await pageCost(session, matched, true, 0); // warms the cache
+      const runs: { on: PageCost; off: PageCost }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const on = await pageCost(session, matched, true, 500);
+        const off = await pageCost(session, unmatched, false, 500 + (on.badgesMs ?? 0));
+        runs.push({ on, off });
+      }
+      const best = runs.reduce((a, b) => (b.on.taskMs - b.off.taskMs < a.on.taskMs - a.off.taskMs ? b : a));
+      report(`${label}: size`, pages.get(path)!.length / 1024, 'KB', 0);
+      report(`${label}: references with a state`, best.on.references ?? 0, 'refs', 0);
+      report(
+        `${label}: main-thread task time added by Kamerlens (CDP TaskDuration)`,
+        best.on.taskMs - best.off.taskMs,
+        'ms',
+        0,
+      );
+      report(
+        `${label}: script time added by Kamerlens (CDP ScriptDuration)`,
+        best.on.scriptMs - best.off.scriptMs,
+        'ms',
+        0,
+      );
+      report(`${label}: task time on the unmatched host (the page alone)`, best.off.taskMs, 'ms', 0);
+      report(`${label}: longest task after load, matched host`, best.on.longestAfterLoad, 'ms', 0);
+      report(`${label}: longest task after load, unmatched host`, best.off.longestAfterLoad, 'ms', 0);
+      report(
+        `${label}: time from navigation to all badges, warm cache`,
+        Math.min(...runs.map((r) => r.on.badgesMs ?? 0)),
+        'ms',
+        0,
+      );
+    }
+  } finally {
+    await session.close();
+    await api.close();
     await server.close();
   }
 }

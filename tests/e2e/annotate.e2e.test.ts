@@ -10,9 +10,9 @@ import { corpusNames, corpusText, gold, HAS_SHARED, NO_SHARED } from '../support
 import { OUTPUT_DIR } from './build';
 import { launch, type Session } from './launch';
 
-/** The paper links the extension put on the page: id, kind, href and text, in document order. */
+/** The paper links the extension put on the page (not the page's own it decorated): id, kind, href and text. */
 async function linksOn(page: Page) {
-  return page.$$eval('[data-kamerlens-ref]:not([data-kamerlens-kind="motion"])', (els) =>
+  return page.$$eval('[data-kamerlens-ref]:not([data-kamerlens-kind="motion"]):not([data-kamerlens-existing])', (els) =>
     els.map((el) => ({
       id: el.getAttribute('data-kamerlens-ref'),
       kind: el.getAttribute('data-kamerlens-kind'),
@@ -116,6 +116,22 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
     const links = await linksOn(page);
     expect(links.map((l) => l.id)).toEqual(withLate(expectedFor('kst-99999-1')));
     expect(await page.$eval('#linked', (p) => p.querySelectorAll('a').length)).toBe(1);
+    // The page's own link is decorated in place (issue 10): same href, text and title, one reference.
+    expect(
+      await page.$eval('#linked a', (a) => [
+        a.getAttribute('data-kamerlens-ref'),
+        a.hasAttribute('data-kamerlens-existing'),
+        a.getAttribute('href'),
+        a.getAttribute('title'),
+        a.textContent,
+      ]),
+    ).toEqual([
+      'kst-26643-215',
+      true,
+      'kst-26643-215.html',
+      'link naar publicatie kst-26643-215',
+      'Kamerstuk 26 643, nr. 215',
+    ]);
     expect(await page.$eval('#field', (t) => (t as HTMLTextAreaElement).value)).toBe('Kamerstuk 12 346, nr. 7');
     expect(await page.$eval('#inline', (p) => p.textContent)).toBe(
       'Kamerstuk 35 000 VI, nr. 59 vraagt om een jaarlijkse rapportage.',

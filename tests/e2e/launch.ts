@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,8 +26,9 @@ import { buildExtension, OUTPUT_DIR, type Target } from './build';
 export interface Session {
   kind: BrowserKind;
   browser: Browser;
-  /** The temporary profile directory, removed by close(). */
+  /** The profile directory, removed by close() unless the caller gave it (LaunchOptions.profile). */
   profile: string;
+  keepProfile: boolean;
   /** Opens a URL in a fresh tab and waits until Kamerlens has finished its first pass over the page. */
   open(url: string): Promise<Page>;
   /**
@@ -37,6 +38,8 @@ export interface Session {
   extensionOrigin(): Promise<string>;
   /** Opens the extension's options page in a fresh tab and waits until it has rendered. */
   openOptions(): Promise<Page>;
+  /** Opens an extension page (`/popup.html?tab=3`) in a fresh tab and waits until `ready` is in it. */
+  openExtensionPage(path: string, ready: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,13 @@ export interface LaunchOptions {
    */
   dataPort?: number;
   headless?: boolean;
+  /**
+   * A profile directory to use and keep (close() leaves it): a second launch on it is the same browser restarted,
+   * with the extension's data where it was (the notes tests). The caller removes it. Default: a fresh temp profile.
+   */
+  profile?: string;
+  /** Extra Firefox prefs (Firefox has no media emulation over WebDriver BiDi: dark mode is a pref there). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** One answer of the mock data services' HTTPS server, as it went out. */
@@ -83,7 +93,7 @@ const open = new Set<Session>();
 process.once('exit', () => {
   for (const session of open) {
     session.browser.process()?.kill('SIGKILL');
-    rmSync(session.profile, { recursive: true, force: true });
+    if (!session.keepProfile) rmSync(session.profile, { recursive: true, force: true });
   }
 });
 
@@ -270,7 +280,10 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
   const extension = await snapshotBuild('firefox', profile);
   // The internal UUID Firefox gives the add-on is taken from this pref when it is there: the options page's URL is
   // then known before the add-on is installed.
-  const uuid = randomUUID();
+  // On a kept profile the add-on keeps its UUID, hence its origin and its IndexedDB, from one launch to the next.
+  const uuidFile = join(profile, 'kamerlens-uuid');
+  const uuid = existsSync(uuidFile) ? readFileSync(uuidFile, 'utf8').trim() : randomUUID();
+  writeFileSync(uuidFile, uuid);
   const tunnel = options.dataPort === undefined ? undefined : await startTunnel(options.dataPort, DATA_HOSTS);
   let browser: Browser;
   try {
@@ -292,6 +305,11 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
         'dom.security.https_first': false,
         'network.stricttransportsecurity.preloadlist': false,
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extension)]: uuid }),
+        // A temporary add-on is uninstalled when Firefox closes, and its data with it; an installed one keeps both.
+        // Kept here, so that a restart on the same profile is what a user's restart is.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        ...options.firefoxPrefs,
       },
     });
   } catch (error) {
@@ -309,12 +327,16 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
 }
 
 export async function launch(kind: BrowserKind, options: LaunchOptions): Promise<Session> {
-  const profile = mkdtempSync(join(tmpdir(), `kamerlens-${kind}-`));
+  const keep = options.profile !== undefined;
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), `kamerlens-${kind}-`));
+  const removeProfile = () => {
+    if (!keep) rmSync(profile, { recursive: true, force: true });
+  };
   let launched: Launched;
   try {
     launched = await launchBrowser(kind, options, profile);
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
   const { browser, tunnel } = launched;
@@ -323,6 +345,7 @@ export async function launch(kind: BrowserKind, options: LaunchOptions): Promise
     kind,
     browser,
     profile,
+    keepProfile: keep,
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });
@@ -339,8 +362,9 @@ export async function launch(kind: BrowserKind, options: LaunchOptions): Promise
       origin = `chrome-extension://${new URL(worker.url()).host}`;
       return origin;
     },
-    async openOptions() {
-      const url = `${await session.extensionOrigin()}/options.html`;
+    openOptions: () => session.openExtensionPage('/options.html', 'button.retry'),
+    async openExtensionPage(path, ready) {
+      const url = `${await session.extensionOrigin()}${path}`;
       const page = await browser.newPage();
       if (kind === 'firefox') {
         // Firefox's WebDriver BiDi reports no navigation or realm events for extension pages (its remote agent skips
@@ -348,10 +372,10 @@ export async function launch(kind: BrowserKind, options: LaunchOptions): Promise
         // for by its content. A navigation that is refused still fails here at once.
         const navigation = page.goto(url, { timeout: 0 });
         navigation.catch(() => undefined);
-        await Promise.race([untilPresent(page, 'button.retry', 15_000), navigation]);
+        await Promise.race([untilPresent(page, ready, 15_000), navigation]);
       } else {
         await page.goto(url, { waitUntil: 'load' });
-        await page.waitForSelector('button.retry', { timeout: 15_000 });
+        await page.waitForSelector(ready, { timeout: 15_000 });
       }
       return page;
     },
@@ -362,7 +386,7 @@ export async function launch(kind: BrowserKind, options: LaunchOptions): Promise
       } catch {
         browser.process()?.kill('SIGKILL');
       } finally {
-        rmSync(profile, { recursive: true, force: true });
+        removeProfile();
         await tunnel?.close();
       }
     },

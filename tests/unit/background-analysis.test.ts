@@ -5,6 +5,7 @@ import background from '../../entrypoints/background';
 import { LIMITS } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/runtime';
 import { koopBaseUrl, tkBaseUrl } from '../../lib/settings';
+import { stubUnimplemented } from '../support/browser-stubs';
 import { type MockApi, startMockApi } from '../support/mock-api/server';
 import { motionDense } from '../support/texts';
 
@@ -18,6 +19,7 @@ let api: MockApi;
 beforeAll(async () => {
   api = await startMockApi();
   fakeBrowser.reset();
+  stubUnimplemented();
   await tkBaseUrl.setValue(api.baseUrl.tk);
   await koopBaseUrl.setValue(api.baseUrl.koop);
   background.main();

@@ -5,6 +5,7 @@ import background from '../../entrypoints/background';
 import { send } from '../../lib/messaging/runtime';
 import { koopBaseUrl, migrateTkBaseUrlV2, tkBaseUrl } from '../../lib/settings';
 import { TK_DEFAULT_BASE, TK_LEGACY_BASE } from '../../lib/tk/versions';
+import { stubUnimplemented } from '../support/browser-stubs';
 import { type MockApi, startMockApi } from '../support/mock-api/server';
 
 /**
@@ -84,12 +85,27 @@ describe('the TK base URL setting, version 2', () => {
   });
 });
 
+let menus: ReturnType<typeof stubUnimplemented>['menus'];
+
 describe('the background', () => {
   beforeAll(async () => {
     fakeBrowser.reset();
+    ({ menus } = stubUnimplemented());
     await tkBaseUrl.setValue(api.baseUrl.tk);
     await koopBaseUrl.setValue(api.baseUrl.koop);
     background.main();
+  });
+
+  it('offers "Notitie bij selectie" on selections, and answers a page with no notes with none', async () => {
+    await until(
+      async () => menus.length,
+      (n) => n === 1,
+    );
+    expect(menus[0]).toMatchObject({ id: 'kamerlens-note-selection', contexts: ['selection'] });
+    expect(await send('page-notes', { documentId: 'kst-19637-2535' })).toEqual({
+      documentId: 'kst-19637-2535',
+      passages: [],
+    });
   });
 
   it('creates the periodic refresh when it is missing', async () => {

@@ -10,6 +10,13 @@ const REACH = 400;
 const LOOK_BACK = 240;
 
 const DIRECT = /^\s*[(,]\s*$/;
+/**
+ * `op stuk nr. N (dossier)` names the motion's own paper: `de motie-Van den Berg op stuk nr. 54 (32 012)` (realtexts
+ * kst-28828-158.xml), `de motie-Beckerman/Nijboer op stuk nr. 1181 (33 529)` (kst-33529-1323.xml), and for several
+ * motions `op stukken nrs. 12 en 13 (…)`. The paper detectors' citation starts at `nr.`, so `op stuk` is the gap
+ * (or `op`, should a citation ever start at `stuk`).
+ */
+const ON_PAPER = /^\s*,?\s*op(?:\s+stuk(?:ken)?)?\s+$/i;
 const SAME_CITATION = /^\s*(?:[,;&]|\ben\b)?\s*$/;
 const SECOND_CITATION = /\s*\)\s*\(\s*/y;
 const ADJACENT_MARKER = /^[.,;:)]?$/;
@@ -35,7 +42,14 @@ export function motionIds(
   const last = mention.groups[mention.groups.length - 1];
   if (!last || isLetterSubject(text, mention.keywordStart)) return none;
   const from = last.end;
-  const limit = Math.min(text.length, nextMotion, from + REACH);
+  let limit = Math.min(text.length, nextMotion, from + REACH);
+  // An upper-case header is a line of its own: `GEWIJZIGDE MOTIE VAN HET LID IDSINGA C.S. TER VERVANGING VAN DIE
+  // GEDRUKT ONDER NR. 16` (realtexts kst-36128-17.xml) took the id of `een amendement (36 421, nr. 11)` four lines
+  // on, read as the end of a `ter …` clause. What follows the header is the motion's own text, not its citation.
+  if (mention.caps) {
+    const lineEnd = text.indexOf('\n', from);
+    if (lineEnd >= 0) limit = Math.min(limit, lineEnd);
+  }
   const end = sentenceEnd(text, from, limit);
 
   const citation = followingCitation(text, from, end, papers);
@@ -77,7 +91,7 @@ function followingCitation(
 }
 
 function citationGap(gap: string): boolean {
-  if (DIRECT.test(gap)) return true;
+  if (DIRECT.test(gap) || ON_PAPER.test(gap)) return true;
   const trimmed = gap.trimEnd();
   if (!trimmed.endsWith('(')) return false;
   const clause = trimmed.slice(0, -1);

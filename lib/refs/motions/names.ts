@@ -1,4 +1,4 @@
-import { AFTER_IN, PARTY_LABELS, PLURAL_MEMBER_WORDS, TAG } from './lexicon';
+import { AFTER_IN, CLAUSE_OPENERS, PARTY_LABELS, PLURAL_MEMBER_WORDS, TAG } from './lexicon';
 import { compileMatch, type MatchPattern, matchAtStart, type Token, type TokenWindow, tokenizeWindow } from './tokens';
 
 /** One motion within a mention: its submitters, in the order written. */
@@ -51,6 +51,26 @@ const SLASH_GAP = /^\s*\/\s*$/;
 const COMMA_GAP = /^\s*,\s*$/;
 const PREFIX_GAP = /^\.?\s+$/;
 const LINE_END_HYPHEN = /^-[^\S\n]*\n[^\S\n]*$/;
+
+/**
+ * Words that end a list of names in capitals. In a KOOP title every word is upper case, so any word would pass for a
+ * name: `GEWIJZIGDE MOTIE VAN DE LEDEN EERDMANS EN VELTMAN TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3374`
+ * (realtexts kst-19637-3385.xml, and kst-28828-158, kst-33529-1323) read as `eerdmans` and `onder`, the surname being
+ * the last word before `NR.`. The title goes on after the names with `TER VERVANGING VAN …` (the particle `TER` is then
+ * dropped as a name's trailing particle), and a title could go on with what the motion is about (`OVER …`, the words
+ * that open such a clause in running text) or with where it stands (`OP STUK NR.`). None of these is a surname.
+ */
+const CAPS_NOT_NAMES = new Set([
+  ...CLAUSE_OPENERS,
+  'vervanging',
+  'gedrukt',
+  'onder',
+  'stuk',
+  'stukken',
+  'nr',
+  'nrs',
+  'voorgesteld',
+]);
 
 interface Part {
   token: Token;
@@ -243,7 +263,7 @@ function isParticle(token: Token, caps: boolean, next: Token | undefined): boole
 function isNameWord(token: Token, caps: boolean): boolean {
   const { tags } = token;
   if (tags.has(TAG.party) || tags.has(TAG.member) || tags.has(TAG.motion) || tags.has(TAG.particle)) return false;
-  if (caps) return CAPS_WORD.test(token.text) && token.normal !== 'en';
+  if (caps) return CAPS_WORD.test(token.text) && token.normal !== 'en' && !CAPS_NOT_NAMES.has(token.normal);
   return TITLE_WORD.test(token.text) && token.text !== token.text.toUpperCase();
 }
 

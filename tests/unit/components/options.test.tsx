@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// The options page keeps its notes section on the extension's database: an in-memory IndexedDB here.
+import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -203,7 +205,7 @@ describe('the options page', () => {
     });
     await act(() => render(<App />, root));
     await flush();
-    const inputs = [...root.querySelectorAll('input')];
+    const inputs = [...root.querySelectorAll<HTMLInputElement>('.base-url input')];
     expect(inputs.map((i) => i.value)).toEqual([
       'https://gegevensmagazijn.tweedekamer.nl/OData/v5',
       'https://repository.overheid.nl/sru',

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME, KamerlensDB, SCHEMA } from '../../../lib/db/schema';
+import type { Note } from '../../../lib/notes/model';
 
 let n = 0;
 const fresh = () => `kamerlens-test-${n++}`;
@@ -26,7 +27,7 @@ describe('the Kamerlens database', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA.at(-1)!.version);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['decisions', 'documents', 'dossiers', 'fetches', 'motions', 'syncState', 'votes'].sort(),
+      ['decisions', 'documents', 'dossiers', 'fetches', 'motions', 'notes', 'syncState', 'votes'].sort(),
     );
   });
 
@@ -63,37 +64,98 @@ describe('the Kamerlens database', () => {
 });
 
 /**
- * Notes get their own table in a later version. This builds that future version the way the schema rules say it
- * will be (a new table, nothing else touched) and proves that upgrading keeps every cached record, so adding notes
- * can never cost a user their cache, and dropping the cache can never cost notes.
+ * A later version, built the way the schema rules allow one to be: it changes the cache's shape and clears a cache
+ * table in its upgrade. Every note must come through.
  */
 class FutureDB extends KamerlensDB {
-  notes!: Dexie.Table<{ id: string; documentId: string; text: string }, string>;
   constructor(name: string) {
     super(name);
     const next = SCHEMA.at(-1)!.version + 1;
     this.version(next)
-      .stores({ notes: '&id, documentId' })
+      .stores({ fetches: '&id, status, nextAttemptAt, freshUntil, lookedUpAt, kind' })
       .upgrade(async (tx) => {
-        // A cache reset in the same upgrade (allowed for cache tables) must not touch notes.
         await tx.table('fetches').clear();
       });
   }
 }
 
+const note = (id: string, documentId: string, extra: Partial<Note> = {}): Note => ({
+  id,
+  documentId,
+  url: `https://zoek.officielebekendmakingen.nl/${documentId}.html`,
+  title: 'Brief van de minister',
+  body: 'Lezen voor het *commissiedebat*',
+  pinned: false,
+  tags: ['migratie'],
+  createdAt: 1,
+  updatedAt: 2,
+  ...extra,
+});
+
+/** A database at `version` of SCHEMA exactly as it was declared then, with cache data in it. */
+async function atVersion(name: string, version: number) {
+  const old = new Dexie(name);
+  for (const step of SCHEMA.filter((s) => s.version <= version)) old.version(step.version).stores(step.stores);
+  await old.open();
+  await old.table('documents').put({
+    id: 'kst-19637-2535',
+    kind: 'kamerstuk',
+    indieners: [],
+    source: 'koop',
+    fetchedAt: 42,
+    vergaderjaar: '2019-2020',
+  });
+  await old.table('fetches').put({
+    id: 'kst-19637-2535',
+    kind: 'kamerstuk',
+    status: 'done',
+    nextAttemptAt: 0,
+    attempts: 0,
+    freshUntil: 99,
+    fetchedAt: 42,
+    tabs: [],
+    // Version 2 added the read time; a version-1 row gets it from its fetch time in the upgrade.
+    ...(version >= 2 ? { lookedUpAt: 42 } : {}),
+  });
+  await old.table('syncState').put({ key: 'tk:watermark', value: '2026-11-30T10:00:00Z', updatedAt: 1 });
+  return old;
+}
+
 describe('upgrading the schema', () => {
-  it('keeps cached records when a later version adds the notes table', async () => {
+  it.each(SCHEMA.filter((s) => !s.stores.notes).map((s) => s.version))(
+    'upgrades a version-%i database with cache data to the current version, nothing lost, notes ready',
+    async (version) => {
+      const name = fresh();
+      (await atVersion(name, version)).close();
+      const db = open(name);
+      await db.open();
+      expect(db.verno).toBe(SCHEMA.at(-1)!.version);
+      expect(await db.documents.get('kst-19637-2535')).toMatchObject({ fetchedAt: 42, vergaderjaar: '2019-2020' });
+      expect(await db.fetches.get('kst-19637-2535')).toMatchObject({ status: 'done', freshUntil: 99, lookedUpAt: 42 });
+      expect((await db.syncState.get('tk:watermark'))?.value).toBe('2026-11-30T10:00:00Z');
+      await db.notes.put(note('n1', 'kst-19637-2535', { tags: ['a', 'b'] }));
+      expect(await db.notes.where('documentId').equals('kst-19637-2535').count()).toBe(1);
+      expect(await db.notes.where('tags').equals('b').primaryKeys()).toEqual(['n1']);
+    },
+  );
+
+  it('keeps every note, deleted ones and passages too, when a later version reshapes and clears the cache', async () => {
     const name = fresh();
-    const v1 = open(name);
-    await v1.documents.put({
-      id: 'kst-19637-2375',
-      kind: 'kamerstuk',
-      indieners: ['F. Grapperhaus'],
-      source: 'koop',
-      fetchedAt: 42,
-    });
-    await v1.fetches.put({
-      id: 'kst-19637-2375',
+    const now = open(name);
+    const notes = [
+      note('n1', 'kst-19637-2535'),
+      note('n2', 'kst-35000-VI-59', {
+        pinned: true,
+        selectors: [
+          { type: 'TextQuoteSelector', exact: 'zes pijlers', prefix: 'agenda ', suffix: ' kent' },
+          { type: 'TextPositionSelector', start: 10, end: 21 },
+        ],
+      }),
+      note('n3', 'kst-35000-VI-59', { deletedAt: 5, updatedAt: 5 }),
+    ];
+    await now.notes.bulkPut(notes);
+    await now.fetches.put({
+      id: 'kst-19637-2535',
       kind: 'kamerstuk',
       status: 'done',
       nextAttemptAt: 0,
@@ -101,19 +163,17 @@ describe('upgrading the schema', () => {
       freshUntil: 99,
       tabs: [],
     });
-    v1.close();
+    now.close();
 
-    const v2 = new FutureDB(name);
-    opened.push(v2);
-    await v2.open();
-    expect(v2.verno).toBe(SCHEMA.at(-1)!.version + 1);
-    expect(await v2.documents.get('kst-19637-2375')).toMatchObject({ indieners: ['F. Grapperhaus'], fetchedAt: 42 });
-    expect(await v2.fetches.count()).toBe(0);
-    await v2.notes.put({ id: 'n1', documentId: 'kst-19637-2375', text: 'Lezen voor het commissiedebat' });
-    expect(await v2.notes.where('documentId').equals('kst-19637-2375').count()).toBe(1);
+    const later = new FutureDB(name);
+    opened.push(later);
+    await later.open();
+    expect(later.verno).toBe(SCHEMA.at(-1)!.version + 1);
+    expect(await later.fetches.count()).toBe(0);
+    expect(await later.notes.orderBy('id').toArray()).toEqual(notes);
   });
 
-  it('upgrades a version-1 database to version 2 with every cached row kept and dated by its last fetch', async () => {
+  it('upgrades a version-1 database through version 2 with every cached row kept and dated by its last fetch', async () => {
     const name = fresh();
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA[0]!.stores);
@@ -148,7 +208,7 @@ describe('upgrading the schema', () => {
     const before = Date.now();
     const v2 = open(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(SCHEMA.at(-1)!.version);
     expect(await v2.documents.get('kst-19637-2375')).toMatchObject({ fetchedAt: 42 });
     expect((await v2.fetches.get('kst-19637-2375'))?.lookedUpAt).toBe(42);
     expect((await v2.fetches.get('kst-19637-2376'))?.lookedUpAt).toBeGreaterThanOrEqual(before);

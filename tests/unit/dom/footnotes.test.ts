@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyseRoots } from '../../../entrypoints/content/analyse';
 import { pageFootnotes } from '../../../lib/dom/footnotes';
 import { PILLAR_ATTR } from '../../../lib/dom/pillars';
 import { scanRoots } from '../../../lib/dom/scan';
 import { buildTextMap } from '../../../lib/dom/text-map';
 import { send } from '../../../lib/messaging/runtime';
+import { analyseRoots } from '../../../lib/page/analyse';
 import { analyseText } from '../../../lib/refs/analyse';
 
 vi.mock('../../../lib/messaging/runtime', () => ({ send: vi.fn(), handleMessages: vi.fn() }));

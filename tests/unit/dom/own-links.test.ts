@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyseRoots } from '../../../entrypoints/content/analyse';
-import { listenForUpdates, requestStatus } from '../../../entrypoints/content/status';
 import { claimPaperLinks, OwnLinks } from '../../../lib/dom/identity';
 import { scanRoots } from '../../../lib/dom/scan';
 import { LIMITS } from '../../../lib/messaging/protocol';
 import { handleMessages, send } from '../../../lib/messaging/runtime';
+import { analyseRoots } from '../../../lib/page/analyse';
+import { listenForUpdates, requestStatus } from '../../../lib/page/status';
 import { analyseText } from '../../../lib/refs/analyse';
 import type { RefInfo } from '../../../lib/sync/info';
 

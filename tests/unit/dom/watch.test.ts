@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIGHT_LIMIT, MAX_WAIT_MS, type NewText, SETTLE_MS, watchForNewText } from '../../../entrypoints/content/watch';
 import { countLinked, scanRoots } from '../../../lib/dom/scan';
+import { FIGHT_LIMIT, MAX_WAIT_MS, type NewText, SETTLE_MS, watchForNewText } from '../../../lib/page/watch';
 
 /** The parts of WXT's content-script context the watcher uses. */
 function fakeContext() {
@@ -54,6 +54,26 @@ afterEach(() => {
 });
 
 describe('watching for new text', () => {
+  it('rescans the roots instead of walking up from each node of a burst above the threshold', async () => {
+    ctx.invalidate();
+    ctx = fakeContext();
+    const seen: Element[][] = [];
+    watchForNewText(ctx, [main], (el) => el.matches('nav'), {
+      onChange: (change) => seen.push(change.links),
+      rescanNodes: 5,
+    });
+    const nav = document.getElementById('nav')!;
+    nav.textContent = 'Menu: Kamerstuk 10 006, nr. 6';
+    const added = Array.from({ length: 12 }, (_, i) => paragraph(`Burst: Kamerstuk ${30_000 + i}, nr. 1.`));
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(added.every(linked)).toBe(true);
+    expect(seen.flat().length).toBe(12);
+    // The rescan reads the whole root but links only what is new, and leaves the page chrome alone.
+    expect(linked(nav)).toBe(false);
+    expect(document.querySelectorAll('#first a.kamerlens-ref').length).toBe(1);
+    expect(countLinked([main])).toBe(13);
+  });
+
   it('links text the page adds later, once the page has been quiet, and reports the new links', async () => {
     const late = paragraph('Later: Kamerstuk 28 638, nr. 164.', 'late');
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);

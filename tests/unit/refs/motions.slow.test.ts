@@ -23,7 +23,7 @@ function papersIn(text: string, citations: Record<string, string>): PaperRef[] {
   return papers.sort((a, b) => a.start - b.start);
 }
 
-const CITATIONS = { 'Kamerstuk 1, nr. 2': 'kst-1-2' };
+const CITATIONS = { 'Kamerstuk 1, nr. 2': 'kst-1-2', 'nr. 2 (1)': 'kst-1-2' };
 
 // Timed, so in the unit-slow project (one file at a time, 120 s per test).
 describe('detectMotions', () => {
@@ -39,6 +39,16 @@ describe('detectMotions', () => {
       'mentions with citations',
       (n: number) => 'de motie van het lid Groothuizen c.s. (Kamerstuk 1, nr. 2) en '.repeat(n / 62),
     ],
+    // The forms of the real KOOP texts (issue 9; motions-realtexts.test.ts).
+    [
+      'upper-case titles',
+      (n: number) =>
+        'GEWIJZIGDE MOTIE VAN DE LEDEN EERDMANS EN VELTMAN TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3374\n'.repeat(
+          n / 95,
+        ),
+    ],
+    ['an endless upper-case list', (n: number) => `MOTIE VAN DE LEDEN ${'VAN DER PLAS EN '.repeat(n / 16)}`],
+    ['mentions on a paper', (n: number) => 'de motie-Van den Berg op stuk nr. 2 (1) en '.repeat(n / 43)],
   ])('stays linear on %s', (_name, make) => {
     expectLinear((text) => detectMotions(text, papersIn(text, CITATIONS), findFootnotes(text)), make, 32 * 1024);
   });

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ATTR } from '@/lib/contract/attrs';
 import { outermostSteps } from '@/lib/dom/changes';
 import { isOwn } from '@/lib/dom/own';
 import { type ScanOptions, scanSteps } from '@/lib/dom/scan';
@@ -18,6 +19,10 @@ export const FIGHT_LIMIT = 3;
 export const ROOT_FIGHT_LIMIT = 10;
 /** Mutation records read in one step: a burst of thousands is read by the round, not in the page's task. */
 const RECORDS_PER_STEP = 256;
+/** Added nodes above which the round rescans the roots instead of finding the outermost changed blocks. */
+export const RESCAN_NODES = 20_000;
+/** Targets with anchors decorated in one step. */
+const DECORATE_PER_STEP = 64;
 
 export interface NewText {
   /** The first link of each reference linked in this round (the elements with `data-kamerlens-ref`). */
@@ -35,6 +40,11 @@ export interface WatchOptions {
   onLink?: ScanOptions['onLink'];
   /** The page's own identity, as the first pass used it. */
   context?: ScanOptions['context'];
+  kinds?: ScanOptions['kinds'];
+  /** Decorates the page's own reference links under a rescanned element (lib/page/existing.ts): their first links. */
+  decorate?: (target: Element) => Element[];
+  /** Added nodes above which the roots are rescanned (RESCAN_NODES; smaller in tests). */
+  rescanNodes?: number;
 }
 
 /**
@@ -46,7 +56,7 @@ export function watchForNewText(
   ctx: Context,
   roots: Element[],
   exclude: (el: Element) => boolean,
-  { onChange, onLink, context }: WatchOptions,
+  { onChange, onLink, context, kinds, decorate, rescanNodes = RESCAN_NODES }: WatchOptions,
 ) {
   const rootSet = new Set(roots);
   const fights = new Fights({
@@ -95,8 +105,29 @@ export function watchForNewText(
     }
     const nodes = added;
     added = [];
-    const targets = yield* outermostSteps(nodes, roots, skipped);
-    if (targets.length) yield* scanSteps(targets, { exclude: leave, links, onLink, ...(context ? { context } : {}) });
+    // A burst larger than a rescan (a page that replaces its whole text) costs one pass over the roots instead of
+    // a walk up from each of its nodes; the scan is idempotent, so text already linked stays as it is.
+    const targets = nodes.length > rescanNodes ? roots : yield* outermostSteps(nodes, roots, skipped);
+    // The page's own links first, while the targets hold only the page's anchors: a target without one costs a
+    // live-collection length, and the scan's last commit stays the round's last change to the page.
+    if (decorate)
+      for (let i = 0; i < targets.length; i++) {
+        const target = targets[i]!;
+        if (!target.isConnected || (target.tagName !== 'A' && !target.getElementsByTagName('a').length)) continue;
+        for (const link of decorate(target)) {
+          links.push(link);
+          onLink?.(link as HTMLAnchorElement, link.getAttribute(ATTR.ref) ?? undefined);
+        }
+        if (i % DECORATE_PER_STEP === DECORATE_PER_STEP - 1) yield;
+      }
+    if (targets.length)
+      yield* scanSteps(targets, {
+        exclude: leave,
+        links,
+        onLink,
+        ...(context ? { context } : {}),
+        ...(kinds ? { kinds } : {}),
+      });
   }
 
   const settle = settler(

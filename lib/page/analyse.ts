@@ -5,6 +5,7 @@ import { markPillars } from '@/lib/dom/pillars';
 import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
 import { send } from '@/lib/messaging/runtime';
+import type { PillarLabels } from './pillar-labels';
 import { own } from './status';
 
 /**
@@ -16,26 +17,38 @@ export async function analyseRoots(
   roots: readonly Element[],
   exclude: (el: Element) => boolean,
   signal: AbortSignal,
+  options: {
+    /** Where the pillar labels go (lib/page/pillar-labels.ts); without it the blocks are only marked. */
+    labels?: PillarLabels;
+    /** Which kinds to mark (the options' "Wat Kamerlens markeert"); all when absent. */
+    kinds?: (kind: string) => boolean;
+    /** The message to the background (injected by tests; the runtime's by default). */
+    send?: typeof send;
+  } = {},
 ): Promise<{ motions: number; pillars: number }> {
+  const ask = options.send ?? send;
+  const marks = options.kinds ?? (() => true);
   let motions = 0;
   let pillars = 0;
   for (const root of roots) {
     const map = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
     if (!map) break;
     if (!map.text.trim()) continue;
-    const analysis = await send('analyse-text', { text: map.text, footnotes: pageFootnotes(root, map) });
+    const analysis = await ask('analyse-text', { text: map.text, footnotes: pageFootnotes(root, map) });
     if (signal.aborted) break;
     if (!isCurrent(map)) continue;
     // Applied a few at a time, like the first pass; motions last to first, so earlier offsets stay valid.
+    // Kinds switched off in the options are found but not marked.
     await runSliced(
-      analysis.pillars,
+      marks('pillar') ? analysis.pillars : [],
       (pillar) => {
         pillars += markPillars(map, [pillar]);
       },
       { signal },
     );
+    if (marks('pillar')) options.labels?.place(map, analysis.pillars);
     await runSliced(
-      [...analysis.motions].reverse(),
+      marks('motion') ? [...analysis.motions].reverse() : [],
       (motion) => {
         motions += annotate(map, [motion]);
       },
