@@ -319,14 +319,9 @@ function isWord(word: string): boolean {
 }
 
 function splitWords(str: string, m: Model): string[] {
-  const arr: string[] = [];
-  for (const word of str.split(NAIVE_SPLIT)) {
-    if (HAS_ANY_DASH.test(word) && hasHyphen(word, m)) arr.push(...splitHyphens(word));
-    else arr.push(word);
-  }
-  let result: (string | null)[] = [];
+  const result: (string | null)[] = [];
   let carry = '';
-  for (const word of arr) {
+  const take = (word: string) => {
     if (isWord(word)) {
       if (result.length > 0) {
         result[result.length - 1] += carry;
@@ -334,28 +329,40 @@ function splitWords(str: string, m: Model): string[] {
       } else result.push(carry + word);
       carry = '';
     } else carry += word;
+  };
+  // The split alternates white space (even places) and runs without it (odd places); only runs can hold a dash.
+  const parts = str.split(NAIVE_SPLIT);
+  for (let p = 0; p < parts.length; p++) {
+    const word = parts[p]!;
+    if (p % 2 === 1 && HAS_ANY_DASH.test(word) && hasHyphen(word, m)) for (const w of splitHyphens(word)) take(w);
+    else take(word);
   }
   if (carry) {
     if (result.length === 0) result[0] = '';
     result[result.length - 1] += carry;
   }
-  for (let i = 1; i < result.length - 1; i++) {
-    if ((result[i] as string).includes('/') && IS_SLASH.test(result[i] as string)) {
-      result[i - 1] += (result[i] as string) + (result[i + 1] as string);
-      result[i] = null;
-      result[i + 1] = null;
+  let removed = false;
+  // compromise tests `null` here as the string 'null', which matches neither pattern.
+  if (str.includes('/')) {
+    for (let i = 1; i < result.length - 1; i++) {
+      if (result[i] && IS_SLASH.test(result[i]!)) {
+        result[i - 1] += (result[i] as string) + (result[i + 1] as string);
+        result[i] = null;
+        result[i + 1] = null;
+        removed = true;
+      }
     }
   }
   for (let i = 0; i < result.length - 1; i += 1) {
     const word = result[i];
     if (!word || !isDigit(word.charCodeAt(0))) continue;
-    if (result[i + 1] && START_RANGE.test(result[i] as string) && END_RANGE.test(result[i + 1]!)) {
-      result[i] = (result[i] as string) + result[i + 1];
+    if (result[i + 1] && START_RANGE.test(word) && END_RANGE.test(result[i + 1]!)) {
+      result[i] = word + result[i + 1];
       result[i + 1] = null;
+      removed = true;
     }
   }
-  result = result.filter((s) => s);
-  return result as string[];
+  return (removed || result.includes('') ? result.filter((s) => s) : result) as string[];
 }
 
 // --- punctuation, normal and machine forms (03-whitespace, compute/normal, compute/machine) ---
