@@ -49,18 +49,27 @@ export interface Model {
 }
 
 let cached: { model: Model; contractionWords: Set<string> } | undefined;
-let cachedFor: unknown;
+let cachedFor: { one: Model; contractions: unknown[]; count: number } | undefined;
 
+/**
+ * compromise's model, as its tokeniser reads it on each call (the tables themselves are read live, so plugins that
+ * add abbreviations are seen), and the words of its known contractions, rebuilt when that list changes.
+ */
 export function model(): { model: Model; contractionWords: Set<string> } {
   const world = nlp.world() as unknown as { model: { one: Model } };
   const one = world.model.one;
-  // Plugins replace or extend these tables; read them again when compromise's world has changed them.
-  if (!cached || cachedFor !== one.abbreviations) {
+  const { contractions } = one;
+  if (
+    !cached ||
+    cachedFor?.one !== one ||
+    cachedFor.contractions !== contractions ||
+    cachedFor.count !== contractions.length
+  ) {
     cached = {
       model: one,
-      contractionWords: new Set(one.contractions.flatMap((c) => (c.word ? [c.word] : []))),
+      contractionWords: new Set(contractions.flatMap((c) => (c.word ? [c.word] : []))),
     };
-    cachedFor = one.abbreviations;
+    cachedFor = { one, contractions, count: contractions.length };
   }
   return cached;
 }
