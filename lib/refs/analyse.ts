@@ -9,8 +9,8 @@ export interface Analysis {
 }
 
 /**
- * The part of detection that needs compromise (motion names, pillar vocabulary): run away from the page, in the
- * background, on the text the content script read. Papers are detected again here because motions take their ids
+ * The part of detection that follows compromise's rules (motion names, pillar vocabulary): run away from the page,
+ * in the background, on the text the content script read. Papers are detected again here because motions take their ids
  * from citations; that costs well under a millisecond per page.
  */
 export function analyseText(text: string, footnotes: readonly Footnote[]): Analysis {
@@ -19,10 +19,10 @@ export function analyseText(text: string, footnotes: readonly Footnote[]): Analy
 }
 
 /**
- * Characters per window. compromise reads 0.3–1 MB/s where a text is dense with motions or pillar vocabulary
- * (`npm run bench`; 2 MB in 8 000-character windows: a median window of 12–29 ms on a busy two-core machine), so
- * the background answers other tabs' lookups between windows well within the 50 ms a task may take before it is
- * felt.
+ * Characters per window. With compromise tokenising, the analysis read 0.3–1 MB/s where a text is dense with
+ * motions or pillar vocabulary (2 MB in 8 000-character windows: a median window of 12–29 ms on a busy two-core
+ * machine); without it (lib/refs/words.ts) it reads two to four times as fast (`npm run bench`), so the background
+ * answers other tabs' lookups between windows well within the 50 ms a task may take before it is felt.
  */
 export const ANALYSIS_WINDOW = 8_000;
 

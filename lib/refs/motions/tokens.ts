@@ -1,18 +1,24 @@
 import nlp from 'compromise/one';
+import { model, sentencesOf, type Term } from '../words';
 import { compromiseLexicon, TAG } from './lexicon';
 
 /*
- * compromise does the tokenising: it splits words from their punctuation (`(PVV)`, `Laar.`), splits hyphenated names
- * into parts (`Versnel-Schmitz`), keeps abbreviations and initials whole (`c.s.`, `M.B.`), gives character offsets,
- * and tags each term from our Dutch lexicon. Only `compromise/one` (tokeniser, lexicon, matcher) is loaded: the
- * English part-of-speech tagger of the full build would only mis-tag Dutch words, at four times the size.
+ * Tokenising a window after a motion word: words split from their punctuation (`(PVV)`, `Laar.`), hyphenated
+ * names split into parts (`Versnel-Schmitz`), abbreviations and initials kept whole (`c.s.`, `M.B.`), character
+ * offsets, and the tags of our Dutch lexicon, all by compromise's rules. `sentencesOf` (lib/refs/words.ts) applies
+ * those rules without compromise's machinery: measured on 1 MB of motion-dense text, building compromise's document
+ * for each window (`nlp(window).json(…)`, its pointers, caches and compute passes) and running its matcher took
+ * most of the motion detector's time. compromise itself reads only the windows where its contraction pass would
+ * change the terms (`d'Hondt`); tests/unit/refs/words.test.ts checks that both give the same tokens and matches.
+ * Only `compromise/one` (tokeniser, lexicon, matcher) is loaded: the English part-of-speech tagger of the full
+ * build would only mis-tag Dutch words, at four times the size.
  */
 nlp.plugin({
   tags: Object.fromEntries(Object.values(TAG).map((tag) => [tag, {}])),
   words: compromiseLexicon(),
 });
 
-/** One word of the input, with offsets into the full text and the lexicon tags compromise gave it. */
+/** One word of the input, with offsets into the full text and the lexicon tags compromise gives it. */
 export interface Token {
   /** The word as it stands in the input (`Özütok`, `’t`, `c.s.`). */
   text: string;
@@ -20,17 +26,35 @@ export interface Token {
   normal: string;
   start: number;
   end: number;
+  /** Our lexicon's tags (`TAG`) on this word; compromise's own tags (`Abbreviation`) are left out. */
   tags: ReadonlySet<string>;
   /** The input between the previous token (or the window start) and this one: `-`, ` / `, `, `, ` (`. */
   gap: string;
 }
 
-/** A parsed window: compromise's document (for matching) and its terms as tokens. */
+/** A tokenised window: its tokens, and how they stand in compromise's terms for matching. */
 export interface TokenWindow {
-  doc: ReturnType<typeof nlp>;
   tokens: Token[];
   /** Offset of the window in the full text. */
   start: number;
+  /** The terms of the window's first sentence, where a pattern anchored with `^` can match. */
+  first: MatchTerm[];
+  /** The window as tokenised (see `shadow`). */
+  shadowed: string;
+  /** compromise's document, for a window that compromise tokenised itself. */
+  doc?: ReturnType<typeof nlp>;
+}
+
+/** What a pattern looks at in a term. */
+interface MatchTerm {
+  text: string;
+  normal: string;
+  machine?: string;
+  alias?: string;
+  tags: ReadonlySet<string>;
+  /** Offsets in the window of the term's text and of the end of the punctuation after it. */
+  start: number;
+  end: number;
 }
 
 interface JsonTerm {
@@ -60,51 +84,197 @@ function shadow(text: string): string {
     .replace(MARKS, 'a');
 }
 
+const OUR_TAGS: ReadonlySet<string> = new Set(Object.values(TAG));
+const NO_TAGS: ReadonlySet<string> = new Set();
+
 /**
- * Tokenises `text.slice(start, end)` with compromise. Only a small window around each candidate is parsed, which
- * keeps the whole detector linear in the length of the text.
+ * The tags compromise's lexicon step gives a term, of ours: the lexicon's tag for its machine or normal form, else
+ * for its alias (`&` → `and`). The lexicon has no entries of several words (else `tokenizeWindow` asks compromise).
+ */
+function tagsOf(term: Term, alias: string | undefined, lexicon: Record<string, unknown>): ReadonlySet<string> {
+  const word = term.machine || term.normal;
+  let tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  if (tag === undefined && alias !== undefined && Object.hasOwn(lexicon, alias)) tag = lexicon[alias];
+  return typeof tag === 'string' && OUR_TAGS.has(tag) ? new Set([tag]) : NO_TAGS;
+}
+
+/** Tokens from terms that start at `offsets`, as compromise's `json({ offset: true })` gives them. */
+function pushToken(
+  tokens: Token[],
+  original: string,
+  start: number,
+  from: number,
+  to: number,
+  normal: string,
+  pre: string,
+  tags: ReadonlySet<string>,
+  previousEnd: number,
+): number {
+  // Zero-length terms are compromise's own expansions (number ranges, contractions), not words of the input.
+  if (to <= from || from < previousEnd) return previousEnd;
+  let at = from;
+  let form = normal;
+  if (form === 't' && /['’]$/.test(pre)) {
+    at -= 1;
+    form = "'t";
+  }
+  tokens.push({
+    text: original.slice(at, to),
+    normal: form,
+    start: start + at,
+    end: start + to,
+    tags,
+    gap: original.slice(previousEnd, at),
+  });
+  return to;
+}
+
+/**
+ * Tokenises `text.slice(start, end)`. Only a small window around each candidate is read, which keeps the whole
+ * detector linear in the length of the text.
  */
 export function tokenizeWindow(text: string, start: number, end: number): TokenWindow {
   const original = text.slice(start, end);
-  const doc = nlp(shadow(original));
+  const shadowed = shadow(original);
+  const { model: m } = model();
+  if (compromiseOnly) return compromiseWindow(original, shadowed, start);
+  const sentences =
+    m._multiCache && Object.keys(m._multiCache).length ? undefined : sentencesOf(shadowed, { ranges: false });
+  if (!sentences) return compromiseWindow(original, shadowed, start);
+  const tokens: Token[] = [];
+  const first: MatchTerm[] = [];
+  let previousEnd = 0;
+  let elapsed = 0;
+  sentences.forEach((terms, s) => {
+    for (const term of terms) {
+      const from = elapsed + term.pre.length;
+      const to = from + term.text.length;
+      elapsed += term.pre.length + term.text.length + term.post.length;
+      const key = term.normal || term.text || term.machine || '';
+      const alias = Object.hasOwn(m.aliases, key) ? m.aliases[key] : undefined;
+      const tags = tagsOf(term, alias, m.lexicon);
+      if (s === 0)
+        first.push({
+          text: term.text,
+          normal: term.normal,
+          machine: term.machine,
+          alias,
+          tags,
+          start: from,
+          end: to + term.post.length,
+        });
+      previousEnd = pushToken(tokens, original, start, from, to, term.normal, term.pre, tags, previousEnd);
+    }
+  });
+  return { tokens, start, first, shadowed };
+}
+
+let compromiseOnly = false;
+
+/**
+ * Runs `fn` with compromise tokenising and matching every window, as before `sentencesOf`: only the test that
+ * proves both give the same motions uses it.
+ */
+export function withCompromise<T>(fn: () => T): T {
+  compromiseOnly = true;
+  try {
+    return fn();
+  } finally {
+    compromiseOnly = false;
+  }
+}
+
+/** The window as compromise tokenises it, for the few that `sentencesOf` hands back. */
+function compromiseWindow(original: string, shadowed: string, start: number): TokenWindow {
+  const doc = nlp(shadowed);
   const sentences = doc.json({ offset: true, terms: { offset: true } }) as { terms: JsonTerm[] }[];
   const tokens: Token[] = [];
   let previousEnd = 0;
   for (const sentence of sentences) {
     for (const term of sentence.terms) {
-      let from = term.offset.start;
+      const from = term.offset.start;
       const to = from + term.offset.length;
-      // Zero-length terms are compromise's own expansions (number ranges, contractions), not words of the input.
-      if (to <= from || from < previousEnd) continue;
-      let normal = term.normal;
-      if (normal === 't' && /['’]$/.test(term.pre)) {
-        from -= 1;
-        normal = "'t";
-      }
-      tokens.push({
-        text: original.slice(from, to),
-        normal,
-        start: start + from,
-        end: start + to,
-        tags: new Set(term.tags),
-        gap: original.slice(previousEnd, from),
-      });
-      previousEnd = to;
+      const tags = new Set(term.tags.filter((t) => OUR_TAGS.has(t)));
+      previousEnd = pushToken(tokens, original, start, from, to, term.normal, term.pre, tags, previousEnd);
     }
   }
-  return { doc, tokens, start };
+  return { doc, tokens, start, first: [], shadowed };
 }
 
-/** A compromise match pattern, parsed once: compromise would otherwise parse the string on every match. */
-export type MatchPattern = ReturnType<typeof nlp.parseMatch>;
+/**
+ * A match pattern of the few forms the motion reader uses (`^`, `#Tag`, `word`, `word+`, `(a|b)?`), parsed once;
+ * also parsed by compromise, for the windows compromise tokenises.
+ */
+export interface MatchPattern {
+  steps: Step[];
+  compromise: ReturnType<typeof nlp.parseMatch>;
+}
+
+interface Step {
+  /** A tag (`#NlMotionWord`) or words, one of which the term must be. */
+  tag?: string;
+  words?: string[];
+  /** `+`: one or more terms; `?`: none or one. */
+  repeat: 'one' | 'more' | 'optional';
+}
+
+const STEP = /^(?:#(\w+)|(\p{Ll}+)|\(((?:\p{Ll}+\|)*\p{Ll}+)\))([+?]?)$/u;
 
 export function compileMatch(pattern: string): MatchPattern {
-  return nlp.parseMatch(pattern);
+  const [anchor, ...parts] = pattern.trim().split(/\s+/);
+  if (anchor?.[0] !== '^') throw new Error(`only patterns anchored with ^ are supported: ${pattern}`);
+  if (anchor.length > 1) parts.unshift(anchor.slice(1));
+  const steps = parts.map((part): Step => {
+    const m = STEP.exec(part);
+    if (!m) throw new Error(`unsupported match step ${part} in ${pattern}`);
+    const words = m[2] ? [m[2]] : m[3]?.split('|');
+    const repeat = m[4] === '+' ? 'more' : m[4] === '?' ? 'optional' : 'one';
+    return m[1] ? { tag: m[1], repeat } : { words, repeat };
+  });
+  return { steps, compromise: nlp.parseMatch(pattern) };
 }
 
-/** Where a compromise match that begins at the window start ends (offset into the full text), if it matched. */
+/** compromise's test of one term against one step: the tag, or the word as machine form, alias, text or normal. */
+function matches(term: MatchTerm, step: Step): boolean {
+  if (step.tag !== undefined) return term.tags.has(step.tag);
+  return step.words!.some((w) => term.machine === w || term.alias === w || term.text === w || term.normal === w);
+}
+
+/**
+ * Where a match that begins at the window start ends (offset into the full text), if it matched: the end of its
+ * last term's text and of the punctuation after it, as compromise reports a match (`lid,` ends after the comma).
+ * Steps are matched greedily, without backtracking: in the motion reader's patterns no word of a repeated step can
+ * stand for the step after it (`van+ (het|de)? #NlMemberWord`), where compromise's matcher finds the same.
+ */
 export function matchAtStart(window: TokenWindow, pattern: MatchPattern): number | undefined {
-  const found = window.doc.match(pattern).json({ offset: true }) as { offset: { start: number; length: number } }[];
+  if (window.doc) return compromiseMatchAtStart(window, window.doc, pattern);
+  const terms = window.first;
+  let at = 0;
+  for (const step of pattern.steps) {
+    if (step.repeat === 'optional') {
+      if (terms[at] && matches(terms[at]!, step)) at++;
+      continue;
+    }
+    if (!terms[at] || !matches(terms[at]!, step)) return undefined;
+    at++;
+    if (step.repeat === 'more') while (terms[at] && matches(terms[at]!, step)) at++;
+  }
+  const last = terms[at - 1];
+  if (!last || terms[0]!.start !== 0) return undefined;
+  return window.start + trimmedEnd(window, last);
+}
+
+/** compromise measures a match as its text with the punctuation after it, trimmed of white space. */
+function trimmedEnd(window: TokenWindow, last: MatchTerm): number {
+  return window.shadowed.slice(0, last.end).trimEnd().length;
+}
+
+function compromiseMatchAtStart(
+  window: TokenWindow,
+  doc: ReturnType<typeof nlp>,
+  pattern: MatchPattern,
+): number | undefined {
+  const found = doc.match(pattern.compromise).json({ offset: true }) as { offset: { start: number; length: number } }[];
   const first = found[0];
   if (first?.offset.start !== 0) return undefined;
   return window.start + first.offset.start + first.offset.length;

@@ -162,6 +162,11 @@ export interface PillarOptions {
    * nothing turns it off.
    */
   prefilter?: boolean;
+  /**
+   * Whether every piece is tokenised by compromise itself rather than by `sentencesOf` (lib/refs/words.ts); only
+   * the test that proves both give the same labels sets it.
+   */
+  compromise?: boolean;
 }
 
 const keySets = new WeakMap<CompiledAgenda, KeySet>();
@@ -210,7 +215,7 @@ class Gathered {
 
 /**
  * The costly part of labelling, tokenising, cut into steps: headings first, then paragraphs, each paragraph in the
- * pieces compromise gets anyway (`pieces`), and only the pieces that hold a term key (`hasKey`). Evidence is
+ * pieces compromise would get (`pieces`), and only the pieces that hold a term key (`hasKey`). Evidence is
  * gathered per piece (hits, mentions and overview cues never span two pieces), so a step holds no tokens of earlier
  * steps; the relevance of each agenda and the labels follow once everything has been read.
  */
@@ -235,7 +240,7 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
   const read = (piece: string, into: Gathered, heading: boolean) => {
     if (options.prefilter !== false && !hasKey(piece, keys)) return;
     if (!agendas.length) return;
-    const sentences = tokenizePiece(piece);
+    const sentences = tokenizePiece(piece, { compromise: options.compromise });
     agendas.forEach((c, a) => {
       into.hits[a]!.push(...findTerms(sentences, c.vocabulary));
       if (heading) into.headingHits[a]!.push(...findTerms(sentences, c.headings));

@@ -11,9 +11,11 @@ const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const S_PLURAL_AFTER = new Set(['r', 'l']);
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const HAS_DIGIT = /\d/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower case without diacritics, typographic apostrophes as `'`, soft hyphens gone: `geïnformeerd` → `geinformeerd`. */
 export function fold(word: string): string {
+  if (!NON_ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')

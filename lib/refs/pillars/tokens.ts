@@ -1,4 +1,5 @@
 import nlp from 'compromise/one';
+import { sentencesOf } from '../words';
 import { fold, stem } from './lemma';
 
 /*
@@ -114,7 +115,7 @@ function chunks(text: string): string[] {
 
 /** Sentences of tokens, for a paragraph or heading (already unwrapped). Empty terms (punctuation only) are dropped. */
 export function tokenize(text: string): Token[][] {
-  return pieces(text).flatMap(tokenizePiece);
+  return pieces(text).flatMap((piece) => tokenizePiece(piece));
 }
 
 /**
@@ -126,12 +127,19 @@ export function pieces(text: string): string[] {
 }
 
 /** The sentences of one piece (see `pieces`). */
-export function tokenizePiece(text: string): Token[][] {
+export function tokenizePiece(text: string, options: { compromise?: boolean } = {}): Token[][] {
   install();
-  const doc = nlp.tokenize(text);
-  doc.compute('dutchStem');
+  // `sentencesOf` is compromise's tokeniser without compromise's machinery (see lib/refs/words.ts); compromise
+  // itself reads only the pieces where its contraction pass could change the terms.
+  const fast = options.compromise ? undefined : (sentencesOf(text) as DutchTerm[][] | undefined);
+  let docs = fast;
+  if (!docs) {
+    const doc = nlp.tokenize(text);
+    doc.compute('dutchStem');
+    docs = doc.docs as unknown as DutchTerm[][];
+  }
   const sentences: Token[][] = [];
-  for (const terms of doc.docs as unknown as DutchTerm[][]) {
+  for (const terms of docs) {
     const tokens: Token[] = [];
     for (let i = 0; i < terms.length; i++) {
       let term = terms[i]!;
@@ -144,7 +152,10 @@ export function tokenizePiece(text: string): Token[][] {
         term = { ...next, stem: stem(form) };
         i++;
       }
-      if (form) tokens.push({ form, stem: term.stem ?? stem(form), text, post: term.post });
+      if (!form) continue;
+      // Unless merged with a prefix (which sets the stem), `form` is the folded normal form.
+      const own = term.stem ?? stem(term.machine === undefined ? form : fold(term.machine));
+      tokens.push({ form, stem: own, text, post: term.post });
     }
     if (tokens.length) sentences.push(tokens);
   }

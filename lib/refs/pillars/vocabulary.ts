@@ -34,6 +34,12 @@ export interface Matcher {
   phrases: Map<string, CompiledTerm[]>;
   /** Longest key in prefixes/suffixes: bounds the slices tried per token. */
   longest: number;
+  /**
+   * The first (last) COMPOUND_MIN characters of every key in prefixes (suffixes): a token whose form (stem) does
+   * not start (end) with one of them matches no compound, and its slices are not tried.
+   */
+  heads: Set<string>;
+  tails: Set<string>;
 }
 
 function add(map: Map<string, CompiledTerm[]>, key: string, term: CompiledTerm): void {
@@ -55,6 +61,8 @@ export function compileTerms(terms: readonly (readonly [pillar: number, term: Te
     suffixes: new Map(),
     phrases: new Map(),
     longest: 0,
+    heads: new Set(),
+    tails: new Set(),
   };
   for (const [pillar, [written, weight, match]] of terms) {
     const tokens = tokenize(written).flat();
@@ -82,17 +90,30 @@ export function compileTerms(terms: readonly (readonly [pillar: number, term: Te
     if (first.stem.length >= COMPOUND_MIN) add(matcher.suffixes, first.stem, term);
   }
   for (const list of matcher.phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  for (const key of matcher.prefixes.keys()) matcher.heads.add(key.slice(0, COMPOUND_MIN));
+  for (const key of matcher.suffixes.keys()) matcher.tails.add(key.slice(-COMPOUND_MIN));
   return matcher;
 }
 
 /** Terms a single token matches: same stem, or as the head or the modifier of a compound. */
 function singleMatches(token: Token, matcher: Matcher): CompiledTerm[] {
-  const found = [...(matcher.exact.get(token.stem) ?? [])];
+  const exact = matcher.exact.get(token.stem);
+  const found = exact ? [...exact] : [];
   const { form, stem } = token;
   const maxPrefix = Math.min(matcher.longest, form.length - PART_MIN);
-  for (let k = COMPOUND_MIN; k <= maxPrefix; k++) found.push(...(matcher.prefixes.get(form.slice(0, k)) ?? []));
+  if (maxPrefix >= COMPOUND_MIN && matcher.heads.has(form.slice(0, COMPOUND_MIN))) {
+    for (let k = COMPOUND_MIN; k <= maxPrefix; k++) {
+      const list = matcher.prefixes.get(form.slice(0, k));
+      if (list) found.push(...list);
+    }
+  }
   const maxSuffix = Math.min(matcher.longest, stem.length - PART_MIN);
-  for (let k = COMPOUND_MIN; k <= maxSuffix; k++) found.push(...(matcher.suffixes.get(stem.slice(-k)) ?? []));
+  if (maxSuffix >= COMPOUND_MIN && matcher.tails.has(stem.slice(-COMPOUND_MIN))) {
+    for (let k = COMPOUND_MIN; k <= maxSuffix; k++) {
+      const list = matcher.suffixes.get(stem.slice(-k));
+      if (list) found.push(...list);
+    }
+  }
   return found;
 }
 
@@ -141,8 +162,10 @@ export function findTerms(sentences: Token[][], matcher: Matcher): Hit[] {
         i += phrase.stems.length - 1;
         continue;
       }
+      const single = singleMatches(tokens[i]!, matcher);
+      if (!single.length) continue;
       const best = new Map<number, CompiledTerm>();
-      for (const term of singleMatches(tokens[i]!, matcher)) {
+      for (const term of single) {
         const held = best.get(term.pillar);
         if (!held || term.weight > held.weight) best.set(term.pillar, term);
       }

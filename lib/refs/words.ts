@@ -1,0 +1,686 @@
+import nlp from 'compromise/one';
+
+/*
+ * compromise's tokeniser (`compromise/one`: sentences, terms, their punctuation and normal forms) without
+ * compromise's machinery around it. Why hand-written: measured (`node --cpu-prof`, tests/bench/analysis.ts), the
+ * pillar labeller spent nearly all its time in compromise (0.5 MB/s on the corpus letters, where 97% of the text is
+ * in pieces with pillar vocabulary, so a prefilter cannot skip it), and the motion reader most of its time on
+ * motion-dense text. Of compromise's output the labeller and the motion reader consume only each term's text, its
+ * punctuation before and after, its normal and machine forms, where sentences end and (for motions) the tags of our
+ * own lexicon. A straight port of compromise's rules for those, without its document, views, pointers, caches and
+ * compute passes, was 2–5 times as fast as compromise on the same pieces; the common word (letters, then only
+ * punctuation and space) then gets a scan of character codes instead of the rules' dozen regexes, and so does the
+ * common sentence. The rules and models are compromise's own (the abbreviations, prefixes, suffixes, punctuation
+ * and transliteration tables are read from its world, so plugins that add to them are seen). Linear: each rule
+ * reads one sentence or one word, and the end-anchored ones only its last characters.
+ *
+ * What it does not do: the contraction pass (`don't` → `do not`, `d'` → `de`, `5km` → `5 km`, `2-4` → `2 to 4`),
+ * which adds and splits terms. Number ranges (`2017-2018`), common in Dutch text, are split as it splits them
+ * (`range`); for the rest `contracted` says when it would replace a term (a known contraction, `n't`, a French
+ * elision, a number glued to a unit), and `sentencesOf` then returns undefined so the caller asks
+ * compromise itself: compromise runs only on those few pieces, where it earns its cost. Text with the stops of
+ * scripts without spaces (CJK) is handed over as well. Equality with compromise is tested on the corpus, the real
+ * texts and seeded random texts (tests/unit/refs/words.test.ts).
+ */
+
+/** One term as compromise makes it, with only the fields the detectors read. */
+export interface Term {
+  text: string;
+  pre: string;
+  post: string;
+  normal: string;
+  /** compromise's `machine`, where it sets one. */
+  machine?: string;
+}
+
+export interface Model {
+  abbreviations: Record<string, true>;
+  prefixes: Record<string, true>;
+  suffixes: Record<string, true>;
+  prePunctuation: Record<string, true>;
+  postPunctuation: Record<string, true>;
+  emoticons: Record<string, true>;
+  unicode: Record<string, string>;
+  contractions: { word?: string; before?: string; after?: string }[];
+  lexicon: Record<string, unknown>;
+  aliases: Record<string, string>;
+  _multiCache?: Record<string, number>;
+  numberSuffixes: Record<string, true>;
+}
+
+let cached: { model: Model; contractionWords: Set<string> } | undefined;
+let cachedFor: { one: Model; contractions: unknown[]; count: number } | undefined;
+
+/**
+ * compromise's model, as its tokeniser reads it on each call (the tables themselves are read live, so plugins that
+ * add abbreviations are seen), and the words of its known contractions, rebuilt when that list changes.
+ */
+export function model(): { model: Model; contractionWords: Set<string> } {
+  const world = nlp.world() as unknown as { model: { one: Model } };
+  const one = world.model.one;
+  const { contractions } = one;
+  if (
+    !cached ||
+    cachedFor?.one !== one ||
+    cachedFor.contractions !== contractions ||
+    cachedFor.count !== contractions.length
+  ) {
+    cached = {
+      model: one,
+      contractionWords: new Set(contractions.flatMap((c) => (c.word ? [c.word] : []))),
+    };
+    cachedFor = { one, contractions, count: contractions.length };
+  }
+  return cached;
+}
+
+const hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
+
+let plainEmoticonsFor: unknown;
+let plainEmoticonsFound = false;
+
+/** Whether some emoticon starts with a letter (none does in compromise 14): then `plainTerms` is never used. */
+function plainEmoticons(m: Model): boolean {
+  if (plainEmoticonsFor !== m.emoticons) {
+    plainEmoticonsFor = m.emoticons;
+    plainEmoticonsFound = Object.keys(m.emoticons).some((e) => /^[A-Za-z]/.test(e));
+  }
+  return plainEmoticonsFound;
+}
+
+// --- sentences (compromise src/1-one/tokenize/methods/01-sentences) ---
+
+const STOPS =
+  '.!?\\u203D\\u2E18\\u203C\\u2047-\\u2049\\u0964\\u0965\\u061F\\u06D4\\u0589\\u1362\\u1367\\u104B\\u17D4\\u3002';
+const INIT_SPLIT = new RegExp(`([${STOPS}]+\\s)`, 'g');
+const SPLITS_ONLY = new RegExp(`^[${STOPS}]+\\s$`);
+const NEW_LINE = /((?:\r?\n|\r)+)/;
+const HAS_CJK_STOP = /[\u3002\uFF01\uFF1F\uFF61]/;
+const HAS_LETTER_NUMBER_SYMBOL = /[\p{L}\p{N}\p{So}]/u;
+const HAS_SOMETHING = /\S/;
+
+function simpleSplit(text: string): string[] {
+  const all: string[] = [];
+  const lines = text.split(NEW_LINE);
+  for (const line of lines) {
+    const arr = line.split(INIT_SPLIT);
+    for (let o = 0; o < arr.length; o++) {
+      if (arr[o + 1] && SPLITS_ONLY.test(arr[o + 1]!)) {
+        arr[o] += arr[o + 1]!;
+        arr[o + 1] = '';
+      }
+      if (arr[o] !== '') all.push(arr[o]!);
+    }
+  }
+  return all;
+}
+
+function simpleMerge(splits: string[]): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < splits.length; i++) {
+    const s = splits[i];
+    if (s === undefined || s === '') continue;
+    if (!HAS_SOMETHING.test(s) || !HAS_LETTER_NUMBER_SYMBOL.test(s)) {
+      if (chunks.length) {
+        chunks[chunks.length - 1] += s;
+        continue;
+      } else if (splits[i + 1]) {
+        splits[i + 1] = s + splits[i + 1];
+        continue;
+      }
+    }
+    chunks.push(s);
+  }
+  return chunks;
+}
+
+const HAS_LETTER = /\p{L}/u;
+const IS_ACRONYM = /[ .][A-Z]\.?$/i;
+const LEAD_INIT = /^[A-Z]\. $/;
+const STOP = /[.!?\u203D\u2E18\u203C\u2047-\u2049]/;
+
+/**
+ * compromise's `isSentence`. Its patterns are anchored at the end, after spaces (`[ .][A-Z]\.? *$`, `\. *$`), so
+ * they are tried on the last characters before the trailing spaces only; the last word is the part after the last
+ * space, where compromise splits the whole chunk at spaces.
+ */
+function isSentence(str: string, abbrevs: Record<string, true>): boolean {
+  if (!HAS_LETTER.test(str)) return false;
+  let end = str.length;
+  while (end > 0 && str.charCodeAt(end - 1) === 0x20) end--;
+  if (IS_ACRONYM.test(str.slice(Math.max(0, end - 3), end))) return false;
+  if (str.length === 3 && LEAD_INIT.test(str)) return false;
+  const last = str[end - 1];
+  if (last === '\u2026' || (last === '.' && str[end - 2] === '.')) return false;
+  // compromise drops one final stop and the spaces after it.
+  const txt = last !== undefined && STOP.test(last) ? str.slice(0, end - 1) : str;
+  const lastWord = txt.slice(txt.lastIndexOf(' ') + 1).toLowerCase();
+  if (hasOwn(abbrevs, lastWord) && last === '.') return false;
+  return true;
+}
+
+function smartMerge(chunks: string[], abbrevs: Record<string, true>): string[] {
+  const sentences: string[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (chunks[i + 1] && !isSentence(c, abbrevs) && !/\n$/.test(c)) {
+      chunks[i + 1] = c + (chunks[i + 1] || '');
+    } else if (c && c.length > 0) {
+      sentences.push(c);
+      chunks[i] = '';
+    }
+  }
+  return sentences;
+}
+
+const QUOTE_PAIRS: Record<string, string> = {
+  '\u0022': '\u0022',
+  '\uFF02': '\uFF02',
+  '\u201C': '\u201D',
+  '\u201F': '\u201D',
+  '\u201E': '\u201D',
+  '\u2E42': '\u201D',
+  '\u201A': '\u2019',
+  '\u00AB': '\u00BB',
+  '\u2039': '\u203A',
+  '\u2035': '\u2032',
+  '\u2036': '\u2033',
+  '\u2037': '\u2034',
+  '\u301D': '\u301E',
+  '\u301F': '\u301E',
+  '\u300C': '\u300D',
+  '\u300E': '\u300F',
+};
+const OPEN_QUOTE = new RegExp(`[${Object.keys(QUOTE_PAIRS).join('')}]`, 'g');
+const CLOSE_QUOTE = new RegExp(`[${Object.values(QUOTE_PAIRS).join('')}]`, 'g');
+const MAX_QUOTE = 280;
+
+function closesQuote(str: string | undefined): boolean {
+  if (!str) return false;
+  const m = str.match(CLOSE_QUOTE);
+  return m !== null && m.length === 1;
+}
+
+function quoteMerge(splits: string[]): string[] {
+  const arr: string[] = [];
+  for (let i = 0; i < splits.length; i += 1) {
+    const split = splits[i]!;
+    const m = split.match(OPEN_QUOTE);
+    if (m !== null && m.length === 1) {
+      const closed = split.match(CLOSE_QUOTE);
+      if (closed !== null && closed[0] !== m[0]) {
+        arr.push(split);
+        continue;
+      }
+      if (closesQuote(splits[i + 1]) && splits[i + 1]!.length < MAX_QUOTE) {
+        splits[i] += splits[i + 1]!;
+        arr.push(splits[i]!);
+        splits[i + 1] = '';
+        i += 1;
+        continue;
+      }
+      if (closesQuote(splits[i + 2])) {
+        const toAdd = splits[i + 1]! + splits[i + 2]!;
+        if (toAdd.length < MAX_QUOTE) {
+          splits[i] += toAdd;
+          arr.push(splits[i]!);
+          splits[i + 1] = '';
+          splits[i + 2] = '';
+          i += 2;
+          continue;
+        }
+      }
+    }
+    arr.push(splits[i]!);
+  }
+  return arr;
+}
+
+const HAS_OPEN = /[(\uFF08]/g;
+const HAS_CLOSED = /[)\uFF09]/g;
+const MAX_LEN = 250;
+
+function parensMerge(splits: string[]): string[] {
+  const arr: string[] = [];
+  for (let i = 0; i < splits.length; i += 1) {
+    const split = splits[i]!;
+    const m = split.match(HAS_OPEN);
+    if (m !== null && m.length === 1) {
+      const next = splits[i + 1];
+      if (next && next.length < MAX_LEN) {
+        const m2 = next.match(HAS_CLOSED);
+        // compromise tests a global regex here, whose lastIndex carries over between calls.
+        if (m2 !== null && !HAS_OPEN.test(next)) {
+          splits[i] += next;
+          arr.push(splits[i]!);
+          splits[i + 1] = '';
+          i += 1;
+          continue;
+        }
+      }
+    }
+    arr.push(splits[i]!);
+  }
+  return arr;
+}
+
+const START_WHITESPACE = /^\s+/;
+
+function splitSentences(text: string, abbrevs: Record<string, true>): string[] {
+  if (!text || !HAS_SOMETHING.test(text)) return [];
+  let sentences = smartMerge(simpleMerge(simpleSplit(text)), abbrevs);
+  sentences = parensMerge(quoteMerge(sentences));
+  if (sentences.length === 0) return [text];
+  for (let i = 1; i < sentences.length; i += 1) {
+    const ws = START_WHITESPACE.exec(sentences[i]!);
+    if (ws !== null) {
+      sentences[i - 1] += ws[0];
+      sentences[i] = sentences[i]!.replace(START_WHITESPACE, '');
+    }
+  }
+  return sentences;
+}
+
+// --- terms (compromise src/1-one/tokenize/methods/02-terms) ---
+
+const NOT_WORD = new Set(['.', '?', '!', ':', ';', '-', '–', '—', '--', '...', '(', ')', '[', ']', '"', "'", '`']);
+for (const c of ['«', '»', '*', '•']) NOT_WORD.add(c);
+const WORDLIKE = /\S/;
+const IS_BOUNDARY = /^[!?.]+$/;
+const NAIVE_SPLIT = /(\S+)/;
+const DASHES = /[-–—]/;
+const HAS_ANY_DASH = /[-–—]/;
+const LETTER_NUMBER = /^([a-z\u00C0-\u00FF`"'/]+)[-–—]([a-z0-9\u00C0-\u00FF].*)/i;
+const NUMBER_LETTER = /^[('"]?([0-9]{1,4})[-–—]([a-z\u00C0-\u00FF`"'/-]+[)'"]?$)/i;
+
+function hasHyphen(str: string, m: Model): boolean {
+  const parts = str.split(DASHES);
+  if (parts.length <= 1) return false;
+  if (parts[0]!.length === 1 && /[a-z]/i.test(parts[0]!)) return false;
+  if (hasOwn(m.prefixes, parts[0]!)) return false;
+  parts[1] = parts[1]!.trim().replace(/[.?!]$/, '');
+  if (hasOwn(m.suffixes, parts[1])) return false;
+  return LETTER_NUMBER.test(str) || NUMBER_LETTER.test(str);
+}
+
+function splitHyphens(word: string): string[] {
+  const arr: string[] = [];
+  const hyphens = word.split(DASHES);
+  const whichDash = word.match(DASHES)?.[0] ?? '-';
+  for (let o = 0; o < hyphens.length; o++) arr.push(o === hyphens.length - 1 ? hyphens[o]! : hyphens[o]! + whichDash);
+  return arr;
+}
+
+const IS_SLASH = /\p{L} ?\/ ?\p{L}+$/u;
+const START_RANGE = /^[0-9]{1,4}(:[0-9][0-9])?([a-z]{1,2})? ?[-–—] ?$/;
+const END_RANGE = /^[0-9]{1,4}([a-z]{1,2})? ?$/;
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+
+/** compromise's test that a piece of the naive split is a word, not space or punctuation to carry over. */
+function isWord(word: string): boolean {
+  if (word === '') return false;
+  // A letter or digit first: not white space, in no list of punctuation, not only stops.
+  const code = word.charCodeAt(0);
+  if (isAsciiLetter(code) || isDigit(code)) return true;
+  return WORDLIKE.test(word) && !NOT_WORD.has(word) && !IS_BOUNDARY.test(word);
+}
+
+function splitWords(str: string, m: Model): string[] {
+  const result: (string | null)[] = [];
+  let carry = '';
+  const take = (word: string) => {
+    if (isWord(word)) {
+      if (result.length > 0) {
+        result[result.length - 1] += carry;
+        result.push(word);
+      } else result.push(carry + word);
+      carry = '';
+    } else carry += word;
+  };
+  // The split alternates white space (even places) and runs without it (odd places); only runs can hold a dash.
+  const parts = str.split(NAIVE_SPLIT);
+  for (let p = 0; p < parts.length; p++) {
+    const word = parts[p]!;
+    if (p % 2 === 1 && HAS_ANY_DASH.test(word) && hasHyphen(word, m)) for (const w of splitHyphens(word)) take(w);
+    else take(word);
+  }
+  if (carry) {
+    if (result.length === 0) result[0] = '';
+    result[result.length - 1] += carry;
+  }
+  let removed = false;
+  // compromise tests `null` here as the string 'null', which matches neither pattern.
+  if (str.includes('/')) {
+    for (let i = 1; i < result.length - 1; i++) {
+      if (result[i] && IS_SLASH.test(result[i]!)) {
+        result[i - 1] += (result[i] as string) + (result[i + 1] as string);
+        result[i] = null;
+        result[i + 1] = null;
+        removed = true;
+      }
+    }
+  }
+  for (let i = 0; i < result.length - 1; i += 1) {
+    const word = result[i];
+    if (!word || !isDigit(word.charCodeAt(0))) continue;
+    if (result[i + 1] && START_RANGE.test(word) && END_RANGE.test(result[i + 1]!)) {
+      result[i] = word + result[i + 1];
+      result[i + 1] = null;
+      removed = true;
+    }
+  }
+  return (removed || result.includes('') ? result.filter((s) => s) : result) as string[];
+}
+
+// --- punctuation, normal and machine forms (03-whitespace, compute/normal, compute/machine) ---
+
+const IS_LETTER = /\p{Letter}/u;
+const IS_NUMBER = /[\p{Number}\p{Currency_Symbol}]/u;
+const HAS_ACRONYM = /^[a-z]\.([a-z]\.)+/i;
+const CHILLIN = /[sn]['’]$/;
+const IS_FULL_NUMBER = /^[(+-]?\d+(th|st|nd|rd)?[)+-]?$/;
+
+/**
+ * The common case, a word of letters and digits with only punctuation and space after it (`beleid, `, `2019.`,
+ * `financiële `): compromise's rules below give it no punctuation before and the rest after (a `)` or `+` after
+ * digits could stay with a number, so those take the general path). Lower-case ASCII letters and digits are their
+ * own normal form: no transliteration, acronym or machine rule applies to them.
+ */
+const PLAIN_ASCII = /^[a-z]*$/;
+const HAS_DIGIT = /[0-9]/;
+const KEEPS_AFTER_NUMBER = /[)+]/;
+
+const AFTER_WORD = new Set([...',.;:!?()[]"*-–—'].map((c) => c.charCodeAt(0)));
+const SPACE = /\s/;
+
+/**
+ * The length of the word in `txt` if it is such a word, else 0: `/^[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+/`
+ * followed only by white space (not U+FEFF, which compromise keeps in the word) and `,.;:!?()[]"*-–—`, as a scan
+ * of character codes.
+ */
+function plainLength(txt: string): number {
+  const n = txt.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = txt.charCodeAt(i);
+    if (!(isAsciiLetter(c) || isDigit(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7))) break;
+  }
+  if (i === 0) return 0;
+  for (let j = i; j < n; j++) {
+    const c = txt.charCodeAt(j);
+    if (AFTER_WORD.has(c) || isSpace(c)) continue;
+    if (c < 0x80 || c === 0xfeff || !SPACE.test(txt[j]!)) return 0;
+  }
+  return i;
+}
+
+function splitPunctuation(txt: string, m: Model): Term {
+  const length = plainLength(txt);
+  if (length && !plainEmoticons(m)) {
+    const text = txt.slice(0, length);
+    const post = txt.slice(text.length);
+    if (!HAS_DIGIT.test(text)) {
+      const normal = text.toLowerCase();
+      return PLAIN_ASCII.test(normal) ? { text, pre: '', post, normal } : finish(text, '', post, m);
+    }
+    if (!KEEPS_AFTER_NUMBER.test(post)) return finish(text, '', post, m);
+  }
+  let original = txt;
+  let pre = '';
+  let post = '';
+  if (hasOwn(m.emoticons, txt.trim())) return finish(txt.trim(), '', ' ', m);
+  const chars = Array.from(txt);
+  let len = chars.length;
+  for (let i = 0; i < len; i += 1) {
+    const c = chars[0]!;
+    if (m.prePunctuation[c] === true) continue;
+    if ((c === '+' || c === '-' || c === '(') && IS_FULL_NUMBER.test(txt.trim())) break;
+    if (IS_LETTER.test(c) || IS_NUMBER.test(c)) break;
+    pre += chars.shift();
+  }
+  len = chars.length;
+  for (let i = 0; i < len; i += 1) {
+    const c = chars[chars.length - 1]!;
+    if (m.postPunctuation[c] === true) continue;
+    if (IS_LETTER.test(c) || IS_NUMBER.test(c)) break;
+    if (c === '.' && HAS_ACRONYM.test(original)) continue;
+    if (c === "'" && CHILLIN.test(original)) continue;
+    if ((c === '+' || c === ')') && IS_FULL_NUMBER.test(txt.trim())) break;
+    post = chars.pop() + post;
+  }
+  let str = chars.join('');
+  if (str === '') {
+    original = original.replace(/ *$/, (after) => {
+      post = after || '';
+      return '';
+    });
+    str = original;
+    pre = '';
+  }
+  return finish(str, pre, post, m);
+}
+
+/** Lower-case words without punctuation, on which every step of `cleanup` is a no-op. */
+const CLEAN = /^[a-z0-9\u00df-\u00f6\u00f8-\u00ff]*$/;
+
+function cleanup(input: string): string {
+  let str = input.toLowerCase().trim();
+  if (str !== '' && CLEAN.test(str)) return str;
+  const original = str;
+  str = str.replace(/[,;.!?]+$/, '');
+  str = str.replace(/\u2026/g, '...');
+  str = str.replace(/\u2013/g, '-');
+  if (!/^[:;]/.test(str)) {
+    str = str.replace(/\.{3,}$/g, '');
+    str = str.replace(/[",.!:;?)]+$/g, '');
+    str = str.replace(/^['"(]+/g, '');
+  }
+  str = str.replace(/[\u200B-\u200D\uFEFF]/g, '');
+  str = str.trim();
+  if (str === '') str = original;
+  return str.replace(/([0-9]),([0-9])/g, '$1$2');
+}
+
+function killUnicode(str: string, m: Model): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < str.length; i++) {
+    const to = m.unicode[str[i]!];
+    if (!to) continue;
+    out += str.slice(from, i) + to;
+    from = i + 1;
+  }
+  return from ? out + str.slice(from) : str;
+}
+
+const PERIOD_ACRONYM = /([A-Z]\.)+[A-Z]?,?$/;
+const ONE_LETTER_ACRONYM = /^[A-Z]\.,?$/;
+const NO_PERIOD_ACRONYM = /[A-Z]{2,}('s|,)?$/;
+const LOWER_CASE_ACRONYM = /([a-z]\.)+[a-z]\.?$/;
+const HAS_DASH = /^\p{Letter}+-\p{Letter}+$/u;
+/** Every acronym pattern needs a capital or a stop; every machine rule an apostrophe, a dash, `#` or `@`. */
+const MAY_BE_ACRONYM = /[A-Z.]/;
+const MAY_CHANGE_MACHINE = /['’\-#@]/;
+
+function finish(text: string, pre: string, post: string, m: Model): Term {
+  let normal = killUnicode(cleanup(text), m);
+  if (
+    MAY_BE_ACRONYM.test(normal) &&
+    (PERIOD_ACRONYM.test(normal) ||
+      LOWER_CASE_ACRONYM.test(normal) ||
+      ONE_LETTER_ACRONYM.test(normal) ||
+      NO_PERIOD_ACRONYM.test(normal))
+  )
+    normal = normal.replace(/\./g, '');
+  const term: Term = { text, pre, post, normal };
+  if (normal !== '' && !MAY_CHANGE_MACHINE.test(normal)) return term;
+  let machine = normal || text;
+  machine = machine.replace(/['’]s$/, '');
+  machine = machine.replace(/s['’]$/, 's');
+  machine = machine.replace(/([aeiou][ktrp])in'$/, '$1ing');
+  if (HAS_DASH.test(machine)) machine = machine.replace(/-/g, '');
+  machine = machine.replace(/^[#@]/, '');
+  if (machine !== normal) term.machine = machine;
+  return term;
+}
+
+// --- when compromise's contraction pass would change the terms (contraction-one/compute/contractions) ---
+
+const NUM_DASH = /^[0-9][^-–—]*[-–—].*?[0-9]/;
+const NUM_UNIT = /^([+-]?[0-9][.,0-9]*)([a-z°²³µ/]+)$/;
+const IS_RANGE = /^([0-9.]{1,4}[a-z]{0,2}) ?[-–—] ?([0-9]{1,4}[a-z]{0,2})$/i;
+const TIME_RANGE = /^([0-9]{1,2}(:[0-9][0-9])?(am|pm)?) ?[-–—] ?([0-9]{1,2}(:[0-9][0-9])?(am|pm)?)$/i;
+const PHONE_NUMBER = /^[0-9]{3}-[0-9]{4}$/;
+/** Where the pass splits on an apostrophe: `n't`/`'d` by the end, French `j'`, `l'`, `d'` by the start. */
+const BY_END = new Set(['t', 'd']);
+const BY_START = new Set(['j', 'l', 'd']);
+
+/**
+ * Whether compromise's contraction pass would replace this term, by the same tests in the same order: a known
+ * contraction (by word, or by what stands before or after its apostrophe), `n't`, `'d`, French elisions,
+ * `there's`, a number range (`2-4`) or a number glued to a unit (`5km`, not `3rd` or `2e`). It changes nothing
+ * else, so a piece none of whose terms it would replace comes out of it as it went in.
+ */
+function contracted(term: Term, m: Model, contractionWords: ReadonlySet<string>): boolean {
+  const { normal } = term;
+  if (contractionWords.has(normal)) return true;
+  if (normal.includes("'")) {
+    const [before = '', after = ''] = normal.split(/'/);
+    for (const o of m.contractions) {
+      if (o.after !== undefined && after === o.after) return true;
+      if (o.before !== undefined && before === o.before && after.length > 2) return true;
+    }
+    if (BY_END.has(after) || BY_START.has(before)) return true;
+    if (before === 'there' && after === 's') return true;
+  }
+  // Both patterns start with a digit (or a sign), so most words need no regex.
+  if (isDigit(normal.charCodeAt(0)) && NUM_DASH.test(normal)) return false;
+  const code = term.text.charCodeAt(0);
+  if (!isDigit(code) && code !== 0x2b && code !== 0x2d) return false;
+  const unit = NUM_UNIT.exec(term.text);
+  return !!unit && !hasOwn(m.numberSuffixes, unit[2]!.toLowerCase().trim());
+}
+
+/**
+ * A number range (`2017-2018`, `9-17`) as the contraction pass splits it: `2017`, `to`, `2018`, of which only the
+ * first keeps the text and normal form (and the punctuation before), the last gets the punctuation after, and each
+ * has the word as its machine form. Undefined when the term is no range.
+ */
+function range(term: Term, m: Model): Term[] | undefined {
+  if (!isDigit(term.normal.charCodeAt(0)) || !NUM_DASH.test(term.normal)) return undefined;
+  let words: string[] | undefined;
+  const parts = IS_RANGE.exec(term.text);
+  if (parts !== null) {
+    if (!PHONE_NUMBER.test(term.text)) words = [parts[1]!, 'to', parts[2]!];
+  } else {
+    const time = TIME_RANGE.exec(term.text);
+    if (time !== null) words = [time[1]!, 'to', time[4]!];
+  }
+  if (!words) return undefined;
+  // compromise parses the words as a text of their own and takes its first sentence.
+  const first = splitSentences(words.join(' '), m.abbreviations)[0] ?? '';
+  const out: Term[] = splitWords(first, m).map((w) => {
+    const { text } = splitPunctuation(w, m);
+    return { text: '', pre: '', post: '', normal: '', machine: text };
+  });
+  if (!out.length) return undefined;
+  out[0] = { ...out[0]!, pre: term.pre, text: term.text, normal: term.normal };
+  out[out.length - 1]!.post = term.post;
+  return out;
+}
+
+/** Characters that `plainTerms` allows after a word's letters, by code: punctuation compromise moves to `post`. */
+const POST = new Set([...',.;:!?)]"*'].map((c) => c.charCodeAt(0)));
+/** Runs that compromise carries over to the word before them (its `notWord` list and runs of stops), by content. */
+const CARRIED = new Set([
+  '.',
+  '?',
+  '!',
+  ':',
+  ';',
+  '-',
+  '–',
+  '—',
+  '--',
+  '...',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"',
+  '«',
+  '»',
+  '*',
+  '•',
+]);
+const isSpace = (code: number) =>
+  code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x0b || code === 0x0c;
+
+/**
+ * The terms of a sentence in which every word is ASCII letters with only punctuation after them (`Het kabinet, dat
+ * …`), in one scan of its characters: what `splitWords` and `splitPunctuation` make of such a sentence, without
+ * their splits and regexes. Undefined for any other sentence, which then takes the general path.
+ */
+function plainTerms(sentence: string, contractionWords: ReadonlySet<string>): Term[] | undefined {
+  const terms: Term[] = [];
+  const n = sentence.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    while (i < n && isAsciiLetter(sentence.charCodeAt(i))) i++;
+    if (i === start) return undefined;
+    const text = sentence.slice(start, i);
+    const postStart = i;
+    for (;;) {
+      while (i < n && POST.has(sentence.charCodeAt(i))) i++;
+      if (i < n && !isSpace(sentence.charCodeAt(i))) return undefined;
+      while (i < n && isSpace(sentence.charCodeAt(i))) i++;
+      if (i >= n) break;
+      // A run of punctuation of its own (` - `, ` ( `) is carried over to this word; anything else is a word.
+      let end = i;
+      while (end < n && !isSpace(sentence.charCodeAt(end))) end++;
+      if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) {
+        if (isAsciiLetter(sentence.charCodeAt(i))) break;
+        return undefined;
+      }
+      i = end;
+    }
+    const normal = text.toLowerCase();
+    if (contractionWords.has(normal)) return undefined;
+    terms.push({ text, pre: '', post: sentence.slice(postStart, i), normal });
+  }
+  return terms;
+}
+
+/**
+ * The sentences of `text` as compromise's `nlp.tokenize(text)` makes them (its `doc.docs`), or undefined when
+ * compromise's contraction pass or its CJK rules could change them: then the caller asks compromise.
+ *
+ * @param options.ranges false to hand number ranges back to compromise as well: then every term is a word of the
+ *   input, none one of the empty terms a contraction adds.
+ */
+export function sentencesOf(text: string, options: { ranges?: boolean } = {}): Term[][] | undefined {
+  if (HAS_CJK_STOP.test(text)) return undefined;
+  const { model: m, contractionWords } = model();
+  const out: Term[][] = [];
+  for (const sentence of splitSentences(text, m.abbreviations)) {
+    const plain = plainEmoticons(m) ? undefined : plainTerms(sentence, contractionWords);
+    if (plain) {
+      out.push(plain);
+      continue;
+    }
+    const terms: Term[] = [];
+    for (const word of splitWords(sentence, m)) {
+      const term = splitPunctuation(word, m);
+      if (contracted(term, m, contractionWords)) return undefined;
+      const split = range(term, m);
+      if (split && options.ranges === false) return undefined;
+      if (split) terms.push(...split);
+      else terms.push(term);
+    }
+    out.push(terms);
+  }
+  return out;
+}
