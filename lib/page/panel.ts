@@ -34,15 +34,24 @@ export interface PanelEntry {
   badge?: string;
 }
 
-/** The page's references as the panel lists them: Kamerlens' own elements only, in document order. */
+/**
+ * The page's references as the panel lists them: Kamerlens' own elements only, in document order, each document once
+ * (at its first mention: on a stemmingen page "de motie-Fritsma (19637, nr. 2380)" is the motion's name and its
+ * citation, two elements with one id).
+ */
 export function panelEntries(doc: Document, own: OwnLinks, infos: InfoStore): PanelEntry[] {
   const out: PanelEntry[] = [];
+  const listed = new Set<string>();
   for (const el of doc.querySelectorAll<HTMLElement>(`[${ATTR.kind}]`)) {
     if (!own.has(el)) continue;
     const kind = el.getAttribute(ATTR.kind);
     if (!isRefKind(kind)) continue;
     const id = own.idOf(el);
     if (id === undefined && kind !== 'motion') continue;
+    if (id !== undefined) {
+      if (listed.has(id)) continue;
+      listed.add(id);
+    }
     const info = id ? infos.get(id) : undefined;
     const status = info?.motion?.status;
     const badge = info ? badgeFor(info) : undefined;

@@ -178,4 +178,14 @@ describe('the panel’s entries', () => {
     expect(entries.filter((e) => matches(e, 'rejected')).length).toBe(0);
     expect(entries.filter((e) => matches(e, 'all')).length).toBe(2);
   });
+
+  it('lists a document once, at its first mention: a motion’s name and its citation are one entry', () => {
+    document.body.innerHTML = `<p>de <a id="m" data-kamerlens-ref="kst-35000-VI-59" data-kamerlens-kind="motion">motie-Groothuizen</a>
+      (<a id="c" data-kamerlens-ref="kst-35000-VI-59" data-kamerlens-kind="kamerstuk">35 000 VI, nr. 59</a>)</p>`;
+    const own = new OwnLinks();
+    own.claim(document.getElementById('m')!, 'kst-35000-VI-59');
+    own.claim(document.getElementById('c')!, 'kst-35000-VI-59');
+    const entries = panelEntries(document, own, new InfoStore());
+    expect(entries.map((e) => [e.el.id, e.id])).toEqual([['m', 'kst-35000-VI-59']]);
+  });
 });
