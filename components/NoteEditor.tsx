@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../lib/i18n';
+import { errorText, t } from '../lib/i18n';
 import { parseTags } from '../lib/notes/model';
 
 interface Props {
@@ -32,7 +32,7 @@ export function NoteEditor({ id, body = '', tags = [], onSave, onCancel, clearOn
         setTagText('');
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

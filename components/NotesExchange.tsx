@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { NotesRepository } from '../lib/db/notes-repo';
-import { t } from '../lib/i18n';
+import { errorText, t } from '../lib/i18n';
 import { exportJson, exportMarkdown, type ImportPlan, parseExport, planImport, writesOf } from '../lib/notes/exchange';
 
 /** Hands a text to the browser as a file download (no permission needed: an object URL and a link click). */
@@ -34,7 +34,7 @@ export function NotesExchange({ repo, vergaderjaren }: Props) {
     try {
       await what();
     } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+      setMessage({ text: errorText(error), error: true });
     }
   }
 

@@ -5,7 +5,7 @@ import type { DossierRecord } from '../lib/db/models';
 import { notesRepository, requestPersistence } from '../lib/db/notes-repo';
 import { cacheRepository } from '../lib/db/repositories';
 import type { KamerlensDB } from '../lib/db/schema';
-import { t } from '../lib/i18n';
+import { errorText, t } from '../lib/i18n';
 import { disabledKinds, enabledSites, type SiteKey } from '../lib/settings';
 import { NotesExchange } from './NotesExchange';
 
@@ -65,7 +65,7 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
       setFollowed([]);
       setCache({ text: t('notes_cache_cleared', [String(await repo.all().then((n) => n.length))]) });
     } catch (error) {
-      setCache({ text: error instanceof Error ? error.message : String(error), error: true });
+      setCache({ text: errorText(error), error: true });
     }
   }
 

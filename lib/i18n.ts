@@ -24,6 +24,22 @@ export function setTranslate(fn: Translate | undefined): void {
   current = fn ?? fromBrowser;
 }
 
+/**
+ * What a failure says, in the UI language: an error that carries a message key (`key`, `subs`: a NotesError) is
+ * translated, any other shows its own message.
+ */
+export function errorText(error: unknown): string {
+  const e = error as { key?: unknown; subs?: unknown; message?: unknown } | null | undefined;
+  if (e && typeof e.key === 'string') {
+    const subs = Array.isArray(e.subs) ? e.subs.map(String) : undefined;
+    const text = t(e.key, subs);
+    // No such message (a browser without the key): the error's own (Dutch) words rather than the bare key.
+    if (text && text !== e.key) return text;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
 /** The UI language for dates and numbers (`nl`, `en-US`). */
 export function uiLanguage(): string {
   try {

@@ -5,7 +5,7 @@ import { NoteItem } from '@/components/NoteItem';
 import { useLive } from '@/components/useLive';
 import { canonicalDocumentId, notesRepository, requestPersistence } from '@/lib/db/notes-repo';
 import type { KamerlensDB } from '@/lib/db/schema';
-import { t } from '@/lib/i18n';
+import { errorText, t } from '@/lib/i18n';
 import type { PageDocument } from '@/lib/messaging/protocol';
 import { sendToTab } from '@/lib/messaging/runtime';
 import { showNoteCount } from '@/lib/notes/badge';
@@ -93,7 +93,7 @@ export function App({ db, search }: { db: KamerlensDB; search: string }) {
       setStatus(done ? { text: done } : undefined);
       await changed();
     } catch (error) {
-      setStatus({ text: error instanceof Error ? error.message : String(error), error: true });
+      setStatus({ text: errorText(error), error: true });
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import { classify, isTkDocumentNumber } from '../contract/ids';
-import { writeError } from '../notes/errors';
+import { NotesError, writeError } from '../notes/errors';
 import { byPinnedThenRecent, type NewNote, type Note, type NoteChanges } from '../notes/model';
 import type { KamerlensDB } from './schema';
 
@@ -70,7 +70,7 @@ export function notesRepository(db: KamerlensDB, clock: () => number = Date.now)
     async update(id: string, changes: NoteChanges): Promise<Note> {
       return write(async () => {
         const note = await db.notes.get(id);
-        if (!note) throw writeError(new Error('deze notitie bestaat niet meer'));
+        if (!note) throw new NotesError('write', { key: 'notes_error_gone' });
         const next: Note = { ...note, ...changes, updatedAt: clock() };
         await db.notes.put(next);
         return next;

@@ -1,5 +1,5 @@
 import { citation } from './document';
-import { NotesError } from './errors';
+import { NotesError, type NotesErrorKey } from './errors';
 import type { Note, NoteSelector } from './model';
 
 /*
@@ -65,29 +65,28 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 const isOffset = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 
-/** Why a stored note is not one, in words, or undefined when it is. */
-function noteProblem(n: unknown): string | undefined {
-  if (!isObject(n)) return 'is geen object';
-  for (const key of ['id', 'documentId', 'url', 'title', 'body'] as const)
-    if (typeof n[key] !== 'string') return `het veld "${key}" moet tekst zijn`;
-  if (!(n.id as string).length) return 'het veld "id" is leeg';
-  if (!(n.documentId as string).length) return 'het veld "documentId" is leeg';
-  if (typeof n.pinned !== 'boolean') return 'het veld "pinned" moet true of false zijn';
-  if (!Array.isArray(n.tags) || !n.tags.every((tag) => typeof tag === 'string'))
-    return 'het veld "tags" moet een lijst van teksten zijn';
-  for (const key of ['createdAt', 'updatedAt'] as const)
-    if (!isTime(n[key])) return `het veld "${key}" moet een tijdstip (milliseconden) zijn`;
-  if (n.deletedAt !== undefined && !isTime(n.deletedAt)) return 'het veld "deletedAt" moet een tijdstip zijn';
+/** Why a stored note is not one (a `notes_problem_…` key and the field it is about), or undefined when it is. */
+function noteProblem(n: unknown): { key: NotesErrorKey; subs?: string[] } | undefined {
+  if (!isObject(n)) return { key: 'notes_problem_object' };
+  for (const field of ['id', 'documentId', 'url', 'title', 'body'] as const)
+    if (typeof n[field] !== 'string') return { key: 'notes_problem_text', subs: [field] };
+  if (!(n.id as string).length) return { key: 'notes_problem_empty', subs: ['id'] };
+  if (!(n.documentId as string).length) return { key: 'notes_problem_empty', subs: ['documentId'] };
+  if (typeof n.pinned !== 'boolean') return { key: 'notes_problem_pinned' };
+  if (!Array.isArray(n.tags) || !n.tags.every((tag) => typeof tag === 'string')) return { key: 'notes_problem_tags' };
+  for (const field of ['createdAt', 'updatedAt'] as const)
+    if (!isTime(n[field])) return { key: 'notes_problem_time', subs: [field] };
+  if (n.deletedAt !== undefined && !isTime(n.deletedAt)) return { key: 'notes_problem_deleted_at' };
   if (n.selectors !== undefined) {
-    if (!Array.isArray(n.selectors)) return 'het veld "selectors" moet een lijst zijn';
+    if (!Array.isArray(n.selectors)) return { key: 'notes_problem_selectors' };
     for (const s of n.selectors) {
       if (isObject(s) && s.type === 'TextQuoteSelector') {
         if (typeof s.exact !== 'string' || typeof s.prefix !== 'string' || typeof s.suffix !== 'string')
-          return 'een TextQuoteSelector moet "exact", "prefix" en "suffix" als tekst hebben';
+          return { key: 'notes_problem_quote' };
       } else if (isObject(s) && s.type === 'TextPositionSelector') {
         if (!isOffset(s.start) || !isOffset(s.end) || (s.end as number) < (s.start as number))
-          return 'een TextPositionSelector moet "start" ≤ "end" als gehele getallen hebben';
-      } else return 'een selector moet van het type TextQuoteSelector of TextPositionSelector zijn';
+          return { key: 'notes_problem_position' };
+      } else return { key: 'notes_problem_selector_type' };
     }
   }
   return undefined;
@@ -96,35 +95,35 @@ function noteProblem(n: unknown): string | undefined {
 /**
  * Reads an export file, or refuses it with a NotesError that says what is wrong: not JSON (`import-json`), not a
  * Kamerlens notes file (`import-foreign`), written by a newer Kamerlens (`import-version`), or a note that is not
- * one, or an id twice (`import-invalid`). Nothing is half-read: one bad note refuses the file.
+ * one, or an id twice (`import-invalid`). Nothing is half-read: one bad note refuses the file. A note's problem
+ * names it by its number and id (`Notitie 3 (x): …`): the substitutions are the number, ` (id)` or nothing, then the
+ * field.
  */
 export function parseExport(text: string): Note[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new NotesError('import-json', `Dit bestand is geen geldige JSON (${(error as Error).message}).`);
+    throw new NotesError('import-json', { key: 'notes_error_json', subs: [(error as Error).message] });
   }
   if (!isObject(data) || data.format !== FORMAT)
-    throw new NotesError(
-      'import-foreign',
-      `Dit is geen notitiebestand van Kamerlens: het veld "format" is niet "${FORMAT}".`,
-    );
+    throw new NotesError('import-foreign', { key: 'notes_error_foreign', subs: [FORMAT] });
   if (!Number.isInteger(data.version) || (data.version as number) < 1)
-    throw new NotesError('import-invalid', 'Het veld "version" van dit bestand is geen geldige formaatversie.');
+    throw new NotesError('import-invalid', { key: 'notes_error_version_invalid' });
   if ((data.version as number) > FORMAT_VERSION)
-    throw new NotesError(
-      'import-version',
-      `Dit bestand heeft formaatversie ${data.version}, van een nieuwere Kamerlens; deze versie leest versie ${FORMAT_VERSION}. Werk Kamerlens bij en importeer het opnieuw.`,
-    );
-  if (!Array.isArray(data.notes)) throw new NotesError('import-invalid', 'Het veld "notes" moet een lijst zijn.');
+    throw new NotesError('import-version', {
+      key: 'notes_error_version',
+      subs: [String(data.version), String(FORMAT_VERSION)],
+    });
+  if (!Array.isArray(data.notes)) throw new NotesError('import-invalid', { key: 'notes_error_notes_list' });
   const seen = new Set<string>();
   return data.notes.map((n: unknown, i) => {
+    const label = [String(i + 1), isObject(n) && typeof n.id === 'string' ? ` (${n.id})` : ''];
     const problem = noteProblem(n);
-    const label = `Notitie ${i + 1}${isObject(n) && typeof n.id === 'string' ? ` (${n.id})` : ''}`;
-    if (problem) throw new NotesError('import-invalid', `${label}: ${problem}.`);
+    if (problem)
+      throw new NotesError('import-invalid', { key: problem.key, subs: [...label, ...(problem.subs ?? [])] });
     const note = canonicalNote(n as unknown as Note);
-    if (seen.has(note.id)) throw new NotesError('import-invalid', `${label}: dit id staat twee keer in het bestand.`);
+    if (seen.has(note.id)) throw new NotesError('import-invalid', { key: 'notes_problem_duplicate', subs: label });
     seen.add(note.id);
     return note;
   });

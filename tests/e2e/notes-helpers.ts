@@ -8,6 +8,12 @@ import type { Page } from 'puppeteer-core';
  */
 
 /**
+ * How a refused broken (cut off) import file reads, in Dutch or English (the test browsers may run in either;
+ * notes_error_json in the messages files, checked by tests/unit/notes/exchange.test.ts).
+ */
+export const BROKEN_FILE = /geen geldige JSON|is not valid JSON/;
+
+/**
  * Waits until `fn` (run in the page) returns something truthy (a boolean or plain data: Firefox's BiDi hands an
  * element back as a reference that reads as nothing), asking again until `timeout` ms have passed. */
 export async function until<A, R>(page: Page, fn: (arg: A) => R, arg: A, timeout = 15_000): Promise<R> {

@@ -7,6 +7,7 @@ import { type FixtureServer, OB_HOST, startFixtureServer, TK_HOST } from '../sup
 import { launch, type Session } from './launch';
 import {
   axeViolations,
+  BROKEN_FILE,
   badgeOf,
   chooseImport,
   click,
@@ -264,7 +265,7 @@ describe.each(['chromium', 'firefox'] as const)('notes in %s', (kind) => {
 
       await chooseImport(other, 'kapot.json', exported.slice(0, 40));
       await until(other, () => document.querySelector('.import-error')?.textContent, undefined);
-      expect(await other.$eval('.import-error', (e) => e.textContent)).toMatch(/geen geldige JSON/);
+      expect(await other.$eval('.import-error', (e) => e.textContent)).toMatch(BROKEN_FILE);
       expect(await other.$('.import-preview')).toBeNull();
       expect(await exportFrom(other)).toBe(exported);
 

@@ -38,7 +38,7 @@ describe('the note editor', () => {
           id="new"
           clearOnSave
           onSave={async (body, tags) => {
-            if (full) throw new NotesError('quota', 'De notitie is niet opgeslagen: de opslag van de browser is vol.');
+            if (full) throw new NotesError('quota', { key: 'notes_error_quota' });
             saved.push(`${body} ${tags.join(',')}`);
           }}
         />,
@@ -61,6 +61,26 @@ describe('the note editor', () => {
     expect(saved).toEqual(['Een lange gedachte migratie,eu']);
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(body.value).toBe('');
+  });
+
+  it('shows the failure in the browser’s language', async () => {
+    useMessages('en');
+    await act(() =>
+      render(
+        <NoteEditor
+          id="new"
+          onSave={async () => {
+            throw new NotesError('quota', { key: 'notes_error_quota' });
+          }}
+        />,
+        root,
+      ),
+    );
+    await type(root.querySelector('textarea')!, 'Een gedachte');
+    await act(() => root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await flush();
+    expect(root.querySelector('[role="alert"]')!.textContent).toMatch(/^The note was not saved: .*storage is full/);
+    expect(root.querySelector('textarea')!.value).toBe('Een gedachte');
   });
 
   it('cancels an edit with Escape and saves nothing empty', async () => {

@@ -64,6 +64,19 @@ describe('the notes part of the options page', () => {
     expect((await repo.all()).map((x) => x.body)).toEqual(['blijft']);
   });
 
+  it('gives the reason in the browser’s language', async () => {
+    useMessages('en');
+    await act(() => render(<NotesSettings db={db} />, root));
+    await choose(JSON.stringify({ format: 'kamerlens-notes', version: 2, notes: [] }));
+    await until(() => root.querySelector('.import-error') !== null);
+    expect(root.querySelector('.import-error')!.textContent).toBe(
+      'This file has format version 2, from a newer Kamerlens; this version reads version 1. Update Kamerlens and import it again.',
+    );
+    await choose('{"format": "kamerlens-notes", "version": 1, "notes": [');
+    await until(() => /not valid JSON/.test(root.querySelector('.import-error')?.textContent ?? ''));
+    expect(root.querySelector('.import-error')!.textContent).toMatch(/^This file is not valid JSON \(.+\)\.$/);
+  });
+
   it('previews an import (new, changed, unchanged, newer here) and writes only when asked', async () => {
     const repo = notesRepository(db);
     const kept = await repo.create({ ...LETTER, body: 'hier' });

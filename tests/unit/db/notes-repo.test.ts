@@ -101,7 +101,11 @@ describe('the notes repository', () => {
 
   it('says that an edit of a note that is gone failed, instead of making a new one', async () => {
     const { repo } = setup();
-    await expect(repo.update('nope', { body: 'x' })).rejects.toMatchObject({ name: 'NotesError', code: 'write' });
+    await expect(repo.update('nope', { body: 'x' })).rejects.toMatchObject({
+      name: 'NotesError',
+      code: 'write',
+      key: 'notes_error_gone',
+    });
     expect(await repo.all()).toEqual([]);
   });
 
@@ -113,7 +117,7 @@ describe('the notes repository', () => {
     });
     const error = await repo.create({ ...LETTER, body: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotesError);
-    expect(error).toMatchObject({ code: 'quota' });
+    expect(error).toMatchObject({ code: 'quota', key: 'notes_error_quota' });
     expect((error as Error).message).toMatch(/niet opgeslagen.*vol/);
   });
 });

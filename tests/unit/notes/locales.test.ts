@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOTES_ERRORS_NL } from '../../../lib/notes/errors';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const locale = (lang: string) =>
@@ -9,7 +10,7 @@ const locale = (lang: string) =>
     { message: string }
   >;
 
-/** Every `t('notes_…')` / `t('popup_…')` key in the code of the notes pages, the options page and the background. */
+/** Every `t('notes_…')` / `t('popup_…')` / `key: 'notes_…'` key in the code of the notes pages, the options page and the background. */
 function usedKeys(): string[] {
   const keys = new Set<string>();
   const walk = (dir: string) => {
@@ -17,7 +18,8 @@ function usedKeys(): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (/\.tsx?$/.test(entry.name))
-        for (const m of readFileSync(join(ROOT, path), 'utf8').matchAll(/\bt\('((?:notes|popup)_[a-z_]+)'/g))
+        // `t('notes_…')`, and the keys an error carries to be translated where it is shown (`key: 'notes_…'`).
+        for (const m of readFileSync(join(ROOT, path), 'utf8').matchAll(/\b(?:t\(|key: )'((?:notes|popup)_[a-z_]+)'/g))
           keys.add(m[1]!);
     }
   };
@@ -35,5 +37,18 @@ describe('the notes texts', () => {
     expect(keys.filter((k) => !en[k])).toEqual([]);
     const holes = (s: string) => [...s.matchAll(/\$\d/g)].map((m) => m[0]).sort();
     for (const k of keys) expect(holes(en[k]!.message), k).toEqual(holes(nl[k]!.message));
+  });
+
+  it('finds the error keys, and the Dutch defaults of lib/notes are word for word the Dutch messages', () => {
+    const nl = locale('nl');
+    const en = locale('en');
+    const keys = usedKeys();
+    expect(keys).toContain('notes_error_version');
+    expect(keys).toContain('notes_problem_duplicate');
+    for (const [key, text] of Object.entries(NOTES_ERRORS_NL)) {
+      expect(keys, key).toContain(key);
+      expect(nl[key]?.message, key).toBe(text);
+      expect(en[key]?.message, key).toBeTruthy();
+    }
   });
 });
