@@ -30,19 +30,19 @@ export const NOTES_ERRORS_NL = {
   notes_error_version:
     'Dit bestand heeft formaatversie $1, van een nieuwere Kamerlens; deze versie leest versie $2. Werk Kamerlens bij en importeer het opnieuw.',
   notes_error_notes_list: 'Het veld "notes" moet een lijst zijn.',
-  notes_problem_object: 'Notitie $1$2: is geen object.',
-  notes_problem_text: 'Notitie $1$2: het veld "$3" moet tekst zijn.',
-  notes_problem_empty: 'Notitie $1$2: het veld "$3" is leeg.',
-  notes_problem_pinned: 'Notitie $1$2: het veld "pinned" moet true of false zijn.',
-  notes_problem_tags: 'Notitie $1$2: het veld "tags" moet een lijst van teksten zijn.',
-  notes_problem_time: 'Notitie $1$2: het veld "$3" moet een tijdstip (milliseconden) zijn.',
-  notes_problem_deleted_at: 'Notitie $1$2: het veld "deletedAt" moet een tijdstip zijn.',
-  notes_problem_selectors: 'Notitie $1$2: het veld "selectors" moet een lijst zijn.',
-  notes_problem_quote: 'Notitie $1$2: een TextQuoteSelector moet "exact", "prefix" en "suffix" als tekst hebben.',
-  notes_problem_position: 'Notitie $1$2: een TextPositionSelector moet "start" ≤ "end" als gehele getallen hebben.',
+  notes_problem_object: 'Notitie $1: is geen object.',
+  notes_problem_text: 'Notitie $1: het veld "$2" moet tekst zijn.',
+  notes_problem_empty: 'Notitie $1: het veld "$2" is leeg.',
+  notes_problem_pinned: 'Notitie $1: het veld "pinned" moet true of false zijn.',
+  notes_problem_tags: 'Notitie $1: het veld "tags" moet een lijst van teksten zijn.',
+  notes_problem_time: 'Notitie $1: het veld "$2" moet een tijdstip (milliseconden) zijn.',
+  notes_problem_deleted_at: 'Notitie $1: het veld "deletedAt" moet een tijdstip zijn.',
+  notes_problem_selectors: 'Notitie $1: het veld "selectors" moet een lijst zijn.',
+  notes_problem_quote: 'Notitie $1: een TextQuoteSelector moet "exact", "prefix" en "suffix" als tekst hebben.',
+  notes_problem_position: 'Notitie $1: een TextPositionSelector moet "start" ≤ "end" als gehele getallen hebben.',
   notes_problem_selector_type:
-    'Notitie $1$2: een selector moet van het type TextQuoteSelector of TextPositionSelector zijn.',
-  notes_problem_duplicate: 'Notitie $1$2: dit id staat twee keer in het bestand.',
+    'Notitie $1: een selector moet van het type TextQuoteSelector of TextPositionSelector zijn.',
+  notes_problem_duplicate: 'Notitie $1: dit id staat twee keer in het bestand.',
 } as const;
 
 export type NotesErrorKey = keyof typeof NOTES_ERRORS_NL;

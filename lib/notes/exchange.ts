@@ -96,8 +96,9 @@ function noteProblem(n: unknown): { key: NotesErrorKey; subs?: string[] } | unde
  * Reads an export file, or refuses it with a NotesError that says what is wrong: not JSON (`import-json`), not a
  * Kamerlens notes file (`import-foreign`), written by a newer Kamerlens (`import-version`), or a note that is not
  * one, or an id twice (`import-invalid`). Nothing is half-read: one bad note refuses the file. A note's problem
- * names it by its number and id (`Notitie 3 (x): …`): the substitutions are the number, ` (id)` or nothing, then the
- * field.
+ * names it by its number and id (`Notitie 3 (x): …`): the substitutions are `3 (x)` (or `3`), then the field. One
+ * substitution, not two side by side: Chrome reads `$1$2` as a named placeholder `$1$` and refuses to load the
+ * extension ("Variable $1$ used but not defined").
  */
 export function parseExport(text: string): Note[] {
   let data: unknown;
@@ -118,7 +119,7 @@ export function parseExport(text: string): Note[] {
   if (!Array.isArray(data.notes)) throw new NotesError('import-invalid', { key: 'notes_error_notes_list' });
   const seen = new Set<string>();
   return data.notes.map((n: unknown, i) => {
-    const label = [String(i + 1), isObject(n) && typeof n.id === 'string' ? ` (${n.id})` : ''];
+    const label = [`${i + 1}${isObject(n) && typeof n.id === 'string' ? ` (${n.id})` : ''}`];
     const problem = noteProblem(n);
     if (problem)
       throw new NotesError('import-invalid', { key: problem.key, subs: [...label, ...(problem.subs ?? [])] });

@@ -28,6 +28,13 @@ function usedKeys(): string[] {
 }
 
 describe('the notes texts', () => {
+  it('use no `$1$`-shaped text, which Chrome reads as a named placeholder and refuses to load the extension for', () => {
+    for (const lang of ['nl', 'en']) {
+      const bad = Object.entries(locale(lang)).filter(([, v]) => /\$\d+\$/.test(v.message));
+      expect(bad.map(([k]) => `${lang}: ${k}`)).toEqual([]);
+    }
+  });
+
   it('exist in Dutch and English for every key the code uses, with the same placeholders', () => {
     const nl = locale('nl');
     const en = locale('en');
