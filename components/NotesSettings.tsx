@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { REF_KINDS } from '../lib/contract/kinds';
 import { clearCache } from '../lib/db/cache-reset';
 import type { DossierRecord } from '../lib/db/models';
 import { notesRepository, requestPersistence } from '../lib/db/notes-repo';
@@ -8,21 +9,6 @@ import type { KamerlensDB } from '../lib/db/schema';
 import { errorText, t } from '../lib/i18n';
 import { disabledKinds, enabledSites, type SiteKey } from '../lib/settings';
 import { NotesExchange } from './NotesExchange';
-
-/** The kinds a user may switch off, as `data-kamerlens-kind` names them (README, DOM contract). */
-const KINDS = [
-  'kamerstuk',
-  'dossier',
-  'handelingen',
-  'aanhangsel',
-  'staatsblad',
-  'staatscourant',
-  'tractatenblad',
-  'tk-document',
-  'tk-zaak',
-  'motion',
-  'pillar',
-] as const;
 
 const SITES: [SiteKey, string][] = [
   ['ob', 'zoek.officielebekendmakingen.nl'],
@@ -95,7 +81,7 @@ export function NotesSettings({ db }: { db: KamerlensDB }) {
         <fieldset class="kinds">
           <legend>{t('notes_kinds_heading')}</legend>
           {off
-            ? KINDS.map((kind) => (
+            ? REF_KINDS.map((kind) => (
                 <label key={kind} class="check">
                   <input
                     type="checkbox"

@@ -1,5 +1,6 @@
+import { OB_PREFIX, type ObPrefix } from '../../contract/ids';
 import { global } from '../cursor';
-import type { PaperKind, PaperRef } from '../types';
+import type { PaperRef } from '../types';
 
 /*
  * Identifiers written out in running text (F15, F27): Tweede Kamer document and zaak numbers (`2019D41229`,
@@ -28,17 +29,6 @@ const WORD_CHAR = /[\p{L}\d]/u;
 const OB_PREFIXES = ['kst-', 'h-tk-', 'h-ek-', 'stb-', 'stcrt-', 'trb-'];
 const ID_CHAR = /[\p{L}\d/-]/u;
 
-const OB_KINDS: Record<string, PaperKind> = {
-  kst: 'kamerstuk',
-  'h-tk': 'handelingen',
-  'h-ek': 'handelingen',
-  'ah-tk': 'aanhangsel',
-  'ah-ek': 'aanhangsel',
-  stb: 'staatsblad',
-  stcrt: 'staatscourant',
-  trb: 'tractatenblad',
-};
-
 export function detectIdentifiers(text: string): PaperRef[] {
   const found: PaperRef[] = [];
   // Literal checks before each scan: a TK number has its D or Z, an OB id its hyphen.
@@ -64,7 +54,7 @@ export function detectIdentifiers(text: string): PaperRef[] {
     if (glued(text, m.index, ID_CHAR)) continue;
     // A URL's `.html` is not part of the id; the regex stops before the dot already.
     found.push({
-      kind: OB_KINDS[(m[1] ?? m[2])!]!,
+      kind: OB_PREFIX[(m[1] ?? m[2]) as ObPrefix],
       id: m[0],
       text: m[0],
       start: m.index,
