@@ -3,12 +3,12 @@ import './style.css';
 import { applyInfos } from '@/lib/dom/badges';
 import { pageContext } from '@/lib/dom/identity';
 import { countLinked, scanRoots } from '@/lib/dom/scan';
-import { runSliced, yieldToPage } from '@/lib/dom/scheduler';
+import { runSliced, runStepsSliced, yieldToPage } from '@/lib/dom/scheduler';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { handleMessages, send } from '@/lib/messaging/runtime';
 import { analyseRoots } from '@/lib/page/analyse';
 import { installCards } from '@/lib/page/card';
-import { decorateExisting } from '@/lib/page/existing';
+import { decorateSteps } from '@/lib/page/existing';
 import { lookups } from '@/lib/page/lookups';
 import { installPanel, isPanelShortcut } from '@/lib/page/panel';
 import { PillarLabels } from '@/lib/page/pillar-labels';
@@ -48,12 +48,21 @@ export default defineContentScript({
     // A paper's own page completes references that name only a number (`TER VERVANGING VAN DIE GEDRUKT ONDER NR.
     // 404`, `motie op stuk nr. 44`) with its dossier.
     const context = pageContext(document);
-    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, kinds, ...(context ? { context } : {}) });
-    if (ctx.isInvalid) return;
-    // The page's own links to references (OB Handelingen link most of theirs): decorated and claimed as they are.
+    // The page's own links to references (OB Handelingen link most of theirs): decorated and claimed as they are,
+    // before our links go in, so that this pass reads only the page's anchors (a 1 MB block of citations holds
+    // ~27 000 of ours afterwards). The scan never links inside an anchor, so the order changes nothing it finds.
     const decorate = (target: Element) =>
-      decorateExisting(target, own, { exclude, root: roots.find((r) => r.contains(target)) ?? target }).firsts;
-    await runSliced(roots, (root) => firstLinks.push(...decorate(root)), { signal: ctx.signal });
+      decorateSteps(target, own, { exclude, root: roots.find((r) => r.contains(target)) ?? target });
+    await runStepsSliced(
+      (function* () {
+        for (const root of roots) for (const link of (yield* decorate(root)).firsts) firstLinks.push(link);
+      })(),
+      { signal: ctx.signal },
+    );
+    if (ctx.isInvalid) return;
+    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, kinds, ...(context ? { context } : {}) });
+    // The scan's last step put links into the page: what follows gets a task of its own.
+    await yieldToPage();
     if (ctx.isInvalid) return;
     html.setAttribute(HTML_ATTR.ready, 'ready');
     html.setAttribute(HTML_ATTR.count, String(firstLinks.length));
@@ -131,22 +140,28 @@ export default defineContentScript({
         cache.forget(asked);
         warn(error);
       });
+    // A step of its own, after the setting up above.
+    await yieldToPage();
     await runSliced(firstLinks, (link) => claim(link, link.getAttribute(ATTR.ref) ?? undefined), {
       signal: ctx.signal,
     });
     if (ctx.isInvalid) return;
+    const seeded: string[] = [];
+    await runSliced(firstLinks, (link) => seeded.push(...cache.seed([link])), { signal: ctx.signal });
+    if (ctx.isInvalid) return;
     await yieldToPage();
-    const first = status(cache.seed(firstLinks));
+    const first = status(seeded);
 
     try {
       await yieldToPage();
-      const { motions } = await analyseRoots(roots, exclude, ctx.signal, { labels, kinds });
+      const { motions, motionLinks } = await analyseRoots(roots, exclude, ctx.signal, { labels, kinds });
       if (ctx.isInvalid) return;
       html.setAttribute(HTML_ATTR.motions, String(motions));
       html.setAttribute(HTML_ATTR.analysis, 'ready');
-      // Motion mentions linked to a document share its status: ask again now that they are on the page.
+      // Motion mentions linked to a document share its status: theirs once the first answer is on the page (the
+      // ids it asked for are not asked again), only for the motions' links.
       await first;
-      if (motions) await status(cache.seed(own.withIds(document).map(([el]) => el)));
+      if (motionLinks.length) await cache.linked(motionLinks);
     } catch (error) {
       // The papers stay linked; motions and pillars are extras. A reloaded extension ends here too.
       if (ctx.isInvalid) return;

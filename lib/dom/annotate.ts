@@ -1,7 +1,7 @@
 import { ATTR, REF_CLASS } from '../contract/attrs';
 import { motionSearchUrl, urlFor } from '../contract/ids';
 import type { RefKind } from '../refs/types';
-import { markOwn, markOwnLink, setFirstPiece, setLastPiece } from './own';
+import { markOwn, markOwnLink, type Stamp, setFirstPiece, setLastPiece } from './own';
 import { nodeIndexAt, type TextMap } from './text-map';
 
 /** The class every Kamerlens link carries; page CSS is unlikely to target it. */
@@ -81,7 +81,8 @@ interface NodeWork {
   done: number;
   /** The first pieces of references (the elements that carry the id), for the count and the caller. */
   firsts: HTMLAnchorElement[];
-  links: HTMLAnchorElement[];
+  /** When this node's links went into the page: set once they have. */
+  stamp: Stamp;
 }
 
 export interface LinkWriterOptions {
@@ -145,7 +146,7 @@ export class LinkWriter {
     pieces.forEach((p, k) => {
       const link = makeLink(doc, ref, k === 0);
       const w = this.place(doc, p, link);
-      w.links.push(link);
+      markOwnLink(link, w.stamp);
       if (k === 0) {
         w.firsts.push(link);
         first = link;
@@ -165,7 +166,7 @@ export class LinkWriter {
     const text = (a: number, b: number) => map.text.slice(at + a, at + b);
     let w = this.work.get(index);
     if (!w) {
-      w = { head: '', rest: doc.createDocumentFragment(), done: 0, firsts: [], links: [] };
+      w = { head: '', rest: doc.createDocumentFragment(), done: 0, firsts: [], stamp: { at: undefined } };
       this.work.set(index, w);
       if (from > 0) w.head = text(0, from);
       else {
@@ -193,13 +194,21 @@ export class LinkWriter {
     return this.work.size;
   }
 
-  /** Puts into the page the replacement of every queued node that ends at or before `upTo` (all by default). */
-  commit(upTo = Number.POSITIVE_INFINITY): void {
+  /**
+   * Puts into the page the replacement of every queued node that ends at or before `upTo` (all by default), or of
+   * as many as fit before the time `until` (at least one). Returns whether every such node is done.
+   */
+  commit(upTo = Number.POSITIVE_INFINITY, until = Number.POSITIVE_INFINITY): boolean {
     for (const [i, w] of this.work) {
-      if (this.map.ends[i]! > upTo) break;
+      if (this.map.ends[i]! > upTo) return true;
       this.work.delete(i);
       this.finish(i, w);
+      if (until !== Number.POSITIVE_INFINITY && this.now() >= until) {
+        const next = this.work.keys().next();
+        return next.done === true || this.map.ends[next.value]! > upTo;
+      }
     }
+    return true;
   }
 
   private finish(i: number, w: NodeWork): void {
@@ -227,11 +236,11 @@ export class LinkWriter {
       after = w.headLink;
     }
     parent.insertBefore(w.rest, after.nextSibling);
-    const now = this.now();
-    for (const link of w.links) markOwnLink(link, now);
+    w.stamp.at = this.now();
     map.ends[i] = at + w.head.length;
-    this.options.links?.push(...w.firsts);
-    const { onLink } = this.options;
+    // A loop, not push(...firsts): one node of a huge block may hold more links than a call takes arguments.
+    const { links, onLink } = this.options;
+    if (links) for (const link of w.firsts) links.push(link);
     if (onLink) for (const link of w.firsts) onLink(link, link.getAttribute(ATTR.ref) ?? undefined);
   }
 }

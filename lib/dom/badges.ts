@@ -80,7 +80,7 @@ export function applyInfos(
 ): number {
   const byId = new Map(infos.map((i) => [i.id, i]));
   let updated = 0;
-  for (const [el, id] of own.withIds(doc)) {
+  for (const [el, id] of own.withIdsAmong(new Set(byId.keys()), doc)) {
     const info = byId.get(id);
     if (!info) continue;
     el.setAttribute(ATTR.state, info.state);

@@ -74,10 +74,22 @@ export class OwnLinks {
   private readonly ids = new WeakMap<Element, string | undefined>();
   /** Elements checked and found not to be ours, so that a page that plants thousands costs one check each. */
   private readonly others = new WeakSet<Element>();
+  /**
+   * The elements claimed for each id, so that an answer for a few ids reaches their elements without reading every
+   * link of the page (a 1 MB block of citations has 27 000: reading them took 37 ms per answer, traced by `npm run
+   * bench`). An element the page took out stays here (it may put it back) until it is claimed for another id.
+   */
+  private readonly byId = new Map<string, Set<Element>>();
 
   claim(el: Element, id: string | undefined): void {
+    const before = this.ids.get(el);
+    if (before !== undefined && before !== id) this.byId.get(before)?.delete(el);
     this.ids.set(el, id);
     this.others.delete(el);
+    if (id === undefined) return;
+    const set = this.byId.get(id);
+    if (set) set.add(el);
+    else this.byId.set(id, new Set([el]));
   }
 
   has(el: Element): boolean {
@@ -97,6 +109,27 @@ export class OwnLinks {
   idOf(el: Element): string | undefined {
     const id = this.ids.get(el);
     return id !== undefined && el.getAttribute(ATTR.ref) === id ? id : undefined;
+  }
+
+  /** Kamerlens' own elements in the page under `scope` for some of the ids, with their ids (in no set order). */
+  withIdsAmong(ids: ReadonlySet<string>, scope: Node): [HTMLElement, string][] {
+    const out: [HTMLElement, string][] = [];
+    for (const id of ids)
+      for (const el of this.byId.get(id) ?? [])
+        if (this.idOf(el) === id && scope.contains(el)) out.push([el as HTMLElement, id]);
+    return out;
+  }
+
+  /** The ids of Kamerlens' own elements in the page under `scope`, each once. */
+  idsIn(scope: Node): string[] {
+    const out: string[] = [];
+    for (const [id, els] of this.byId)
+      for (const el of els)
+        if (this.idOf(el) === id && scope.contains(el)) {
+          out.push(id);
+          break;
+        }
+    return out;
   }
 
   /** Kamerlens' own elements under `scope` that name a document, with their ids, in document order. */
@@ -176,20 +209,25 @@ export async function claimPaperLinks(
   options: { exclude?: (el: Element) => boolean; signal?: AbortSignal } = {},
 ): Promise<number> {
   const scopes = new Set<Element>();
-  for (const root of roots) {
-    for (const el of root.querySelectorAll(PAPER_LINKS)) {
-      if (own.checked(el)) continue;
-      const block = el.parentElement?.closest(BLOCKS);
-      scopes.add(block && root.contains(block) ? block : root);
-    }
-  }
+  const sliced = options.signal ? { signal: options.signal } : {};
+  // A slice at a time: after the first pass a large page holds tens of thousands of links, all checked already.
+  for (const root of roots)
+    await runSliced(
+      root.querySelectorAll(PAPER_LINKS),
+      (el) => {
+        if (own.checked(el)) return;
+        const block = el.parentElement?.closest(BLOCKS);
+        scopes.add(block && root.contains(block) ? block : root);
+      },
+      sliced,
+    );
   let claimed = 0;
   await runSliced(
     scopes,
     (scope) => {
       claimed += claimPapersIn(scope, own, options.exclude);
     },
-    options.signal ? { signal: options.signal } : {},
+    sliced,
   );
   return claimed;
 }
@@ -207,7 +245,13 @@ function isLinkOf(link: Element, motion: MotionRef): boolean {
  * Claims the motion links the second pass just made: `map` is the root's text read again after linking, and each
  * motion's link is the one at the motion's span, with its members and its id (or none).
  */
-export function claimMotionLinks(map: TextMap, motions: readonly MotionRef[], own: OwnLinks): number {
+export function claimMotionLinks(
+  map: TextMap,
+  motions: readonly MotionRef[],
+  own: OwnLinks,
+  /** Receives the links claimed. */
+  out: Element[] = [],
+): number {
   const index = indexOf(map);
   let claimed = 0;
   for (const motion of motions) {
@@ -215,6 +259,7 @@ export function claimMotionLinks(map: TextMap, motions: readonly MotionRef[], ow
     const link = linkAt(map, index, motion);
     if (!link || !isLinkOf(link, motion)) continue;
     own.claim(link, motion.id);
+    out.push(link);
     claimed++;
   }
   return claimed;
@@ -225,7 +270,7 @@ export function claimMotionLinks(map: TextMap, motions: readonly MotionRef[], ow
  * VAN HET LID …`) is the page's document: it gets the page's id, and so its status, instead of a search. A heading
  * that only mentions a motion (`Uitvoering van de motie van het lid …`, a letter's title) keeps its own.
  */
-export function adoptSelfMotions(doc: Document, selfId: string, own: OwnLinks): number {
+export function adoptSelfMotions(doc: Document, selfId: string, own: OwnLinks, out: Element[] = []): number {
   let adopted = 0;
   for (const el of doc.querySelectorAll<HTMLAnchorElement>(`a${has(ATTR.kind, 'motion')}:not(${has(ATTR.ref)})`)) {
     // Only Kamerlens' own motion links: a page's element would otherwise be given the page's id and its status.
@@ -235,6 +280,7 @@ export function adoptSelfMotions(doc: Document, selfId: string, own: OwnLinks): 
     el.setAttribute(ATTR.ref, selfId);
     el.href = hrefFor({ kind: 'kamerstuk', id: selfId, start: 0, end: 0 });
     own.claim(el, selfId);
+    if (!out.includes(el)) out.push(el);
     adopted++;
   }
   return adopted;

@@ -25,11 +25,12 @@ export async function analyseRoots(
     /** The message to the background (injected by tests; the runtime's by default). */
     send?: typeof send;
   } = {},
-): Promise<{ motions: number; pillars: number }> {
+): Promise<{ motions: number; pillars: number; motionLinks: Element[] }> {
   const ask = options.send ?? send;
   const marks = options.kinds ?? (() => true);
   let motions = 0;
   let pillars = 0;
+  const motionLinks: Element[] = [];
   for (const root of roots) {
     const map = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
     if (!map) break;
@@ -56,9 +57,9 @@ export async function analyseRoots(
     );
     // The motion links just made are Kamerlens' own: found where the analysis put them, in the text read again.
     const linked = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
-    if (linked) claimMotionLinks(linked, analysis.motions, own);
+    if (linked) claimMotionLinks(linked, analysis.motions, own, motionLinks);
   }
   const self = pageIdentity(document);
-  if (self) adoptSelfMotions(document, self, own);
-  return { motions, pillars };
+  if (self) adoptSelfMotions(document, self, own, motionLinks);
+  return { motions, pillars, motionLinks };
 }

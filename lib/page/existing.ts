@@ -57,35 +57,74 @@ export interface Decorated {
   continued: number;
 }
 
+/** Anchors looked at in one step of decorateSteps. */
+const ANCHORS_PER_STEP = 128;
+
+/** The `<a href>` elements under `scope` (and `scope` itself when it is one), in document order. */
+function* anchorsUnder(scope: Element): Generator<HTMLAnchorElement> {
+  if (scope.tagName === 'A') {
+    if (scope.hasAttribute('href')) yield scope as HTMLAnchorElement;
+    return;
+  }
+  // A walker, not querySelectorAll: it is read a step at a time while the page (and our linking) may change it, and
+  // it does not first collect the ~27 000 links of our own that a 1 MB block of citations holds after the first pass.
+  const walker = scope.ownerDocument.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n as Element;
+    if (el.tagName === 'A' && el.hasAttribute('href')) yield el as HTMLAnchorElement;
+  }
+}
+
+/** Decorates one anchor, if it links a reference: 'first', 'continued', or undefined when it is left as it is. */
+function decorateOne(a: HTMLAnchorElement, own: OwnLinks, options: DecorateOptions): 'first' | 'continued' | undefined {
+  if (!candidate(a, options)) return undefined;
+  // A link nested in another (invalid HTML, but pages have it) is the outer link's text.
+  if (a.parentElement?.closest('a[href]')) return undefined;
+  const target = idFromHref(a.href);
+  if (!target) return undefined;
+  const before = previousPiece(a);
+  if (before && own.idOf(before) === target.id && before.hasAttribute(ATTR.existing)) {
+    a.setAttribute(ATTR.continues, target.id);
+    a.setAttribute(ATTR.existing, '');
+    setLastPiece(before, a);
+    setFirstPiece(a, before);
+    return 'continued';
+  }
+  a.setAttribute(ATTR.ref, target.id);
+  a.setAttribute(ATTR.kind, target.kind);
+  a.setAttribute(ATTR.existing, '');
+  own.claim(a, target.id);
+  return 'first';
+}
+
 /**
  * Decorates the page's anchors under `scope` (and `scope` itself when it is one) whose target Kamerlens recognises,
  * and claims them in `own` with the id Kamerlens derived from the href: only those are looked up (the page's own
- * `data-kamerlens-ref` is never read). Safe to run again: decorated anchors are skipped.
+ * `data-kamerlens-ref` is never read). Safe to run again: decorated anchors are skipped. A step at a time, so that a
+ * block with tens of thousands of links never holds the page (issue 8: the first pass read them all in one task).
  */
-export function decorateExisting(scope: Element, own: OwnLinks, options: DecorateOptions = {}): Decorated {
-  const anchors: HTMLAnchorElement[] =
-    scope.tagName === 'A' ? [scope as HTMLAnchorElement] : [...scope.querySelectorAll<HTMLAnchorElement>('a[href]')];
-  const out: Decorated = { firsts: [], continued: 0 };
-  for (const a of anchors) {
-    if (!candidate(a, options)) continue;
-    // A link nested in another (invalid HTML, but pages have it) is the outer link's text.
-    if (a.parentElement?.closest('a[href]')) continue;
-    const target = idFromHref(a.href);
-    if (!target) continue;
-    const before = previousPiece(a);
-    if (before && own.idOf(before) === target.id && before.hasAttribute(ATTR.existing)) {
-      a.setAttribute(ATTR.continues, target.id);
-      a.setAttribute(ATTR.existing, '');
-      setLastPiece(before, a);
-      setFirstPiece(a, before);
-      out.continued++;
-      continue;
-    }
-    a.setAttribute(ATTR.ref, target.id);
-    a.setAttribute(ATTR.kind, target.kind);
-    a.setAttribute(ATTR.existing, '');
-    own.claim(a, target.id);
-    out.firsts.push(a);
+export function* decorateSteps(
+  scope: Element,
+  own: OwnLinks,
+  options: DecorateOptions = {},
+  out: Decorated = { firsts: [], continued: 0 },
+): Generator<void, Decorated> {
+  let seen = 0;
+  for (const a of anchorsUnder(scope)) {
+    // Split anchors are found in document order: the first piece is decorated before the second is looked at.
+    const done = decorateOne(a, own, options);
+    if (done === 'first') out.firsts.push(a);
+    else if (done === 'continued') out.continued++;
+    if (++seen % ANCHORS_PER_STEP === 0) yield;
   }
   return out;
+}
+
+/** decorateSteps in one go, for callers with a small scope. */
+export function decorateExisting(scope: Element, own: OwnLinks, options: DecorateOptions = {}): Decorated {
+  const steps = decorateSteps(scope, own, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

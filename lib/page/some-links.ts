@@ -34,6 +34,14 @@ export class SomeOwnLinks extends OwnLinks {
     return this.all.idOf(el);
   }
 
+  override withIdsAmong(ids: ReadonlySet<string>, scope: Node): [HTMLElement, string][] {
+    return this.withIds(scope as ParentNode).filter(([, id]) => ids.has(id));
+  }
+
+  override idsIn(scope: Node): string[] {
+    return [...new Set(this.withIds(scope as ParentNode).map(([, id]) => id))];
+  }
+
   override withIds(scope: ParentNode): [HTMLElement, string][] {
     const out: [HTMLElement, string][] = [];
     for (const el of this.links) {

@@ -41,7 +41,7 @@ export async function requestStatus(
   const profile = profileFor(location.hostname);
   await claimPaperLinks(textRoots(document, profile), own, { exclude: excluder(profile), signal: ctx.signal });
   if (ctx.isInvalid) return;
-  const ids = [...new Set(own.withIds(document).map(([, id]) => id))];
+  const ids = own.idsIn(document);
   if (!ids.length) return;
   // In messages the background accepts whole (LIMITS.ids): a page with 29 000 citations gets every status.
   for (let i = 0; i < ids.length; i += LIMITS.ids) {

@@ -21,8 +21,8 @@ export const ROOT_FIGHT_LIMIT = 10;
 const RECORDS_PER_STEP = 256;
 /** Added nodes above which the round rescans the roots instead of finding the outermost changed blocks. */
 export const RESCAN_NODES = 20_000;
-/** Targets with anchors decorated in one step. */
-const DECORATE_PER_STEP = 64;
+/** Targets looked at in one step (thousands of small ones hold no link of the page's, each a quick check). */
+const TARGETS_PER_STEP = 64;
 
 export interface NewText {
   /** The first link of each reference linked in this round (the elements with `data-kamerlens-ref`). */
@@ -41,8 +41,11 @@ export interface WatchOptions {
   /** The page's own identity, as the first pass used it. */
   context?: ScanOptions['context'];
   kinds?: ScanOptions['kinds'];
-  /** Decorates the page's own reference links under a rescanned element (lib/page/existing.ts): their first links. */
-  decorate?: (target: Element) => Element[];
+  /**
+   * Decorates the page's own reference links under a rescanned element, a step at a time (lib/page/existing.ts
+   * decorateSteps): their first links.
+   */
+  decorate?: (target: Element) => Generator<void, { firsts: readonly Element[] }>;
   /** Added nodes above which the roots are rescanned (RESCAN_NODES; smaller in tests). */
   rescanNodes?: number;
 }
@@ -114,11 +117,11 @@ export function watchForNewText(
       for (let i = 0; i < targets.length; i++) {
         const target = targets[i]!;
         if (!target.isConnected || (target.tagName !== 'A' && !target.getElementsByTagName('a').length)) continue;
-        for (const link of decorate(target)) {
+        for (const link of (yield* decorate(target)).firsts) {
           links.push(link);
           onLink?.(link as HTMLAnchorElement, link.getAttribute(ATTR.ref) ?? undefined);
         }
-        if (i % DECORATE_PER_STEP === DECORATE_PER_STEP - 1) yield;
+        if (i % TARGETS_PER_STEP === TARGETS_PER_STEP - 1) yield;
       }
     if (targets.length)
       yield* scanSteps(targets, {

@@ -123,4 +123,24 @@ describe('annotate', () => {
     expect(p.querySelectorAll('a[data-kamerlens-ref]')).toHaveLength(50);
     expect(writer.count).toBe(50);
   });
+
+  it('puts many nodes in over several commits when told when to stop, each node whole, none twice', () => {
+    document.body.innerHTML = `<main>${Array.from({ length: 12 }, (_, i) => `<p>Zie ${citation(i)}.</p>`).join('')}</main>`;
+    const main = document.querySelector('main')!;
+    const map = buildTextMap(main);
+    let clock = 0;
+    // Every reading of the clock is a millisecond later, and a node reads it twice (its links' stamp, the deadline):
+    // a deadline 6 ms ahead lets three nodes in per commit.
+    const writer = new LinkWriter(map, { now: () => ++clock });
+    for (const ref of detectPapers(map.text)) writer.add(ref);
+    const rounds: number[] = [];
+    for (let done = false; !done; ) {
+      done = writer.commit(Number.POSITIVE_INFINITY, clock + 6);
+      rounds.push(main.querySelectorAll('a[data-kamerlens-ref]').length);
+    }
+    expect(rounds).toEqual([3, 6, 9, 12]);
+    expect(main.textContent).toBe(Array.from({ length: 12 }, (_, i) => `Zie ${citation(i)}.`).join(''));
+    expect(writer.commit()).toBe(true);
+    expect(writer.count).toBe(12);
+  });
 });

@@ -72,3 +72,36 @@ describe('adopting the page’s own motion', () => {
     expect(own.withIds(document)).toEqual([]);
   });
 });
+
+describe('Kamerlens’ own elements by id', () => {
+  const link = (id: string) => `<a class="kamerlens-ref" data-kamerlens-ref="${id}" href="#">${id}</a>`;
+
+  it('finds the elements claimed for some ids, never one the page wrote with the same id', () => {
+    document.body.innerHTML = `<p>${link('kst-1-1')} ${link('kst-1-1')} ${link('kst-2-1')} ${link('kst-1-1')}</p>`;
+    const [a, b, c, planted] = [...document.querySelectorAll('a')];
+    const own = new OwnLinks();
+    for (const el of [a!, b!, c!]) own.claim(el, el.getAttribute('data-kamerlens-ref') ?? undefined);
+    expect(own.withIdsAmong(new Set(['kst-1-1']), document).map(([el]) => el)).toEqual([a, b]);
+    expect(own.withIdsAmong(new Set(['kst-1-1']), document).map(([el]) => el)).not.toContain(planted);
+    expect(own.idsIn(document).sort()).toEqual(['kst-1-1', 'kst-2-1']);
+  });
+
+  it('follows what the element carries now: re-claimed, renamed by the page, or taken out of the page', () => {
+    document.body.innerHTML = `<p>${link('kst-1-1')} ${link('kst-2-1')} ${link('kst-3-1')}</p>`;
+    const [a, b, c] = [...document.querySelectorAll('a')];
+    const own = new OwnLinks();
+    for (const el of [a!, b!, c!]) own.claim(el, el.getAttribute('data-kamerlens-ref') ?? undefined);
+    // A motion of our own adopted the page's id (identity.ts adoptSelfMotions): it moves to that id.
+    a!.setAttribute('data-kamerlens-ref', 'kst-9-9');
+    own.claim(a!, 'kst-9-9');
+    // The page wrote another id on our element: it is no longer ours to show.
+    b!.setAttribute('data-kamerlens-ref', 'kst-8-8');
+    c!.remove();
+    expect(own.withIdsAmong(new Set(['kst-1-1', 'kst-2-1', 'kst-3-1', 'kst-8-8']), document)).toEqual([]);
+    expect(own.withIdsAmong(new Set(['kst-9-9']), document).map(([el]) => el)).toEqual([a]);
+    expect(own.idsIn(document)).toEqual(['kst-9-9']);
+    // Put back by the page, it is ours again.
+    document.body.append(c!);
+    expect(own.idsIn(document).sort()).toEqual(['kst-3-1', 'kst-9-9']);
+  });
+});
