@@ -1,3 +1,4 @@
+import { commandTab, NOTE_COMMAND, panelCommand } from '@/lib/commands';
 import { isFetchable } from '@/lib/contract/ids';
 import { canonicalDocumentId, notesRepository } from '@/lib/db/notes-repo';
 import { KamerlensDB } from '@/lib/db/schema';
@@ -18,13 +19,10 @@ import { TK_DEFAULT_BASE } from '@/lib/tk/versions';
 /** How often cached records are checked for freshness and followed dossiers for changes. */
 const REFRESH_ALARM = 'kamerlens-refresh';
 const REFRESH_MINUTES = 30;
-/** The context-menu entry and the keyboard command (manifest `commands`) of "Notitie bij selectie". */
+/** The context-menu entry of "Notitie bij selectie" (its keyboard command is lib/commands.ts's NOTE_COMMAND). */
 const NOTE_MENU = 'kamerlens-note-selection';
-const NOTE_COMMAND = 'note-selection';
 /** A one-shot alarm for the next item waiting for its backoff: a stopped worker keeps no timers, alarms survive. */
 const WAKE_ALARM = 'kamerlens-wake';
-/** The `commands` entry of wxt.config.ts that opens the document panel. */
-const PANEL_COMMAND = 'toggle-panel';
 
 /**
  * Background: registers the message handlers and the alarms; the work lives in lib/. Nothing is kept in globals that
@@ -159,7 +157,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(
     guarded('note on selection', async (command: string, tab?: { id?: number }) => {
       if (command !== NOTE_COMMAND) return;
-      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      const id = await commandTab(tab);
       if (id !== undefined) await selectionNote(id);
     }),
   );
@@ -167,13 +165,7 @@ export default defineBackground(() => {
   // The document panel's shortcut (manifest `commands`): the page's content script opens it.
   // Firefox for Android has no `commands`; there the panel opens from the page's own keys only.
   try {
-    browser.commands?.onCommand.addListener(
-      guarded('command', async (command: string, tab?: { id?: number }) => {
-        if (command !== PANEL_COMMAND) return;
-        const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-        if (id !== undefined) await sendToTab(id, 'toggle-panel', {});
-      }),
-    );
+    browser.commands?.onCommand.addListener(guarded('panel command', panelCommand));
   } catch {
     // No commands API (or a test's fake browser without it): nothing to listen to.
   }

@@ -1,3 +1,5 @@
+import type { RefError } from '../sync/info';
+
 /**
  * Motion statuses: one table, read by the TK status rule (lib/tk/mapping.ts), the freshness rule
  * (lib/sync/freshness.ts), the badge and card labels and their styles, and the panel's filters. A new status is a
@@ -98,3 +100,22 @@ export const STATE_BADGE: Record<
   failed: { label: 'badge_state_failed', style: 'failed' },
   none: { style: 'plain' },
 };
+
+/**
+ * i18n keys of a failure as the page says it (tooltip and card). Only these words reach the page: a category from
+ * the background, and anything else (an older background's message with its request URL) is shown as an unknown
+ * error, never as it came.
+ */
+export const REF_ERROR_LABEL: Record<RefError, string> = {
+  unreachable: 'card_error_unreachable',
+  gone: 'card_error_gone',
+  refused: 'card_error_refused',
+  unsupported: 'card_error_unsupported',
+  unreadable: 'card_error_unreadable',
+  unknown: 'card_error_unknown',
+};
+
+/** The i18n key for what the background said went wrong (`error`, any value): its category's, else unknown's. */
+export function refErrorLabel(error: unknown): string {
+  return Object.hasOwn(REF_ERROR_LABEL, String(error)) ? REF_ERROR_LABEL[error as RefError] : REF_ERROR_LABEL.unknown;
+}

@@ -1,68 +1,33 @@
 import { ATTR } from '../contract/attrs';
-import { MOTION_STATUS, STATE_BADGE } from '../contract/status';
-import { t } from '../i18n';
-import type { RefError, RefInfo } from '../sync/info';
+import { MOTION_STATUS, refErrorLabel, STATE_BADGE } from '../contract/status';
+import { formatDate, formatTime, t } from '../i18n';
+import type { RefInfo } from '../sync/info';
 import type { OwnLinks } from './identity';
 import { lastPiece } from './own';
 
-const STATUS_LABEL: Record<string, string> = {
-  aangenomen: 'aangenomen',
-  verworpen: 'verworpen',
-  aangehouden: 'aangehouden',
-  ingetrokken: 'ingetrokken',
-  vervallen: 'vervallen',
-  uitgesteld: 'uitgesteld',
-  ingediend: 'nog niet gestemd',
-  onbekend: 'status onbekend',
-};
-
-/**
- * A failure as the tooltip says it. Only these words reach the page: a category from the background, and anything
- * else (an older background's message with its request URL) is shown as an unknown error, never as it came.
- */
-const ERROR_LABEL: Record<RefError, string> = {
-  unreachable: 'bron niet bereikbaar',
-  gone: 'bron niet gevonden',
-  refused: 'verzoek geweigerd door de bron',
-  unsupported: 'de bron levert dit niet meer',
-  unreadable: 'antwoord van de bron onleesbaar',
-  unknown: 'onbekende fout',
-};
-
-function errorLabel(error: unknown): string {
-  return Object.hasOwn(ERROR_LABEL, String(error)) ? ERROR_LABEL[error as RefError] : ERROR_LABEL.unknown;
-}
-
-function date(iso: string | undefined): string | undefined {
-  if (!iso) return undefined;
-  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
 /** The tooltip: what the document is, and for a motion how it ended, with the date the data is from. */
 export function describe(info: RefInfo): string {
-  if (info.state === 'pending') return 'Kamerlens: gegevens worden opgehaald…';
-  if (info.state === 'none') return 'Kamerlens: de link opent de bron; voor deze verwijzing zijn geen documentgegevens';
-  if (info.state === 'missing') return 'Kamerlens: niet gevonden bij de Tweede Kamer of officielebekendmakingen.nl';
-  if (info.state === 'failed') return `Kamerlens: gegevens niet beschikbaar (${errorLabel(info.error)})`;
+  if (info.state === 'pending') return t('badge_title_pending');
+  if (info.state === 'none') return t('badge_title_none');
+  if (info.state === 'missing') return t('badge_title_missing');
+  if (info.state === 'failed') return t('badge_title_failed', [t(refErrorLabel(info.error))]);
   const doc = info.document;
-  const lines = [[doc?.soort, date(doc?.datum)].filter(Boolean).join(' · '), doc?.titel ?? doc?.dossierTitel];
+  const lines = [[doc?.soort, formatDate(doc?.datum)].filter(Boolean).join(' · '), doc?.titel ?? doc?.dossierTitel];
   const m = info.motion;
   if (m) {
-    const outcome = [STATUS_LABEL[m.status], date(m.statusDate)].filter(Boolean).join(' op ');
-    lines.push(m.voor || m.tegen ? `${outcome} (${m.voor} voor, ${m.tegen} tegen)` : outcome);
-    if (m.reason) lines.push(`Waarom onbekend: ${m.reason}`);
+    const status = t(MOTION_STATUS[m.status].label);
+    const date = formatDate(m.statusDate);
+    const outcome = date ? t('badge_title_outcome_date', [status, date]) : status;
+    lines.push(m.voor || m.tegen ? `${outcome} (${t('card_totals', [String(m.voor), String(m.tegen)])})` : outcome);
+    if (m.reason) lines.push(t('card_unknown_reason', [m.reason]));
     if (m.indieners.length)
-      lines.push(`Indieners: ${m.indieners.map((i) => (i.fractie ? `${i.naam} (${i.fractie})` : i.naam)).join(', ')}`);
+      lines.push(
+        `${t('card_indieners')}: ${m.indieners.map((i) => (i.fractie ? `${i.naam} (${i.fractie})` : i.naam)).join(', ')}`,
+      );
   } else if (doc?.indieners.length) {
     lines.push(doc.indieners.join(', '));
   }
-  if (info.asOf)
-    lines.push(
-      `Stand van ${new Date(info.asOf).toLocaleString('nl-NL')}${info.state === 'stale' ? ' (wordt bijgewerkt)' : ''}`,
-    );
+  if (info.asOf) lines.push(t(info.state === 'stale' ? 'badge_title_stale' : 'card_as_of', [formatTime(info.asOf)]));
   return lines.filter(Boolean).join('\n');
 }
 

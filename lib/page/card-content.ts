@@ -1,8 +1,8 @@
 import { dossierOf, motionSearchUrl, obUrlFor, tkUrlFor } from '../contract/ids';
 import { isRefKind, KIND_LABEL, type RefKind } from '../contract/kinds';
-import { MOTION_STATUS } from '../contract/status';
+import { MOTION_STATUS, refErrorLabel } from '../contract/status';
 import { formatDate, formatTime, t } from '../i18n';
-import type { PartyVote, RefError, RefInfo } from '../sync/info';
+import type { PartyVote, RefInfo } from '../sync/info';
 import { h } from './kit';
 
 /** What the card is about: a reference element's id (none for a motion the text does not pin down) and kind. */
@@ -13,17 +13,7 @@ export interface CardSubject {
   members?: readonly string[];
 }
 
-const ERROR_KEY: Record<RefError, string> = {
-  unreachable: 'card_error_unreachable',
-  gone: 'card_error_gone',
-  refused: 'card_error_refused',
-  unsupported: 'card_error_unsupported',
-  unreadable: 'card_error_unreadable',
-  unknown: 'card_error_unknown',
-};
-
-const errorText = (error: unknown) =>
-  t(Object.hasOwn(ERROR_KEY, String(error)) ? ERROR_KEY[error as RefError] : ERROR_KEY.unknown);
+const errorText = (error: unknown) => t(refErrorLabel(error));
 
 /** Capitalised member names for `Motie van Verhoeven/Groothuizen`: the attribute keeps them lower-case. */
 const name = (member: string) =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, OB_HOST, startFixtureServer } from '../support/fixture-server';
 import { type MockApi, startMockApi } from '../support/mock-api/server';
 import { launch, type Session } from './launch';
+import { messagesOf } from './page-ui';
 
 /*
  * Hardening (issue findings 4, 5, 6 and 11) in the built extension, in both browsers, against the mock data services
@@ -127,7 +128,9 @@ describe.each(['chromium', 'firefox'] as const)('a page on a matched host, in %s
         page = await session.open(FAILING);
         await page.waitForSelector('html[data-kamerlens-cache="ready"]', { timeout: 15_000 });
       }
-      const failed = ['failed', 'Kamerlens: gegevens niet beschikbaar (bron niet gevonden)'];
+      // In the browser's language: "Kamerlens: gegevens niet beschikbaar (bron niet gevonden)" in Dutch.
+      const m = await messagesOf(page);
+      const failed = ['failed', m('badge_title_failed', m('card_error_gone'))];
       expect(await shown(page)).toEqual([failed, failed]);
       expect(dataRequests(api).some((url) => url.includes('stcrt-2020-31064'))).toBe(true);
       await page.close();

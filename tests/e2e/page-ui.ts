@@ -99,3 +99,37 @@ export async function messagesOf(page: Page): Promise<(key: string, ...subs: str
     });
   };
 }
+
+/** `text` as a regular expression that matches it literally. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The extension's texts as regular expression sources, in the browser's language (`messagesOf`): the message's own
+ * words taken literally, each substitution a pattern of its own, for a part the test cannot know (a vote count):
+ * `re('card_totals', '(\\d+)', '(\\d+)')` matches "33 voor, 20 tegen" and "33 for, 20 against". A source, not a
+ * RegExp, so that it can be combined and passed into the page.
+ */
+export async function patternsOf(page: Page): Promise<(key: string, ...subs: string[]) => string> {
+  const m = await messagesOf(page);
+  return (key, ...subs) =>
+    // Each substitution goes in as a mark that `literal` leaves alone, and comes out as its pattern.
+    literal(m(key, ...subs.map((_, i) => `⟦${i}⟧`))).replace(/⟦(\d+)⟧/g, (_x, i: string) => subs[Number(i)]!);
+}
+
+/**
+ * A calendar date (`2018-12-04`) as the extension writes it (lib/i18n.ts formatDate) in the language the page runs
+ * in, which is the browser's UI language `messagesOf` goes by: "4 december 2018", "December 4, 2018".
+ */
+export function dateOf(page: Page, iso: string): Promise<string> {
+  return page.evaluate(
+    (iso) =>
+      new Date(`${iso}T12:00:00Z`).toLocaleDateString(navigator.language, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }),
+    iso,
+  );
+}

@@ -6,9 +6,9 @@ import { messagesOf, screenshot, seriousViolations, watchErrors } from './page-u
 
 /*
  * The document panel (issue 10) in the built extension, in both browsers, against the mock data services: opened by
- * its shortcut (Alt+Shift+K; in Chromium also by the background's `toggle-panel`, as the `commands` handler sends
- * it), references grouped by kind and dossier with counts and statuses, the filters, the pillar distribution, a jump
- * to a reference, Escape, focus kept in the dialog and given back. Page:
+ * its shortcut (Alt+Shift+K as the page hears it; in Chromium also by the manifest command, fired in the background),
+ * references grouped by kind and dossier with counts and statuses, the filters, the pillar distribution, a jump to a
+ * reference, Escape, focus kept in the dialog and given back. Page:
  * tests/fixtures/pages/zoek.officielebekendmakingen.nl/h-tk-20992100-10-8.html.
  */
 
@@ -159,25 +159,71 @@ describe.each(['chromium', 'firefox'] as const)('the document panel, in %s', (ki
     await page.close();
   });
 
+  /*
+   * The shortcut itself cannot be pressed: keys sent by Puppeteer (CDP in Chromium, WebDriver BiDi in Firefox) reach
+   * the page and never the browser's own key handling, where the manifest's commands are heard (tried in both: with
+   * the page's keydown stopped, Alt+Shift+K opens nothing). So the command is fired one step later, where the browser
+   * fires it: Chromium's extension events have a `dispatch` method (its bindings keep it for their own custom
+   * bindings), which calls every listener of `chrome.commands.onCommand` as a real shortcut does — the background's
+   * as registered, through the polyfill's wrapper, lib/commands.ts's handler, the message and the content script.
+   * No test-only code in the product. Firefox has no such method, and Puppeteer cannot reach its background page
+   * (its remote agent skips extension contexts, see launch.ts), so this runs in Chromium only; the handler itself is
+   * unit-tested (tests/unit/commands.test.ts).
+   */
   it.runIf(kind === 'chromium')(
-    'opens from the background’s toggle-panel, as its commands handler sends it',
+    'opens and closes from its manifest command, fired in the background as a shortcut fires it',
     async () => {
       const page = await env.session.open(PAGE);
+      const errors = watchErrors(page);
       await page.bringToFront();
-      const worker = await env.session.browser.waitForTarget(
+      const target = await env.session.browser.waitForTarget(
         (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+        { timeout: 15_000 },
       );
-      const sw = await worker.worker();
-      await sw!.evaluate(async () => {
-        type Tabs = {
-          query(q: object): Promise<{ id?: number }[]>;
-          sendMessage(id: number, message: unknown): Promise<unknown>;
-        };
-        const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
-        const [tab] = await tabs.query({ active: true });
-        await tabs.sendMessage(tab!.id!, { kamerlens: 1, name: 'toggle-panel', payload: {} });
-      });
+      const sw = (await target.worker())!;
+      type Commands = {
+        getAll(): Promise<{ name?: string; shortcut?: string }[]>;
+        onCommand: { hasListeners(): boolean; dispatch(command: string, tab?: unknown): void };
+      };
+      type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
+      type Chrome = { commands?: Commands; tabs: Tabs };
+      // A worker target can be found before its script has run (its `chrome` is not there yet): wait until the
+      // background has registered its listeners.
+      for (;;) {
+        const ready = await sw
+          .evaluate(
+            () => (globalThis as unknown as { chrome?: Chrome }).chrome?.commands?.onCommand.hasListeners() === true,
+          )
+          .catch(() => false);
+        if (ready) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // The built manifest declares the command the handler listens for, with its suggested keys.
+      const commands = await sw.evaluate(() =>
+        (globalThis as unknown as { chrome: Required<Chrome> }).chrome.commands.getAll(),
+      );
+      expect(commands.find((c) => c.name === 'toggle-panel')?.shortcut).toBe('Alt+Shift+K');
+
+      // As the browser fires it: the command's name and the tab it was pressed in (a tabs.Tab).
+      const tabId = await sw.evaluate(async (url: string) => {
+        const { chrome } = globalThis as unknown as { chrome: Required<Chrome> };
+        const [tab] = await chrome.tabs.query({ url });
+        chrome.commands.onCommand.dispatch('toggle-panel', tab);
+        return tab?.id;
+      }, PAGE);
+      expect(tabId).toBeTypeOf('number');
       await page.waitForSelector('html[data-kamerlens-panel="open"]', { timeout: 10_000 });
+      expect(await panel(page)).toMatchObject({ active: 'close' });
+
+      // Without a tab (a browser that gives none) the active tab's panel toggles: closed again.
+      await sw.evaluate(() =>
+        (globalThis as unknown as { chrome: Required<Chrome> }).chrome.commands.onCommand.dispatch('toggle-panel'),
+      );
+      await page.waitForFunction(() => !document.documentElement.hasAttribute('data-kamerlens-panel'), {
+        timeout: 10_000,
+        polling: 50,
+      });
+      expect(errors).toEqual([]);
       await page.close();
     },
   );

@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../entrypoints/background';
+import { envelope } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/runtime';
 import { koopBaseUrl, migrateTkBaseUrlV2, tkBaseUrl } from '../../lib/settings';
 import { TK_DEFAULT_BASE, TK_LEGACY_BASE } from '../../lib/tk/versions';
-import { stubUnimplemented } from '../support/browser-stubs';
+import { type fakeEvent, stubUnimplemented } from '../support/browser-stubs';
 import { type MockApi, startMockApi } from '../support/mock-api/server';
 
 /**
@@ -106,6 +107,23 @@ describe('the background', () => {
       documentId: 'kst-19637-2535',
       passages: [],
     });
+  });
+
+  it('hears the panel command and tells the tab, through the listener it registers', async () => {
+    const sent: [number, unknown][] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: unknown) => {
+      sent.push([tabId, message]);
+      return { ok: true, value: undefined };
+    }) as typeof fakeBrowser.tabs.sendMessage);
+    // As the browser calls every onCommand listener for a shortcut (the fake event of tests/support/browser-stubs.ts).
+    const onCommand = (fakeBrowser as unknown as { commands: { onCommand: ReturnType<typeof fakeEvent> } }).commands
+      .onCommand;
+    await onCommand.trigger('toggle-panel', { id: 12 });
+    await until(
+      async () => sent.length,
+      (n) => n > 0,
+    );
+    expect(sent).toEqual([[12, envelope('toggle-panel', {})]]);
   });
 
   it('creates the periodic refresh when it is missing', async () => {

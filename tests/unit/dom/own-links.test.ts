@@ -9,6 +9,7 @@ import { analyseRoots } from '../../../lib/page/analyse';
 import { listenForUpdates, requestStatus } from '../../../lib/page/status';
 import { analyseText } from '../../../lib/refs/analyse';
 import type { RefInfo } from '../../../lib/sync/info';
+import { useMessages } from '../../support/i18n';
 
 vi.mock('../../../lib/messaging/runtime', () => ({ send: vi.fn(), handleMessages: vi.fn() }));
 
@@ -67,6 +68,8 @@ const planted = () =>
   });
 
 beforeEach(async () => {
+  // The tooltips are the browser's messages: Dutch ones here, as the assertions read.
+  useMessages('nl');
   document.body.innerHTML = PAGE;
   vi.mocked(send).mockImplementation((async (name: string, payload: { ids: string[]; text: string }) => {
     if (name === 'lookup-refs') return { refs: payload.ids.map(info) };

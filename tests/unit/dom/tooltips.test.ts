@@ -8,6 +8,7 @@ import { OwnLinks } from '../../../lib/dom/identity';
 import { getJson, getText, ServiceError } from '../../../lib/net/http';
 import { createSync, Resolver } from '../../../lib/sync';
 import { errorCategory, type RefError, type RefInfo, readInfos } from '../../../lib/sync/info';
+import { useMessages } from '../../support/i18n';
 import { type MockApi, startMockApi } from '../../support/mock-api/server';
 
 /**
@@ -32,6 +33,9 @@ async function messageFor(answer: () => Promise<Response>, json = false): Promis
   }
   throw new Error('no failure');
 }
+
+// The tooltips are the browser's messages: Dutch ones here, as the assertions read.
+beforeEach(() => useMessages('nl'));
 
 const noUrl = (text: string) => {
   expect(text).not.toMatch(/:\/\/|repository\.overheid|secret|kst-30001|sru|%3D/i);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KIND_LABEL, MOTION_STATUS, REF_KINDS, STATE_BADGE } from '../../../lib/contract';
+import { KIND_LABEL, MOTION_STATUS, REF_ERROR_LABEL, REF_KINDS, STATE_BADGE } from '../../../lib/contract';
 import { messages } from './setup';
 
 /** Every text key the page code asks for exists in both languages, with the same placeholders. */
@@ -17,6 +17,7 @@ for (const dir of ['lib/page', 'lib/dom', 'entrypoints/options']) {
 for (const kind of REF_KINDS) used.add(KIND_LABEL[kind]);
 for (const row of Object.values(MOTION_STATUS)) used.add(row.label);
 for (const b of Object.values(STATE_BADGE)) if (b.label) used.add(b.label);
+for (const key of Object.values(REF_ERROR_LABEL)) used.add(key);
 for (const f of ['all', 'motions', 'adopted', 'rejected', 'held']) used.add(`panel_filter_${f}`);
 
 describe('texts', () => {
