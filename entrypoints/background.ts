@@ -137,24 +137,28 @@ export default defineBackground(() => {
     }),
   );
 
-  // Menus outlive a stopped worker but not an update: made again at every start, on the two sites only.
-  void Promise.resolve()
-    .then(() => browser.contextMenus.removeAll())
-    .then(() =>
-      browser.contextMenus.create({
-        id: NOTE_MENU,
-        title: t('notes_menu_selection'),
-        contexts: ['selection'],
-        documentUrlPatterns: CONTENT_MATCHES,
+  // Menus outlive a stopped worker but not an update: made again at every start, on the two sites only. Firefox for
+  // Android (declared in the manifest) has neither menus nor `commands`: without them the rest must still start.
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+  if (menus) {
+    void Promise.resolve()
+      .then(() => menus.removeAll())
+      .then(() =>
+        menus.create({
+          id: NOTE_MENU,
+          title: t('notes_menu_selection'),
+          contexts: ['selection'],
+          documentUrlPatterns: CONTENT_MATCHES,
+        }),
+      )
+      .catch((error: unknown) => reportError('context menu', error));
+    menus.onClicked.addListener(
+      guarded('note on selection', async (info: { menuItemId: string | number }, tab?: { id?: number }) => {
+        if (info.menuItemId === NOTE_MENU && tab?.id !== undefined) await selectionNote(tab.id);
       }),
-    )
-    .catch((error: unknown) => reportError('context menu', error));
-  browser.contextMenus.onClicked.addListener(
-    guarded('note on selection', async (info: { menuItemId: string | number }, tab?: { id?: number }) => {
-      if (info.menuItemId === NOTE_MENU && tab?.id !== undefined) await selectionNote(tab.id);
-    }),
-  );
-  browser.commands.onCommand.addListener(
+    );
+  }
+  (browser.commands as typeof browser.commands | undefined)?.onCommand.addListener(
     guarded('note on selection', async (command: string, tab?: { id?: number }) => {
       if (command !== NOTE_COMMAND) return;
       const id = await commandTab(tab);
