@@ -1,4 +1,4 @@
-import { t, uiLanguage } from '../lib/i18n';
+import { formatTime, t } from '../lib/i18n';
 import type { AnchorState, Note } from '../lib/notes/model';
 import { quoteOf } from '../lib/notes/model';
 import { Markdown } from './Markdown';
@@ -15,7 +15,7 @@ interface Props {
   source?: boolean;
 }
 
-const when = (at: number) => new Date(at).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+const when = (at: number) => formatTime(at);
 
 /** One note: its passage (or that the passage is gone), its text, tags, and what can be done with it. */
 export function NoteItem({ note, anchor, onEdit, onDelete, onPin, onShow, source = false }: Props) {

@@ -1,3 +1,4 @@
+import { formatTime } from '../lib/i18n';
 import type { ServiceHealth, SyncHealth } from '../lib/sync/health';
 import type { TkServiceInfo } from '../lib/tk/source';
 
@@ -13,7 +14,7 @@ const SERVICES: [keyof SyncHealth, string][] = [
   ['koop', 'KOOP (officielebekendmakingen.nl)'],
 ];
 
-const when = (at: number) => new Date(at).toLocaleString('nl-NL');
+const when = (at: number) => formatTime(at);
 
 /** What the TK API's `$metadata` says: the version in use, its date, and what it no longer delivers. */
 function TkApi({ api }: { api: TkServiceInfo }) {

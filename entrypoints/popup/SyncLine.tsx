@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, uiLanguage } from '@/lib/i18n';
+import { formatTime, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/runtime';
 import type { SyncHealth } from '@/lib/sync/health';
 
@@ -28,7 +28,7 @@ export function SyncLine({ pending }: { pending: number | undefined }) {
   return (
     <div class="sync" aria-live="polite">
       <p>
-        {last ? t('popup_sync_last', [new Date(last).toLocaleString(uiLanguage())]) : t('popup_sync_never')}
+        {last ? t('popup_sync_last', [formatTime(last)]) : t('popup_sync_never')}
         {pending ? ` · ${t('popup_sync_pending', [String(pending)])}` : ''}
       </p>
       {failing.map((s) => (

@@ -1,7 +1,7 @@
 import { ATTR, has, REF_SELECTOR } from '../contract/attrs';
 import { classify, isKoopId } from '../contract/ids';
 import { detectPapers } from '../refs/papers';
-import type { DetectContext, MotionRef } from '../refs/types';
+import type { DetectContext } from '../refs/types';
 import { hrefFor, REF_CLASS } from './annotate';
 import { runSliced } from './scheduler';
 import { buildTextMap, nodeIndexAt, type TextMap } from './text-map';
@@ -229,39 +229,6 @@ export async function claimPaperLinks(
     },
     sliced,
   );
-  return claimed;
-}
-
-/** Whether a motion link says what the analysis found: a motion, its members, and its document or none. */
-function isLinkOf(link: Element, motion: MotionRef): boolean {
-  return (
-    link.getAttribute(ATTR.kind) === 'motion' &&
-    link.getAttribute(ATTR.members) === motion.members.join('/') &&
-    (link.getAttribute(ATTR.ref) ?? undefined) === motion.id
-  );
-}
-
-/**
- * Claims the motion links the second pass just made: `map` is the root's text read again after linking, and each
- * motion's link is the one at the motion's span, with its members and its id (or none).
- */
-export function claimMotionLinks(
-  map: TextMap,
-  motions: readonly MotionRef[],
-  own: OwnLinks,
-  /** Receives the links claimed. */
-  out: Element[] = [],
-): number {
-  const index = indexOf(map);
-  let claimed = 0;
-  for (const motion of motions) {
-    if (map.text.slice(motion.start, motion.end) !== motion.text) continue;
-    const link = linkAt(map, index, motion);
-    if (!link || !isLinkOf(link, motion)) continue;
-    own.claim(link, motion.id);
-    out.push(link);
-    claimed++;
-  }
   return claimed;
 }
 

@@ -1,6 +1,6 @@
 import { annotate } from '@/lib/dom/annotate';
 import { pageFootnotes } from '@/lib/dom/footnotes';
-import { adoptSelfMotions, claimMotionLinks, pageIdentity } from '@/lib/dom/identity';
+import { adoptSelfMotions, pageIdentity } from '@/lib/dom/identity';
 import { markPillars } from '@/lib/dom/pillars';
 import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
@@ -48,16 +48,20 @@ export async function analyseRoots(
       { signal },
     );
     if (marks('pillar')) options.labels?.place(map, analysis.pillars);
+    // The motion links are Kamerlens' own as they go in, with the motion's document (or none): claimed right then,
+    // without reading the text a third time.
     await runSliced(
       marks('motion') ? [...analysis.motions].reverse() : [],
       (motion) => {
-        motions += annotate(map, [motion]);
+        motions += annotate(map, [motion], {
+          onLink: (link) => {
+            own.claim(link, motion.id);
+            motionLinks.push(link);
+          },
+        });
       },
       { signal },
     );
-    // The motion links just made are Kamerlens' own: found where the analysis put them, in the text read again.
-    const linked = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
-    if (linked) claimMotionLinks(linked, analysis.motions, own, motionLinks);
   }
   const self = pageIdentity(document);
   if (self) adoptSelfMotions(document, self, own, motionLinks);

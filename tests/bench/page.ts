@@ -336,6 +336,9 @@ interface PageCost {
   /** CDP Performance.getMetrics at the end, in ms: all main-thread task time and script time of the tab. */
   taskMs: number;
   scriptMs: number;
+  /** ... of which laying out and bringing styles up to date. */
+  layoutMs: number;
+  styleMs: number;
   /** The longest task of the tab after its load event (Long Tasks API; 0 when none was over 50 ms). */
   longestAfterLoad: number;
   /** Time from navigation start until every reference shows what the cache has (matched host only). */
@@ -377,6 +380,8 @@ async function pageCost(session: Session, url: string, matched: boolean, waitMs:
     return {
       taskMs: metric('TaskDuration'),
       scriptMs: metric('ScriptDuration'),
+      layoutMs: metric('LayoutDuration'),
+      styleMs: metric('RecalcStyleDuration'),
       longestAfterLoad: longest,
       ...(badgesMs !== undefined ? { badgesMs, references } : {}),
     };
@@ -437,6 +442,18 @@ async function benchPageCost(): Promise<void> {
       report(
         `${label}: script time added by Kamerlens (CDP ScriptDuration)`,
         best.on.scriptMs - best.off.scriptMs,
+        'ms',
+        0,
+      );
+      report(
+        `${label}: layout time added by Kamerlens (CDP LayoutDuration)`,
+        best.on.layoutMs - best.off.layoutMs,
+        'ms',
+        0,
+      );
+      report(
+        `${label}: style time added by Kamerlens (CDP RecalcStyleDuration)`,
+        best.on.styleMs - best.off.styleMs,
         'ms',
         0,
       );

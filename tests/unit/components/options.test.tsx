@@ -12,6 +12,7 @@ import { handleMessages } from '../../../lib/messaging/runtime';
 import { tkBaseUrl } from '../../../lib/settings';
 import { checkBaseUrl, usableBaseUrl } from '../../../lib/settings-validation';
 import { TK_DEFAULT_BASE } from '../../../lib/tk/versions';
+import { useMessages } from '../../support/i18n';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -160,6 +161,7 @@ describe('SyncStatus of the TK API', () => {
   } as const;
 
   it('shows the version in use, the date of its $metadata, the fall-back and what it no longer delivers', async () => {
+    useMessages('nl');
     await act(() =>
       render(
         <SyncStatus
@@ -170,7 +172,11 @@ describe('SyncStatus of the TK API', () => {
     );
     const tk = root.querySelector('[data-service="tk"]')!;
     expect(tk.querySelector('[data-api-version]')!.getAttribute('data-api-version')).toBe('v5');
-    expect(tk.querySelector('.metadata-date')!.textContent).toBe(new Date(api.metadataAt).toLocaleString('nl-NL'));
+    // 09:00 UTC in the machine's time zone, as the options page shows it.
+    const at = new Date(api.metadataAt);
+    expect(tk.querySelector('.metadata-date')!.textContent).toBe(
+      `1 dec 2026, ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`,
+    );
     expect(tk.querySelector('.fell-back')!.textContent).toMatch(/OData\/v4\/2\.0 antwoordt niet meer.*OData\/v5/s);
     expect(tk.querySelector('.problems')!.textContent).toBe('de Tweede Kamer API levert de besluitsoort niet meer');
     expect(tk.querySelector('.lacking')!.textContent).toMatch(/de kabinetsappreciatie/);
