@@ -92,16 +92,6 @@ export function isOwnLink(el: Element): boolean {
 }
 
 /**
- * The page's own reference links that Kamerlens decorated (lib/page/existing.ts): the second pass reads their text
- * like its own links', so a motion named next to them takes their citation. On OB Handelingen pages the citation
- * after "de motie-Fritsma" is the page's split link `(<a>19637</a>, nr. <a>2380</a>)` (page-structure.md §1.7);
- * unread, the motion had no id and no status. Only anchors: their text is read, never wrapped (annotate.ts).
- */
-function isDecoratedLink(el: Element): boolean {
-  return el.tagName === 'A' && el.hasAttribute(ATTR.existing);
-}
-
-/**
  * True for an element that starts an editing region (`contenteditable`, `contenteditable="true"` or
  * `"plaintext-only"`). Read from the attribute, not `isContentEditable`, which makes the browser bring its styles up
  * to date first: right after a big change (our own links) that is a long task. The scanner skips such an element's
@@ -124,25 +114,29 @@ function insideEditing(el: Element): boolean {
   return el.ownerDocument.designMode === 'on';
 }
 
-/** True for elements whose subtree the scanner must not read or change. */
-export function isSkipped(el: Element, exclude?: (el: Element) => boolean, readOwnLinks = false): boolean {
-  if (readOwnLinks && (isOwnLink(el) || isDecoratedLink(el))) return false;
-  if (SKIP_TAGS.has(el.tagName)) return true;
+/** isSkipped without the document's designMode, which textMapSteps reads once per root (insideEditing). */
+function skipsSubtree(el: Element, exclude?: (el: Element) => boolean, readOwnLinks = false): boolean {
+  const tag = el.tagName;
+  // The page's own reference links that Kamerlens decorated (lib/page/existing.ts): the second pass reads their
+  // text like its own links', so a motion named next to them takes their citation. On OB Handelingen pages the
+  // citation after "de motie-Fritsma" is the page's split link `(<a>19637</a>, nr. <a>2380</a>)`
+  // (page-structure.md §1.7); unread, the motion had no id and no status. Only read, never wrapped (annotate.ts).
+  if (readOwnLinks && (isOwnLink(el) || (tag === 'A' && el.hasAttribute(ATTR.existing)))) return false;
+  if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute(ATTR.ref) || el.hasAttribute(ATTR.continues)) return true;
   // contenteditable regions belong to the user's editing; wrapping text there would corrupt what they type.
-  if (startsEditing(el) || el.ownerDocument.designMode === 'on') return true;
+  if (startsEditing(el)) return true;
   return exclude ? exclude(el) : false;
+}
+
+/** True for elements whose subtree the scanner must not read or change. */
+export function isSkipped(el: Element, exclude?: (el: Element) => boolean, readOwnLinks = false): boolean {
+  return skipsSubtree(el, exclude, readOwnLinks) || el.ownerDocument.designMode === 'on';
 }
 
 /** True for elements that end a run of text (paragraphs, list items, cells, sections). */
 export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName);
-}
-
-function blockOf(node: Node, root: Element): Node {
-  let el = node.parentElement;
-  while (el && el !== root && !BLOCK_TAGS.has(el.tagName)) el = el.parentElement;
-  return el ?? root;
 }
 
 /** How many nodes the builder reads between chances to yield to the page. */
@@ -158,12 +152,7 @@ export function* textMapSteps(
   options: TextMapOptions = {},
 ): Generator<void, TextMap> {
   const roots: readonly Element[] = Array.isArray(root) ? root : [root as Element];
-  const filter = {
-    acceptNode: (node: Node) =>
-      node.nodeType === 1 && isSkipped(node as Element, options.exclude, options.readOwnLinks)
-        ? 2 /* FILTER_REJECT: skip the whole subtree */
-        : 1 /* FILTER_ACCEPT */,
-  };
+  const { exclude, readOwnLinks } = options;
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -174,30 +163,53 @@ export function* textMapSteps(
   let seen = 0;
   for (const top of roots) {
     if (++seen % NODES_PER_STEP === 0) yield;
-    // The walker reads below `top`: a region being edited that starts at it or above it is left whole.
+    // The walk reads below `top`: a region being edited that starts at it or above it is left whole.
     if (insideEditing(top)) continue;
-    const walker = top.ownerDocument.createTreeWalker(top, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, filter);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // A walk of its own by child and sibling pointers, not a TreeWalker with a filter: the filter is a call from
+    // the browser into script for every node, and the walk keeps the open elements, so each text node knows its
+    // block without reading its ancestors (the map of the 130 KB verslag: 15 ms, traced by `npm run bench`). Text
+    // the page changes while the map is read is found stale later (isCurrent, annotate) and read again by the watcher.
+    const open: Element[] = [];
+    const blocks: Node[] = [top];
+    let node: Node | null = top.firstChild;
+    while (node) {
       if (++seen % NODES_PER_STEP === 0) yield;
       if (node.nodeType === 1) {
-        // <br> is a line break inside a block: whitespace to the detector, so a reference may run across it.
-        if ((node as Element).tagName === 'BR') lastWasBreak = true;
-        continue;
+        const el = node as Element;
+        if (!skipsSubtree(el, exclude, readOwnLinks)) {
+          // <br> is a line break inside a block: whitespace to the detector, so a reference may run across it.
+          if (el.tagName === 'BR') lastWasBreak = true;
+          else if (el.firstChild) {
+            open.push(el);
+            if (BLOCK_TAGS.has(el.tagName)) blocks.push(el);
+            node = el.firstChild;
+            continue;
+          }
+        }
+      } else if (node.nodeType === 3) {
+        const value = (node as Text).data;
+        if (value) {
+          const block = blocks[blocks.length - 1]!;
+          if (lastBlock && (block !== lastBlock || lastWasBreak)) {
+            parts.push('\n');
+            length += 1;
+          }
+          lastBlock = block;
+          lastWasBreak = false;
+          nodes.push(node as Text);
+          starts.push(length);
+          parts.push(value);
+          length += value.length;
+          ends.push(length);
+        }
       }
-      const value = (node as Text).data;
-      if (!value) continue;
-      const block = blockOf(node, top);
-      if (lastBlock && (block !== lastBlock || lastWasBreak)) {
-        parts.push('\n');
-        length += 1;
+      // The next node: the sibling, or that of the nearest open element that has one.
+      while (node && !node.nextSibling) {
+        const up = open.pop();
+        if (up && blocks[blocks.length - 1] === up) blocks.pop();
+        node = up ?? null;
       }
-      lastBlock = block;
-      lastWasBreak = false;
-      nodes.push(node as Text);
-      starts.push(length);
-      parts.push(value);
-      length += value.length;
-      ends.push(length);
+      node = node ? node.nextSibling : null;
     }
   }
   return { text: parts.join(''), nodes, starts, ends };
