@@ -18,10 +18,26 @@ function fromBrowser(key: string, substitutions?: string[]): string {
 
 let current: Translate = fromBrowser;
 
-export const t: Translate = (key, substitutions) => current(key, substitutions);
+/**
+ * Messages without substitutions, each asked of the browser once: every call is a trip into the extension bindings,
+ * and the tooltips of a page's references ask for the same labels and month names again and again (3.7 ms on the
+ * 130 KB verslag, traced by `npm run bench`). The UI language does not change while a page is open.
+ */
+const plain = new Map<string, string>();
+
+export const t: Translate = (key, substitutions) => {
+  if (substitutions?.length) return current(key, substitutions);
+  let text = plain.get(key);
+  if (text === undefined) {
+    text = current(key);
+    plain.set(key, text);
+  }
+  return text;
+};
 
 export function setTranslate(fn: Translate | undefined): void {
   current = fn ?? fromBrowser;
+  plain.clear();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing';
+import { setTranslate } from '../../lib/i18n';
 import { PROJECT_ROOT } from './shared';
 
 /**
@@ -27,4 +28,6 @@ export function useMessages(lang: 'nl' | 'en' = 'nl'): void {
     },
     getUILanguage: () => lang,
   });
+  // lib/i18n.ts keeps the messages it read (a page's language never changes): these are new.
+  setTranslate(undefined);
 }
