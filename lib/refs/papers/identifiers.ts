@@ -1,6 +1,7 @@
 import { OB_PREFIX, type ObPrefix } from '../../contract/ids';
-import { global } from '../cursor';
+import { global, sticky } from '../cursor';
 import type { PaperRef } from '../types';
+import type { DigitRuns } from './prefilter';
 
 /*
  * Identifiers written out in running text (F15, F27): Tweede Kamer document and zaak numbers (`2019D41229`,
@@ -11,7 +12,7 @@ import type { PaperRef } from '../types';
  * Both patterns start with what they consume, not with a lookbehind: V8 can then skip ahead to candidates instead of
  * testing a lookbehind at every position (5× faster here). The character before is checked in code.
  */
-const TK_NUMBER = global('((?:19|20)\\d{2})([DZ])(\\d{5})(?![\\d\\p{L}])');
+const TK_NUMBER = sticky('((?:19|20)\\d{2})([DZ])(\\d{5})(?![\\d\\p{L}])');
 /**
  * Only a Kamerstuk id starts with letters (an Eerste Kamer roman dossier, `kst-cxxiv-g`); every other kind starts
  * with its year or vergaderjaar, four digits or more, which the prefilter opens a window for.
@@ -29,12 +30,32 @@ const WORD_CHAR = /[\p{L}\d]/u;
 const OB_PREFIXES = ['kst-', 'h-tk-', 'h-ek-', 'stb-', 'stcrt-', 'trb-'];
 const ID_CHAR = /[\p{L}\d/-]/u;
 
-export function detectIdentifiers(text: string): PaperRef[] {
+/**
+ * Where a TK number not glued to a word can start: a run of exactly four digits, `19` or `20` first, then `D` or
+ * `Z` (a match inside a longer run has a digit before it). Read off the prefilter's digit runs rather than scanned
+ * for (see detectBareCitations); no TK number can start inside another, so trying these in order finds what a
+ * global scan found.
+ */
+function tkNumberStarts(text: string, runs: DigitRuns): number[] {
+  const at: number[] = [];
+  for (let r = 0; r < runs.length; r += 2) {
+    const start = runs[r]!;
+    const end = runs[r + 1]!;
+    if (end - start !== 4) continue;
+    const year = text.charCodeAt(start) * 256 + text.charCodeAt(start + 1);
+    const letter = text.charCodeAt(end);
+    // `19` or `20`, then `D` or `Z`.
+    if ((year === 0x3139 || year === 0x3230) && (letter === 68 || letter === 90)) at.push(start);
+  }
+  return at;
+}
+
+export function detectIdentifiers(text: string, runs: DigitRuns): PaperRef[] {
   const found: PaperRef[] = [];
-  // Literal checks before each scan: a TK number has its D or Z, an OB id its hyphen.
-  TK_NUMBER.lastIndex = text.includes('D') || text.includes('Z') ? 0 : text.length;
-  for (let m = TK_NUMBER.exec(text); m; m = TK_NUMBER.exec(text)) {
-    if (glued(text, m.index, WORD_CHAR)) continue;
+  for (const at of tkNumberStarts(text, runs)) {
+    TK_NUMBER.lastIndex = at;
+    const m = TK_NUMBER.exec(text);
+    if (!m || glued(text, m.index, WORD_CHAR)) continue;
     found.push({
       kind: m[2] === 'D' ? 'tk-document' : 'tk-zaak',
       id: m[0],
