@@ -11,7 +11,7 @@
  * too: a change to the motion lexicon shows only half its effect here; the paper detectors use no compromise.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -156,6 +156,10 @@ export async function runDiff(
   try {
     execFileSync('sh', ['-c', `git archive ${commit} lib | tar -x -C "${dir}"`], { cwd: projectRoot });
     symlinkSync(resolve(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    // The project's module type, so BASE's files load as ES modules, as the working tree's do: without a
+    // package.json tsx compiles them to CommonJS, whose imports read every binding through a getter (seen in
+    // profiles as `get` frames in lib/refs/ids.ts and cursor.ts), so the two engines were not measured alike.
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     const engine = (await import(pathToFileURL(join(dir, 'lib/refs/index.ts')).href)) as { detect: Detect };
     const diffs = files.map((f) => diffFile(f.name, found(engine.detect(f.text)), found(head(f.text))));
     const texts = files.map((f) => f.text);

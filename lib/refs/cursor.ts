@@ -27,6 +27,12 @@ export class Cursor {
     return code === UNKNOWN || first[code] === 1 ? this.eat(re) : null;
   }
 
+  /** Whether the first character after any whitespace may start a match (see eatIf), without running a regex. */
+  sees(first: FirstChars): boolean {
+    const code = firstAfterSpace(this.text, this.pos);
+    return code === UNKNOWN || first[code] === 1;
+  }
+
   /** Like eat, without moving. */
   peek(re: RegExp): RegExpExecArray | null {
     re.lastIndex = this.pos;
@@ -81,7 +87,7 @@ const UNKNOWN = -1;
 const END = 0xffff;
 
 /** JS `\s` (also under the `u` flag), by code: what the patterns' `\s{0,8}` passes over. */
-function isJsSpace(c: number): boolean {
+export function isJsSpace(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||

@@ -638,13 +638,13 @@ function plainTerms(sentence: string, contractionWords: ReadonlySet<string>): Te
       if (i < n && !isSpace(sentence.charCodeAt(i))) return undefined;
       while (i < n && isSpace(sentence.charCodeAt(i))) i++;
       if (i >= n) break;
-      // A run of punctuation of its own (` - `, ` ( `) is carried over to this word; anything else is a word.
+      // A run of punctuation of its own (` - `, ` ( `) is carried over to this word; anything else is a word. A
+      // letter starts no such run: checked first, the next word was sliced and tested once more for each word (this
+      // function was the labeller's largest own cost, 7% of the analysis of the corpus letters, in a profile).
+      if (isAsciiLetter(sentence.charCodeAt(i))) break;
       let end = i;
       while (end < n && !isSpace(sentence.charCodeAt(end))) end++;
-      if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) {
-        if (isAsciiLetter(sentence.charCodeAt(i))) break;
-        return undefined;
-      }
+      if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) return undefined;
       i = end;
     }
     const normal = text.toLowerCase();

@@ -119,6 +119,7 @@ export function readMention(text: string, keywordStart: number): Mention | undef
   const firstGap = tokens[index]?.gap ?? '';
   // An upper-case header has upper-case names (`MOTIE VAN HET LID VAN NISPEN`), unless they are written normally.
   const caps = capsKeyword && !!tokens[index] && tokens[index]!.text === tokens[index]!.text.toUpperCase();
+  if (form === 'bare' && votesHeading(text, keywordStart)) return undefined;
   if (
     form !== 'dash' &&
     (!SPACE.test(firstGap) || (BLANK_LINE.test(firstGap) && form !== 'member' && form !== 'title'))
@@ -126,6 +127,23 @@ export function readMention(text: string, keywordStart: number): Mention | undef
     return undefined;
   const groups = readGroups(text, tokens, index, { caps, plural, jointList, keywordStart });
   return groups.length ? { keywordStart, plural, caps, form, groups } : undefined;
+}
+
+/** The word `Stemmingen` (any case) just before `at`, with only spaces between, and not glued to a word before it. */
+const VOTES_WORD = /(?:^|[^\p{L}\p{M}])stemmingen[^\S\n]{1,8}$/iu;
+
+/**
+ * A stemmingen page's item heading: `Stemmingen moties Integrale Migratieagenda` (issue 10; the OB Handeling
+ * h-tk-20192020-31-8-n1 has `8 Stemmingen moties MIRT`, ../shared/reference/page-structure.md §1.8). After
+ * `Stemmingen moties` comes the debate whose motions are voted on, in capitals or as a title (`Integrale
+ * Migratieagenda`), never a submitter: running text writes `de stemmingen over de moties …`, and a heading that
+ * names members introduces them (`moties van het lid …`), so only the bare form is refused. The names window would
+ * otherwise read `Integrale Migratieagenda` as a first name and a surname.
+ */
+function votesHeading(text: string, keywordStart: number): boolean {
+  // Only the word before is read (10 letters, at most 8 spaces, the character before them): a bounded look back
+  // keeps the mention's cost constant.
+  return VOTES_WORD.test(text.slice(Math.max(0, keywordStart - 20), keywordStart));
 }
 
 /**

@@ -6,7 +6,7 @@ import { type Claim, detectHandelingen } from './handelingen';
 import { detectIdentifiers } from './identifiers';
 import { detectAnchoredCitations } from './kamerstukken';
 import { detectNumberFirst } from './number-first';
-import { candidateWindows } from './prefilter';
+import { candidateWindows, type DigitRuns, digitRuns } from './prefilter';
 import { detectPublications } from './publications';
 
 /** One citation's references (a list like `nrs. 2955, 2956 en 2964` is one citation), or a claimed span. */
@@ -16,7 +16,8 @@ function isClaim(c: Candidate): c is Claim {
   return 'claim' in c;
 }
 
-function group(refs: readonly PaperRef[]): Candidate {
+/** One citation's references as a candidate: they are the detector's own, so they are taken, not copied. */
+function group(refs: PaperRef[]): Candidate {
   let start = Number.POSITIVE_INFINITY;
   let end = 0;
   let confidence = 0;
@@ -25,10 +26,12 @@ function group(refs: readonly PaperRef[]): Candidate {
     end = Math.max(end, r.end);
     confidence = Math.max(confidence, r.confidence);
   }
-  return { start, end, confidence, refs: [...refs] };
+  return { start, end, confidence, refs };
 }
 
-const single = (refs: readonly PaperRef[]) => refs.map((r) => group([r]));
+function single(ref: PaperRef): Candidate {
+  return { start: ref.start, end: ref.end, confidence: ref.confidence, refs: [ref] };
+}
 
 /**
  * Keeps the best of overlapping candidates: the one that starts first, then the longest, then the surest. The
@@ -51,17 +54,22 @@ function resolveOverlaps(candidates: Candidate[]): PaperRef[] {
   return kept;
 }
 
-function detectInWindow(text: string): PaperRef[] {
-  return resolveOverlaps([
-    ...detectAnchoredCitations(text).map(group),
-    ...detectHandelingen(text).map((c) => ('claim' in c ? c : group([c]))),
-    ...single(detectPublications(text)),
-    ...single(detectIdentifiers(text)),
-    ...detectBareCitations(text).map(group),
-    ...single(detectCompactIds(text)),
-    ...detectNumberFirst(text).map(group),
-    ...single(detectRomanEkDossiers(text)),
-  ]);
+/**
+ * Every detector's candidates pushed into one array, in the order the detectors ran (the sort above is stable, so
+ * the order decides ties as before): a spread of eight mapped arrays, and a copy of each citation's list, were a
+ * visible share of the time per window (detectInWindow's own time was 5% of paper detection over the real texts).
+ */
+function detectInWindow(text: string, runs: DigitRuns): PaperRef[] {
+  const candidates: Candidate[] = [];
+  for (const refs of detectAnchoredCitations(text)) candidates.push(group(refs));
+  for (const c of detectHandelingen(text)) candidates.push('claim' in c ? c : single(c));
+  for (const ref of detectPublications(text)) candidates.push(single(ref));
+  for (const ref of detectIdentifiers(text, runs)) candidates.push(single(ref));
+  for (const refs of detectBareCitations(text, runs)) candidates.push(group(refs));
+  for (const ref of detectCompactIds(text, runs)) candidates.push(single(ref));
+  for (const refs of detectNumberFirst(text)) candidates.push(group(refs));
+  for (const ref of detectRomanEkDossiers(text)) candidates.push(single(ref));
+  return candidates.length ? resolveOverlaps(candidates) : [];
 }
 
 /** In place: the references are the window's own, fresh from its detectors (a copy of each cost a visible share). */
@@ -78,10 +86,10 @@ function detectVisible(text: string, context: DetectContext | undefined, prefilt
     found = [];
     for (const w of candidateWindows(text)) {
       const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
-      for (const ref of detectInWindow(part)) found.push(shift(ref, w.start));
+      for (const ref of detectInWindow(part, w.runs)) found.push(shift(ref, w.start));
     }
   } else {
-    found = detectInWindow(text);
+    found = detectInWindow(text, digitRuns(text));
   }
   const page = pageDossier(context);
   return page ? withPageRefs(found, detectFromPage(text, page)) : found;

@@ -72,9 +72,47 @@ const AFTER = 160;
  */
 const DIGIT_AFTER = 100;
 
+/**
+ * Every maximal run of three digits or more, as flat `[start, end, start, end, …]`, ascending: exactly what a scan
+ * of RUN3 finds. The digit-keyed detectors (bare dossiers, compact ids, dossiers in parentheses, TK numbers) start
+ * from these instead of scanning the text with a regex of their own each.
+ */
+export type DigitRuns = number[];
+
 export interface Window {
   start: number;
   end: number;
+  /** The digit runs of `text.slice(start, end)`, offsets into that slice. */
+  runs: DigitRuns;
+}
+
+/** The digit runs of a whole text (see DigitRuns). */
+export function digitRuns(text: string): DigitRuns {
+  const runs: DigitRuns = [];
+  RUN3.lastIndex = 0;
+  while (RUN3.test(text)) {
+    const end = RUN3.lastIndex;
+    let at = end - 3;
+    while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--;
+    runs.push(at, end);
+  }
+  return runs;
+}
+
+/**
+ * Gives each window the runs inside it, cut at its edges (an edge cut inside a run, see EDGE, leaves the part in the
+ * window, which is a run of its own there if it keeps three digits): what digitRuns finds in the window's slice.
+ */
+function assignRuns(windows: Window[], runs: DigitRuns): void {
+  let r = 0;
+  for (const w of windows) {
+    while (r < runs.length && runs[r + 1]! <= w.start) r += 2;
+    for (let i = r; i < runs.length && runs[i]! < w.end; i += 2) {
+      const start = Math.max(runs[i]!, w.start);
+      const end = Math.min(runs[i + 1]!, w.end);
+      if (end - start >= 3) w.runs.push(start - w.start, end - w.start);
+    }
+  }
 }
 
 /** How far a window edge may move to reach whitespace; a longer unbroken run is cut (nothing in it is a word). */
@@ -128,7 +166,7 @@ export function candidateWindows(text: string): Window[] {
   const open = (index: number, end: number, after: number) => {
     if (last && index - BEFORE <= last.end) extend(end + after);
     else {
-      last = { start: toSpace(text, Math.max(0, index - BEFORE), -1), end: index };
+      last = { start: toSpace(text, Math.max(0, index - BEFORE), -1), end: index, runs: [] };
       windows.push(last);
       extend(end + after);
     }
@@ -151,6 +189,7 @@ export function candidateWindows(text: string): Window[] {
     }
   };
   let next = 0;
+  const runs: DigitRuns = [];
   RUN3.lastIndex = 0;
   // `test`, not `exec`: no match array or substring per digit run (most runs are weak), the run's start found by
   // reading back over its digits.
@@ -158,12 +197,14 @@ export function candidateWindows(text: string): Window[] {
     const end = RUN3.lastIndex;
     let at = end - 3;
     while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--;
+    runs.push(at, end);
     const start = strongStart(text, at, end);
     if (start < 0) continue;
     while (next < ids.length && ids[next]! <= start) open(ids[next]!, ids[next++]! + 4, AFTER);
     open(start, end, DIGIT_AFTER);
   }
   while (next < ids.length) open(ids[next]!, ids[next++]! + 4, AFTER);
+  assignRuns(windows, runs);
   return windows;
 }
 

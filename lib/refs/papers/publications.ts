@@ -27,10 +27,32 @@ const PATTERNS = JOURNALS.map((j) => ({
   next: sticky(`${WS1}en${WS1}(?:(?:${j.label})${WS1})?${ENTRY}`),
 }));
 
+/** The first two letters of the journals' words: `St` and `Tr`. */
+const LEADS = [...new Set(JOURNALS.flatMap((j) => j.words.map((w) => w.slice(0, 2))))];
+
+/**
+ * Which journals' words stand in the text, found from the two letters each word starts with (LEADS): two searches
+ * of the window where there were six, one per word (the closure doing them was 1.5% of paper detection over the
+ * real texts, in a profile).
+ */
+function journalsFound(text: string): boolean[] {
+  const found = PATTERNS.map(() => false);
+  for (const lead of LEADS) {
+    for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 2)) {
+      for (let j = 0; j < PATTERNS.length; j++) {
+        if (!found[j] && PATTERNS[j]!.words.some((w) => text.startsWith(w, at))) found[j] = true;
+      }
+    }
+  }
+  return found;
+}
+
 export function detectPublications(text: string): PaperRef[] {
   const found: PaperRef[] = [];
-  for (const { kind, prefix, first, next, words } of PATTERNS) {
-    if (!words.some((w) => text.includes(w))) continue;
+  const journals = journalsFound(text);
+  for (let j = 0; j < PATTERNS.length; j++) {
+    if (!journals[j]) continue;
+    const { kind, prefix, first, next } = PATTERNS[j]!;
     for (const m of matchesWhere(first, text, (at) => !letterBefore(text, at))) {
       let start = m.index;
       let match: RegExpExecArray | null = m;

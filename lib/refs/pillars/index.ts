@@ -204,12 +204,21 @@ class Gathered {
   readonly overview: boolean[];
   readonly context: number[];
 
+  // Plain loops: one is built for every heading and paragraph, and five `Array.from` with a closure each were 1.3%
+  // of the analysis of the corpus letters (in a profile).
   constructor(count: number) {
-    this.hits = Array.from({ length: count }, () => []);
-    this.headingHits = Array.from({ length: count }, () => []);
-    this.mentions = Array.from({ length: count }, () => []);
-    this.overview = Array.from({ length: count }, () => false);
-    this.context = Array.from({ length: count }, () => 0);
+    this.hits = [];
+    this.headingHits = [];
+    this.mentions = [];
+    this.overview = [];
+    this.context = [];
+    for (let a = 0; a < count; a++) {
+      this.hits.push([]);
+      this.headingHits.push([]);
+      this.mentions.push([]);
+      this.overview.push(false);
+      this.context.push(0);
+    }
   }
 }
 

@@ -147,6 +147,9 @@ const FORMS: [string, string, [string[], boolean, string][]][] = [
 const SURNAMES: [string, string[]][] = [
   ['motie-Van der Molen/Van Raak', ['van der molen', 'van raak']],
   ['motie-Den Boer c.s.', ['den boer']],
+  // After a votes heading's `Stemmingen` only a bare `moties` is the heading; introduced names are still names.
+  ['Stemmingen moties van het lid Kuik', ['kuik']],
+  ['de stemmingen over de motie Kuik', ['kuik']],
   ["motie-Van 't Riet c.s.", ["van 't riet"]],
   ['motie-Van ’t Riet c.s.', ["van 't riet"]],
   ["de motie van het lid In 't Veld", ["in 't veld"]],
@@ -193,6 +196,12 @@ const NOT_MOTIONS: [string, string][] = [
   ['hierna', '(hierna: Motie#21)'],
   ['Tweede Kamer', 'de motie van de Tweede Kamer'],
   ['upper case heading word', 'Stemmingen moties MIRT'],
+  // Issue 10: a stemmingen page's item heading names the debate whose motions are voted on, not their submitters.
+  ['votes heading', 'Stemmingen moties Integrale Migratieagenda'],
+  [
+    'votes heading with its item number',
+    '8 Stemmingen moties Integrale Migratieagenda\n\nAan de orde zijn de stemmingen',
+  ],
   ['van de VVD', 'de motie van de VVD over'],
   ['sentence after motie', 'Er ligt een motie. De regering'],
 ];
