@@ -48,11 +48,40 @@ export default defineContentScript({
     // A paper's own page completes references that name only a number (`TER VERVANGING VAN DIE GEDRUKT ONDER NR.
     // 404`, `motie op stuk nr. 44`) with its dossier.
     const context = pageContext(document);
-    // The page's own links to references (OB Handelingen link most of theirs): decorated and claimed as they are,
-    // before our links go in, so that this pass reads only the page's anchors (a 1 MB block of citations holds
-    // ~27 000 of ours afterwards). The scan never links inside an anchor, so the order changes nothing it finds.
+    // The page's own links to references (OB Handelingen link most of theirs), decorated and claimed as they are.
     const decorate = (target: Element) =>
       decorateSteps(target, own, { exclude, root: roots.find((r) => r.contains(target)) ?? target });
+    // Records the background pushes, from the first link on.
+    listenForUpdates(ctx);
+    const cache = lookups({
+      send: async (ids) => (await send('lookup-refs', { ids })).refs,
+      apply: (refs, links) => {
+        if (ctx.isInvalid) return;
+        applyInfos(document, refs, new SomeOwnLinks(own, links));
+        infos.remember(refs);
+        html.setAttribute(HTML_ATTR.cache, 'ready');
+      },
+      pause: () => yieldToPage(),
+    });
+    const warn = (error: unknown) => {
+      if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
+    };
+    // Watched from the start: text the page adds while the first pass runs (a fixture page adds a paragraph 300 ms
+    // after it is parsed, and Firefox was still decorating then) is linked by the watcher; the two never link the
+    // same text twice (a node that changed after its map was read is left alone, annotate.ts).
+    watchForNewText(ctx, roots, exclude, {
+      kinds,
+      ...(context ? { context } : {}),
+      onLink: claim,
+      decorate,
+      onChange: ({ links }) => {
+        html.setAttribute(HTML_ATTR.count, String(countLinked(roots)));
+        if (links.length) cache.linked(links).catch(warn);
+      },
+    });
+    // The page's links are decorated before ours go in, so that this pass reads only the page's anchors (a 1 MB
+    // block of citations holds ~27 000 of ours afterwards). The scan never links inside an anchor, so the order
+    // changes nothing it finds.
     await runStepsSliced(
       (function* () {
         for (const root of roots) for (const link of (yield* decorate(root)).firsts) firstLinks.push(link);
@@ -67,23 +96,9 @@ export default defineContentScript({
     html.setAttribute(HTML_ATTR.ready, 'ready');
     html.setAttribute(HTML_ATTR.count, String(firstLinks.length));
 
-    listenForUpdates(ctx);
     // Notes answer the popup from now on; their highlights wait until the second pass is done with the text.
     let settle = () => {};
     listenForNotes(ctx, new Promise<void>((resolve) => (settle = resolve)));
-    const cache = lookups({
-      send: async (ids) => (await send('lookup-refs', { ids })).refs,
-      apply: (refs, links) => {
-        if (ctx.isInvalid) return;
-        applyInfos(document, refs, new SomeOwnLinks(own, links));
-        infos.remember(refs);
-        html.setAttribute(HTML_ATTR.cache, 'ready');
-      },
-      pause: () => yieldToPage(),
-    });
-    const warn = (error: unknown) => {
-      if (!ctx.isInvalid) console.warn('Kamerlens: the cache is unavailable:', error);
-    };
     // The card, the panel and the pillar labels: Kamerlens' own elements, each in a shadow root.
     const labels = new PillarLabels(document);
     const cards = installCards({
@@ -123,16 +138,6 @@ export default defineContentScript({
     );
     ctx.onInvalidated(pillarLabels.watch((on) => labels.setShown(on !== false)));
 
-    watchForNewText(ctx, roots, exclude, {
-      kinds,
-      ...(context ? { context } : {}),
-      onLink: claim,
-      decorate,
-      onChange: ({ links }) => {
-        html.setAttribute(HTML_ATTR.count, String(countLinked(roots)));
-        if (links.length) cache.linked(links).catch(warn);
-      },
-    });
     // What requestStatus sends: every id of our links on the page. Each step from here reads every link of a large
     // page once, so each gets a task of its own.
     const status = (asked: string[]) =>

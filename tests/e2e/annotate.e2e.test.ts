@@ -162,6 +162,18 @@ describe.each(['chromium', 'firefox'] as const)('the built extension in %s', (ki
     await secure.close();
   });
 
+  it('links text the page adds while its first pass is still running', async () => {
+    const page = await session.open(`https://${OB_HOST}/during-first-pass.html`);
+    // The page added its paragraph before the first pass was done (a bug: it was never linked, the watcher started
+    // only after the first pass).
+    expect(await page.$eval('html', (h) => h.getAttribute('data-page-added'))).toBe('during');
+    await page.waitForSelector('#during a[data-kamerlens-ref="kst-30573-174"]', { timeout: 15_000 });
+    expect(await page.$eval('#during', (p) => p.textContent)).toBe(
+      'Tijdens de eerste ronde toegevoegd: Kamerstuk 30 573, nr. 174.',
+    );
+    await page.close();
+  });
+
   it('follows a link with one click', async () => {
     const page = await session.open(`https://${OB_HOST}/kst-99999-1.html`);
     const target = obHref('kst-19637-2375');
