@@ -58,6 +58,11 @@ export interface LaunchOptions {
    * with the extension's data where it was (the notes tests). The caller removes it. Default: a fresh temp profile.
    */
   profile?: string;
+  /**
+   * Changes the session's copy of the build before the browser loads it (the bench: the same extension with a
+   * content script that is parsed but never run). Chromium only.
+   */
+  alterBuild?: (extensionDir: string) => void;
   /** Extra Firefox prefs (Firefox has no media emulation over WebDriver BiDi: dark mode is a pref there). */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }
@@ -257,13 +262,15 @@ interface Launched {
 async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile: string): Promise<Launched> {
   const headless = options.headless ?? true;
   if (kind === 'chromium') {
+    const extension = await snapshotBuild('chrome', profile);
+    options.alterBuild?.(extension);
     const browser = await puppeteer.launch({
       browser: 'chrome',
       executablePath: browserPath('chromium'),
       headless,
       pipe: true,
       userDataDir: profile,
-      enableExtensions: [await snapshotBuild('chrome', profile)],
+      enableExtensions: [extension],
       args: [
         // Root on CI: Chromium's sandbox needs user namespaces that containers rarely allow.
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
