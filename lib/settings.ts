@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { KINDS_KEY, SITES_KEY, type SiteKey } from './settings-page';
+import { KINDS_KEY, PILLAR_LABELS_KEY, SITES_KEY, type SiteKey } from './settings-page';
 import { TK_DEFAULT_BASE, TK_LEGACY_BASE } from './tk/versions';
 
 /**
@@ -40,4 +40,4 @@ export const enabledSites = storage.defineItem<Record<SiteKey, boolean>>(`local:
 export const disabledKinds = storage.defineItem<string[]>(`local:${KINDS_KEY}`, { fallback: [], version: 1 });
 
 /** Pillar labels in the text (lib/page/pillar-labels.ts); on by default, the options page turns them off. */
-export const pillarLabels = storage.defineItem<boolean>('local:pillarLabels', { fallback: true, version: 1 });
+export const pillarLabels = storage.defineItem<boolean>(`local:${PILLAR_LABELS_KEY}`, { fallback: true, version: 1 });

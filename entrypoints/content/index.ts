@@ -15,8 +15,7 @@ import { PillarLabels } from '@/lib/page/pillar-labels';
 import { SomeOwnLinks } from '@/lib/page/some-links';
 import { infos, listenForUpdates, own, requestStatus } from '@/lib/page/status';
 import { watchForNewText } from '@/lib/page/watch';
-import { pillarLabels } from '@/lib/settings';
-import { kindFilter, siteEnabled } from '@/lib/settings-page';
+import { kindFilter, pillarLabelsShown, siteEnabled, watchPillarLabels } from '@/lib/settings-page';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { listenForNotes } from './notes';
 
@@ -132,11 +131,11 @@ export default defineContentScript({
       keyToggledAt = performance.now();
       panel.toggle();
     });
-    void pillarLabels.getValue().then(
+    void pillarLabelsShown().then(
       (on) => labels.setShown(on),
       () => undefined,
     );
-    ctx.onInvalidated(pillarLabels.watch((on) => labels.setShown(on !== false)));
+    ctx.onInvalidated(watchPillarLabels((on) => labels.setShown(on)));
 
     // What requestStatus sends: every id of our links on the page. Each step from here reads every link of a large
     // page once, so each gets a task of its own.

@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { scanRoots } from '../../../lib/dom/scan';
-import { disabledKinds, enabledSites } from '../../../lib/settings';
-import { kindFilter, siteEnabled } from '../../../lib/settings-page';
+import { disabledKinds, enabledSites, pillarLabels } from '../../../lib/settings';
+import { kindFilter, pillarLabelsShown, siteEnabled, watchPillarLabels } from '../../../lib/settings-page';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -36,5 +36,19 @@ describe('the sites a user switched off', () => {
     expect(await siteEnabled('tweedekamer.nl')).toBe(false);
     expect(await siteEnabled('www.tweedekamer.nl')).toBe(false);
     expect(await siteEnabled('zoek.officielebekendmakingen.nl')).toBe(true);
+  });
+});
+
+describe('pillar labels switched off', () => {
+  it('are read and watched as the options page writes them, on by default', async () => {
+    expect(await pillarLabelsShown()).toBe(true);
+    const seen: boolean[] = [];
+    const stop = watchPillarLabels((on) => seen.push(on));
+    await pillarLabels.setValue(false);
+    expect(await pillarLabelsShown()).toBe(false);
+    await pillarLabels.setValue(true);
+    stop();
+    await pillarLabels.setValue(false);
+    expect(seen).toEqual([false, true]);
   });
 });
