@@ -236,7 +236,7 @@ describe.each(['chromium', 'firefox'] as const)('references on the page, in %s',
     await page.close();
   });
 
-  it('labels the pillar sections without changing the page’s text, and links what the page adds later', async () => {
+  it('labels the pillar sections without changing the page’s text, links what the page adds later, and hides the labels when the options say so', async () => {
     const page = await env.session.open(OB_PAGE);
     const errors = watchErrors(page);
     const m = await messagesOf(page);
@@ -267,6 +267,21 @@ describe.each(['chromium', 'firefox'] as const)('references on the page, in %s',
     // (#late is where the page's own script puts its paragraph.)
     const { late: _late, ...expected } = fixtureTexts(OB_HOST, 'h-tk-20992100-10-8', '#broodtekst');
     expect(await pageTexts(page, '#broodtekst', Object.keys(expected))).toEqual(expected);
+    // The options page turns the labels off: the open page hides them at once, and shows them again.
+    const hidden = () => page.$$eval('kamerlens-pillar', (els) => els.map((el) => (el as HTMLElement).hidden));
+    const options = await env.session.openOptions();
+    await options.click('#pillar-labels');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('kamerlens-pillar')].every((el) => (el as HTMLElement).hidden),
+      { timeout: 10_000, polling: 100 },
+    );
+    expect((await hidden()).length).toBeGreaterThan(1);
+    await options.click('#pillar-labels');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('kamerlens-pillar')].every((el) => !(el as HTMLElement).hidden),
+      { timeout: 10_000, polling: 100 },
+    );
+    await options.close();
     expect(errors).toEqual([]);
     await page.close();
   });
