@@ -21,24 +21,42 @@ export const siteKeyOf = (hostname: string): SiteKey | undefined =>
       ? 'tk'
       : undefined;
 
-const read = async <T>(key: string): Promise<T | undefined> =>
-  ((await browser.storage.local.get(key)) as Record<string, T | undefined>)[key];
+/** What the content script needs of the settings at the start of a page. */
+export interface PageSettings {
+  /** Whether Kamerlens runs on this host now: a site the user switched off gets no links, badges or highlights. */
+  enabled: boolean;
+  /** A test for the kinds to mark now; everything when nothing is switched off. */
+  kinds: (kind: string) => boolean;
+  /** Whether pillar labels are shown (on unless the options page turned them off). */
+  pillarLabels: boolean;
+}
 
-/** Whether Kamerlens runs on this host now: a site the user switched off gets no links, badges or highlights. */
-export async function siteEnabled(hostname: string): Promise<boolean> {
+/** The page's settings in one read of storage (one trip to the browser instead of three). */
+export async function pageSettings(hostname: string): Promise<PageSettings> {
+  const stored = (await browser.storage.local.get([SITES_KEY, KINDS_KEY, PILLAR_LABELS_KEY])) as {
+    [SITES_KEY]?: Partial<Record<SiteKey, boolean>>;
+    [KINDS_KEY]?: string[];
+    [PILLAR_LABELS_KEY]?: boolean;
+  };
   const key = siteKeyOf(hostname);
-  return key !== undefined && (await read<Partial<Record<SiteKey, boolean>>>(SITES_KEY))?.[key] !== false;
+  const off = new Set(stored[KINDS_KEY]);
+  return {
+    enabled: key !== undefined && stored[SITES_KEY]?.[key] !== false,
+    kinds: (kind) => !off.has(kind),
+    pillarLabels: stored[PILLAR_LABELS_KEY] !== false,
+  };
 }
 
-/** A test for the kinds to mark now; everything when nothing is switched off. */
+export async function siteEnabled(hostname: string): Promise<boolean> {
+  return (await pageSettings(hostname)).enabled;
+}
+
 export async function kindFilter(): Promise<(kind: string) => boolean> {
-  const off = new Set(await read<string[]>(KINDS_KEY));
-  return (kind) => !off.has(kind);
+  return (await pageSettings('')).kinds;
 }
 
-/** Whether pillar labels are shown (on unless the options page turned them off). */
 export async function pillarLabelsShown(): Promise<boolean> {
-  return (await read<boolean>(PILLAR_LABELS_KEY)) !== false;
+  return (await pageSettings('')).pillarLabels;
 }
 
 /** Calls `onChange` when the options page turns pillar labels on or off; returns the function that stops it. */

@@ -15,7 +15,7 @@ import { PillarLabels } from '@/lib/page/pillar-labels';
 import { SomeOwnLinks } from '@/lib/page/some-links';
 import { infos, listenForUpdates, own, requestStatus } from '@/lib/page/status';
 import { watchForNewText } from '@/lib/page/watch';
-import { kindFilter, pillarLabelsShown, siteEnabled, watchPillarLabels } from '@/lib/settings-page';
+import { pageSettings, watchPillarLabels } from '@/lib/settings-page';
 import { CONTENT_MATCHES } from '@/lib/sites';
 import { listenForNotes } from './notes';
 
@@ -34,9 +34,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     // A site switched off in the options is left exactly as it is.
-    if (!(await siteEnabled(location.hostname))) return;
+    const settings = await pageSettings(location.hostname);
+    if (!settings.enabled) return;
     const html = document.documentElement;
-    const kinds = await kindFilter();
+    const { kinds } = settings;
     const profile = profileFor(location.hostname);
     const exclude = excluder(profile);
     const roots = textRoots(document, profile);
@@ -131,10 +132,7 @@ export default defineContentScript({
       keyToggledAt = performance.now();
       panel.toggle();
     });
-    void pillarLabelsShown().then(
-      (on) => labels.setShown(on),
-      () => undefined,
-    );
+    labels.setShown(settings.pillarLabels);
     ctx.onInvalidated(watchPillarLabels((on) => labels.setShown(on)));
 
     // What requestStatus sends: every id of our links on the page. Each step from here reads every link of a large

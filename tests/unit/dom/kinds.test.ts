@@ -3,7 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { scanRoots } from '../../../lib/dom/scan';
 import { disabledKinds, enabledSites, pillarLabels } from '../../../lib/settings';
-import { kindFilter, pillarLabelsShown, siteEnabled, watchPillarLabels } from '../../../lib/settings-page';
+import {
+  kindFilter,
+  pageSettings,
+  pillarLabelsShown,
+  siteEnabled,
+  watchPillarLabels,
+} from '../../../lib/settings-page';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -50,5 +56,22 @@ describe('pillar labels switched off', () => {
     stop();
     await pillarLabels.setValue(false);
     expect(seen).toEqual([false, true]);
+  });
+});
+
+describe('the page’s settings in one read', () => {
+  it('say the same as the three reads', async () => {
+    await enabledSites.setValue({ ob: false, tk: true });
+    await disabledKinds.setValue(['motion']);
+    await pillarLabels.setValue(false);
+    const ob = await pageSettings('zoek.officielebekendmakingen.nl');
+    const tk = await pageSettings('www.tweedekamer.nl');
+    expect([ob.enabled, tk.enabled, ob.pillarLabels, ob.kinds('motion'), ob.kinds('kamerstuk')]).toEqual([
+      false,
+      true,
+      false,
+      false,
+      true,
+    ]);
   });
 });
