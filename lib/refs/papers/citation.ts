@@ -177,6 +177,18 @@ function capitalStartsWord(c: Cursor): boolean {
   return first >= 65 && first <= 90 && next >= 97 && next <= 122;
 }
 
+/**
+ * NUMBER, which reads no whitespace first: a digit 1–9, or a capital that no lower-case letter follows (after
+ * `Kamerstukken\n19 637\n` the anchored parse tries the title `Vreemdelingenbeleid` as a number).
+ */
+function mayBeNumber(c: Cursor): boolean {
+  const first = c.text.charCodeAt(c.pos);
+  if (first >= 49 && first <= 57) return true;
+  if (first < 65 || first > 90) return false;
+  const next = c.text.charCodeAt(c.pos + 1);
+  return !(next >= 97 && next <= 122);
+}
+
 /** PLURAL's test by character (`nrs`, `NRS`, `Nrs.`, `nummers`): what NR_WORD can capture. */
 function isPlural(word: string): boolean {
   const third = word.charCodeAt(2);
@@ -237,7 +249,7 @@ function toevoeging(c: Cursor, dossier: string): Toevoeging | undefined {
 
 /** The numbers of one `nr.`/`nrs.` group: a single number, a list (`2955, 2956 en 2964`) or a range (`1–3`). */
 function numbers(c: Cursor, plural: boolean): { value: string; start: number; end: number }[] | undefined {
-  const first = c.eat(NUMBER);
+  const first = mayBeNumber(c) ? c.eat(NUMBER) : null;
   if (!first) return undefined;
   const out = [{ value: first[0], start: c.pos - first[0].length, end: c.pos }];
   if (!plural) return out;
