@@ -212,6 +212,33 @@ export interface CitationContext {
   anchored: boolean;
   /** Where the reference's span starts (the anchor word, or the dossier for bare forms). */
   start: number;
+  /** Where an anchored parse records what it read from its dossier on (see Tail). */
+  tails?: Tail[];
+}
+
+/**
+ * What a parse read from its dossier on, which is exactly what a bare parse from that dossier reads: from the dossier
+ * the two parses take the same steps (toevoeging, Rijkswet, joint dossiers, `nr.` and its numbers, continuations),
+ * and a bare parse that starts at a digit takes no step before its dossier unless the `11` of KAMER stands there (then
+ * no tail is kept). Only where the anchored parse found no `nr.` do they part: the anchored one reads a number
+ * without it, or names the dossier alone, the bare one fails and stops after the dossiers.
+ *
+ * The bare detector takes its parse from the tail instead of parsing again (bare.ts): nearly every bare dossier in a
+ * window is that of a `Kamerstuk …` citation (`Kamerstuk 19 637, nr. 2375` is parsed from `Kamerstuk` and from
+ * `19 637`), and the second parse was most of the bare detector's time (0.5 bare regex passes on the letters).
+ */
+export interface Tail {
+  /** Where the dossier's first digit stands: a bare parse starts there. */
+  dossierAt: number;
+  dossier: string;
+  toevoeging: string | undefined;
+  also: string[];
+  /** The groups read after `nr.`, or undefined where there was none (a bare parse then fails). */
+  groups: Group[] | undefined;
+  /** The ids of the groups' references, in order. */
+  ids: string[];
+  /** Where a bare parse from the dossier ends, failed or not. */
+  end: number;
 }
 
 interface Toevoeging {
@@ -340,6 +367,12 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   const dossierMatch = oldDossier || euGlued ? undefined : c.eatIf(DOSSIER_FIRST, DOSSIER_AT);
   const dossierRaw = oldDossier ?? euGlued?.[1] ?? dossierMatch?.[1];
   if (!dossierRaw) return [];
+  // Both patterns end with the dossier (and EU_GLUED's two digits after it).
+  const dossierAt = euGlued
+    ? c.pos - euGlued[1]!.length - euGlued[2]!.length
+    : dossierMatch
+      ? c.pos - dossierMatch[1]!.length
+      : -1;
   const dossier = normaliseDossier(dossierRaw);
   const toev = euGlued ? { value: euGlued[2]! } : toevoeging(c, dossier);
   c.eatIf(RIJKSWET_FIRST, RIJKSWET);
@@ -373,6 +406,23 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
     }
   }
 
+  const ids = groups.map((g) => kamerstukId(dossier, parts.toevoeging, g.value));
+  // The `11` of KAMER is the one step a bare parse may take before its dossier (see Tail).
+  if (
+    ctx.tails &&
+    dossierAt >= 0 &&
+    !(c.text.charCodeAt(dossierAt) === 49 && c.text.charCodeAt(dossierAt + 1) === 49)
+  ) {
+    ctx.tails.push({
+      dossierAt,
+      dossier,
+      toevoeging: parts.toevoeging,
+      also,
+      groups: nr ? groups : undefined,
+      ids,
+      end: nr ? c.pos : afterDossier,
+    });
+  }
   if (!groups.length) {
     if (!ctx.anchored) return [];
     c.pos = afterDossier;
@@ -388,17 +438,41 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
       },
     ];
   }
+  return kamerstukRefs(c.text, ctx.start, parts, groups, ids, nr ? 0.99 : 0.9);
+}
+
+/** The references of a citation's groups; the first one's span starts at `start`. */
+function kamerstukRefs(
+  text: string,
+  start: number,
+  parts: RefParts,
+  groups: Group[],
+  ids: string[],
+  confidence: number,
+): PaperRef[] {
   return groups.map((g, i) => {
-    const start = i === 0 ? ctx.start : g.start;
+    const from = i === 0 ? start : g.start;
     const end = i === 0 ? groups[0]!.end : g.end;
     return {
       kind: 'kamerstuk' as const,
-      id: kamerstukId(dossier, parts.toevoeging, g.value),
-      text: c.text.slice(start, end),
-      start,
+      id: ids[i]!,
+      text: text.slice(from, end),
+      start: from,
       end,
       parts: withNumber(parts, g.value, g.pages),
-      confidence: nr ? 0.99 : 0.9,
+      confidence,
     };
   });
+}
+
+/**
+ * What a bare parse at the tail's dossier returns (the references, at the confidence a bare parse gives them), or
+ * [] where it fails; it ends at `tail.end`.
+ */
+export function bareRefsFromTail(text: string, tail: Tail, confidence: number): PaperRef[] {
+  if (!tail.groups) return [];
+  const parts: RefParts = { dossier: tail.dossier };
+  if (tail.toevoeging !== undefined) parts.toevoeging = tail.toevoeging;
+  if (tail.also.length) parts.alsoDossiers = tail.also.slice();
+  return kamerstukRefs(text, tail.dossierAt, parts, tail.groups, tail.ids, confidence);
 }

@@ -2,7 +2,7 @@ import { Cursor, sticky } from '../cursor';
 import { WS, WS1 } from '../patterns';
 import type { PaperRef } from '../types';
 import { letterBefore } from './before';
-import { parseCitation } from './citation';
+import { parseCitation, type Tail } from './citation';
 
 /**
  * Citations introduced by the paper type or the Kamer: `Kamerstuk(ken) …`, `kamerstukdossier 36537 -8` (tkconv), `Kamerstukken II 2019/20, …`,
@@ -48,7 +48,8 @@ function anchorCandidates(text: string): number[] {
   return at;
 }
 
-export function detectAnchoredCitations(text: string): PaperRef[][] {
+/** `tails`, when given, receives what each parse read from its dossier on (citation.ts, Tail), in order. */
+export function detectAnchoredCitations(text: string, tails?: Tail[]): PaperRef[][] {
   const found: PaperRef[][] = [];
   // Where the global scan would go on: past a match (or a citation), or one past a refused match.
   let from = 0;
@@ -63,7 +64,7 @@ export function detectAnchoredCitations(text: string): PaperRef[][] {
       continue;
     }
     const cursor = new Cursor(text, at + m[0].length);
-    const refs = parseCitation(cursor, { anchored: true, start: at });
+    const refs = parseCitation(cursor, { anchored: true, start: at, tails });
     from = at + m[0].length;
     if (!refs.length) continue;
     found.push(refs);
