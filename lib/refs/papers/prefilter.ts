@@ -1,3 +1,5 @@
+import { isJsSpace } from '../cursor';
+
 /**
  * A cheap first pass (as eyecite does): the detectors only read the text around what every reference contains. Two
  * kinds of trigger, found in one scan over the digit runs:
@@ -36,7 +38,7 @@ function separatorFollows(text: string, at: number): boolean {
   for (let i = at; i < text.length && i <= at + 8; i++) {
     const c = text.charCodeAt(i);
     if (c === 44 || c === 47 || c === 45 || (c >= 0x2010 && c <= 0x2014)) return true;
-    if (!isSpace(text[i])) return false;
+    if (!isJsSpace(text.charCodeAt(i))) return false;
   }
   return false;
 }
@@ -119,25 +121,6 @@ function assignRuns(windows: Window[], runs: DigitRuns): void {
 /** How far a window edge may move to reach whitespace; a longer unbroken run is cut (nothing in it is a word). */
 const EDGE = 64;
 
-/** Whitespace by character code (a regex test per character showed up in profiles): ASCII and Unicode spaces. */
-function isSpace(ch: string | undefined): boolean {
-  if (ch === undefined) return true;
-  const c = ch.charCodeAt(0);
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0x1680 ||
-    c === 0xfeff
-  );
-}
-
 /** Text windows that may hold references, in order and disjoint, each starting and ending at whitespace. */
 export function candidateWindows(text: string): Window[] {
   const ids: number[] = [];
@@ -212,7 +195,13 @@ export function candidateWindows(text: string): Window[] {
 function toSpace(text: string, at: number, step: 1 | -1): number {
   let pos = at;
   for (let i = 0; i < EDGE; i++) {
-    if (step < 0 ? pos <= 0 || isSpace(text[pos - 1]) : pos >= text.length || isSpace(text[pos])) return pos;
+    // By code, not `text[pos]`: a one-character string per step showed in profiles (toSpace 1.6% of paper detection
+    // over the real texts); isJsSpace is the set the string test had.
+    if (
+      step < 0 ? pos <= 0 || isJsSpace(text.charCodeAt(pos - 1)) : pos >= text.length || isJsSpace(text.charCodeAt(pos))
+    ) {
+      return pos;
+    }
     pos += step;
   }
   return at;
