@@ -33,6 +33,19 @@ export class Cursor {
     return code === UNKNOWN || first[code] === 1;
   }
 
+  /**
+   * Where the first character after any whitespace stands (the cursor itself when it is not on whitespace), or -1
+   * after more than eight spaces, which no pattern's `\s{0,8}` passes over: for checks in code of what a pattern
+   * needs there (see citation.ts), which must then leave the decision to the pattern.
+   */
+  afterSpace(): number {
+    const { text, pos } = this;
+    for (let i = pos; i <= pos + 8; i++) {
+      if (i >= text.length || !isJsSpace(text.charCodeAt(i))) return i;
+    }
+    return -1;
+  }
+
   /** Like eat, without moving. */
   peek(re: RegExp): RegExpExecArray | null {
     re.lastIndex = this.pos;

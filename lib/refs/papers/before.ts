@@ -19,9 +19,12 @@ export function codePointBefore(text: string, index: number): string {
   return text[index - 1]!;
 }
 
-/** `(?<=\p{L})` at `index`. */
+/** `(?<=\p{L})` at `index`. ASCII by code: the regex test on a one-character string showed in profiles. */
 export function letterBefore(text: string, index: number): boolean {
-  return index > 0 && LETTER.test(codePointBefore(text, index));
+  if (index <= 0) return false;
+  const c = text.charCodeAt(index - 1);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(codePointBefore(text, index));
 }
 
 /** `(?<=\p{Ll})` at `index`. */

@@ -1,4 +1,4 @@
-import { type Cursor, firstChars, sticky } from '../cursor';
+import { type Cursor, firstChars, isJsSpace, sticky } from '../cursor';
 import { dossierId, kamerstukId, normaliseDossier, normaliseToevoeging } from '../ids';
 import {
   DASH,
@@ -102,6 +102,99 @@ const PAGE_FIRST = firstChars(',pPbB');
 const LIST_FIRST = firstChars(',e&');
 const RANGE_FIRST = firstChars(`${DASHES}t`);
 
+/*
+ * Checks in code of a second character a pattern needs, for the steps that most often fail on it. Over the real
+ * texts a bare parse that fails (a KOOP masthead, `Kamerstukken\n19 637\nVreemdelingenbeleid`) ran seven sticky
+ * regexes of 50–100 ns each, and the anchored parse of `Kamerstuk 19 637, nr. 2375` tried KAMER at the `1` of
+ * `19 637`, KAMER_DIGIT and VJ in vain. Each check below is only a necessary condition: where it holds, or the
+ * whitespace is too long to tell (afterSpace -1), the pattern decides as before.
+ */
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** KAMER: of its words only the OCR `11` starts with a digit. */
+function mayBeKamer(c: Cursor): boolean {
+  const i = c.afterSpace();
+  return i < 0 || c.text.charCodeAt(i) !== 49 || c.text.charCodeAt(i + 1) === 49;
+}
+
+/** KAMER_DIGIT: whitespace, then `1`, `2` or `11` that no further digit follows. */
+function mayBeKamerDigit(c: Cursor): boolean {
+  const i = c.afterSpace();
+  if (i < 0) return true;
+  if (i === c.pos) return false;
+  const { text } = c;
+  const first = text.charCodeAt(i);
+  if (first !== 49 && first !== 50) return false;
+  return !isDigitAt(text, i + 1) || (first === 49 && text.charCodeAt(i + 1) === 49 && !isDigitAt(text, i + 2));
+}
+
+/** VJ: starting with a digit, a year of four digits (`19 637` is none). */
+function mayBeVergaderjaar(c: Cursor): boolean {
+  const i = c.afterSpace();
+  if (i < 0 || !isDigitAt(c.text, i)) return true;
+  return isDigitAt(c.text, i + 1) && isDigitAt(c.text, i + 2) && isDigitAt(c.text, i + 3) && !isDigitAt(c.text, i + 4);
+}
+
+/** EU_GLUED: starting with a digit, `21`. */
+function mayBeEuGlued(c: Cursor): boolean {
+  const i = c.afterSpace();
+  return i < 0 || c.text.charCodeAt(i) !== 50 || c.text.charCodeAt(i + 1) === 49;
+}
+
+/** The first character after at most eight spaces from `from` is a digit (true when there are more spaces). */
+function digitAfterSpace(text: string, from: number): boolean {
+  for (let i = from; i <= from + 8; i++) {
+    const code = text.charCodeAt(i);
+    if (!isJsSpace(code)) return code >= 48 && code <= 57;
+  }
+  return true;
+}
+
+/** JOINT_DOSSIER: `,`, `/` or `en`, then a dossier's digit (`, nr. 2375` is none). */
+function mayBeJointDossier(c: Cursor): boolean {
+  const i = c.afterSpace();
+  if (i < 0) return true;
+  const { text } = c;
+  const first = text.charCodeAt(i);
+  if (first === 44 || first === 47) return digitAfterSpace(text, i + 1);
+  if (first === 101) return text.charCodeAt(i + 1) === 110 && digitAfterSpace(text, i + 2);
+  return false;
+}
+
+/**
+ * No toevoeging form reads a capital that a lower-case letter follows (`19 637\nVreemdelingenbeleid`): the roman
+ * numerals and the letters must end there, and only dashes, `.` and `hoofdstuk` (not capitals) come before them.
+ */
+function capitalStartsWord(c: Cursor): boolean {
+  const i = c.afterSpace();
+  if (i < 0) return false;
+  const first = c.text.charCodeAt(i);
+  const next = c.text.charCodeAt(i + 1);
+  return first >= 65 && first <= 90 && next >= 97 && next <= 122;
+}
+
+/**
+ * NUMBER, which reads no whitespace first: a digit 1–9, or a capital that no lower-case letter follows (after
+ * `Kamerstukken\n19 637\n` the anchored parse tries the title `Vreemdelingenbeleid` as a number).
+ */
+function mayBeNumber(c: Cursor): boolean {
+  const first = c.text.charCodeAt(c.pos);
+  if (first >= 49 && first <= 57) return true;
+  if (first < 65 || first > 90) return false;
+  const next = c.text.charCodeAt(c.pos + 1);
+  return !(next >= 97 && next <= 122);
+}
+
+/** PLURAL's test by character (`nrs`, `NRS`, `Nrs.`, `nummers`): what NR_WORD can capture. */
+function isPlural(word: string): boolean {
+  const third = word.charCodeAt(2);
+  return third === 115 || third === 83 || word.charCodeAt(6) === 115;
+}
+
 /**
  * Upper bounds far above anything real text has (the corpus and KOOP's tests stay under a quarter of each). The
  * joint dossiers, the numbers of a list and the continuations are not bounded: each is read by the one parse that
@@ -119,6 +212,33 @@ export interface CitationContext {
   anchored: boolean;
   /** Where the reference's span starts (the anchor word, or the dossier for bare forms). */
   start: number;
+  /** Where an anchored parse records what it read from its dossier on (see Tail). */
+  tails?: Tail[];
+}
+
+/**
+ * What a parse read from its dossier on, which is exactly what a bare parse from that dossier reads: from the dossier
+ * the two parses take the same steps (toevoeging, Rijkswet, joint dossiers, `nr.` and its numbers, continuations),
+ * and a bare parse that starts at a digit takes no step before its dossier unless the `11` of KAMER stands there (then
+ * no tail is kept). Only where the anchored parse found no `nr.` do they part: the anchored one reads a number
+ * without it, or names the dossier alone, the bare one fails and stops after the dossiers.
+ *
+ * The bare detector takes its parse from the tail instead of parsing again (bare.ts): nearly every bare dossier in a
+ * window is that of a `Kamerstuk …` citation (`Kamerstuk 19 637, nr. 2375` is parsed from `Kamerstuk` and from
+ * `19 637`), and the second parse was most of the bare detector's time (0.5 bare regex passes on the letters).
+ */
+export interface Tail {
+  /** Where the dossier's first digit stands: a bare parse starts there. */
+  dossierAt: number;
+  dossier: string;
+  toevoeging: string | undefined;
+  also: string[];
+  /** The groups read after `nr.`, or undefined where there was none (a bare parse then fails). */
+  groups: Group[] | undefined;
+  /** The ids of the groups' references, in order. */
+  ids: string[];
+  /** Where a bare parse from the dossier ends, failed or not. */
+  end: number;
 }
 
 interface Toevoeging {
@@ -131,7 +251,7 @@ interface Toevoeging {
  * share of paper detection's time.
  */
 function toevoeging(c: Cursor, dossier: string): Toevoeging | undefined {
-  if (!c.sees(TOEV_FIRST)) return undefined;
+  if (!c.sees(TOEV_FIRST) || capitalStartsWord(c)) return undefined;
   const saved = c.pos;
   if (dossier === '21501') {
     const m = c.eat(TOEV_DIGITS_SPACE);
@@ -156,7 +276,7 @@ function toevoeging(c: Cursor, dossier: string): Toevoeging | undefined {
 
 /** The numbers of one `nr.`/`nrs.` group: a single number, a list (`2955, 2956 en 2964`) or a range (`1–3`). */
 function numbers(c: Cursor, plural: boolean): { value: string; start: number; end: number }[] | undefined {
-  const first = c.eat(NUMBER);
+  const first = mayBeNumber(c) ? c.eat(NUMBER) : null;
   if (!first) return undefined;
   const out = [{ value: first[0], start: c.pos - first[0].length, end: c.pos }];
   if (!plural) return out;
@@ -182,8 +302,6 @@ function numbers(c: Cursor, plural: boolean): { value: string; start: number; en
 }
 
 type Group = { value: string; start: number; end: number; pages?: string };
-
-const PLURAL = /^(nrs|nummers)/i;
 
 /** Reads one group of numbers with its pages into `groups`; false (the cursor unmoved) when there is none. */
 function readGroup(c: Cursor, groups: Group[], plural: boolean): boolean {
@@ -212,6 +330,14 @@ function withNumber(parts: RefParts, number: string, pages: string | undefined):
   return out;
 }
 
+function vergaderjaar(c: Cursor): RegExpExecArray | null {
+  return mayBeVergaderjaar(c) ? c.eatIf(VJ_FIRST, VJ) : null;
+}
+
+function jointDossier(c: Cursor): RegExpExecArray | null {
+  return mayBeJointDossier(c) ? c.eatIf(JOINT_FIRST, JOINT_DOSSIER) : null;
+}
+
 /**
  * Parses a Kamerstuk citation from the cursor (just after the anchor word, or at the dossier for bare forms).
  * Returns the references it names, or [] when what follows is not a citation.
@@ -221,13 +347,15 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   // A bare parse starts at its dossier's first digit: there only the `11` of KAMER can match, and without it neither
   // KAMER_DIGIT (whitespace first) nor VJ (four digits and a separator: a dossier has a fifth digit or a space after
   // two), so those are not tried.
-  const kamer = c.eatIf(KAMER_FIRST, KAMER) ?? (ctx.anchored ? c.eat(KAMER_DIGIT) : null);
+  const kamer =
+    (mayBeKamer(c) ? c.eatIf(KAMER_FIRST, KAMER) : null) ??
+    (ctx.anchored && mayBeKamerDigit(c) ? c.eat(KAMER_DIGIT) : null);
   if (kamer) parts.kamer = /^(I|EK|E\.K\.|1|Eerste Kamer)$/.test(kamer[1]!) ? 'I' : 'II';
   const years = ctx.anchored || kamer !== null;
   let oldDossier: string | undefined;
   // A parse must cost O(1) wherever it starts, or scanning from every candidate in a long run of numbers would be
   // quadratic: the years are bounded, the lists are read once (see MAX_YEARS).
-  for (let vj = years ? c.eatIf(VJ_FIRST, VJ) : null, n = 0; vj && n < MAX_YEARS; vj = c.eatIf(VJ_FIRST, VJ), n++) {
+  for (let vj = years ? vergaderjaar(c) : null, n = 0; vj && n < MAX_YEARS; vj = vergaderjaar(c), n++) {
     parts.vergaderjaar ??= `${vj[1]}/${vj[2]}`;
     const glued = c.eat(GLUED_OLD_DOSSIER);
     if (glued) {
@@ -235,15 +363,21 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
       break;
     }
   }
-  const euGlued = oldDossier ? undefined : c.eatIf(EU_GLUED_FIRST, EU_GLUED);
+  const euGlued = oldDossier || !mayBeEuGlued(c) ? undefined : c.eatIf(EU_GLUED_FIRST, EU_GLUED);
   const dossierMatch = oldDossier || euGlued ? undefined : c.eatIf(DOSSIER_FIRST, DOSSIER_AT);
   const dossierRaw = oldDossier ?? euGlued?.[1] ?? dossierMatch?.[1];
   if (!dossierRaw) return [];
+  // Both patterns end with the dossier (and EU_GLUED's two digits after it).
+  const dossierAt = euGlued
+    ? c.pos - euGlued[1]!.length - euGlued[2]!.length
+    : dossierMatch
+      ? c.pos - dossierMatch[1]!.length
+      : -1;
   const dossier = normaliseDossier(dossierRaw);
   const toev = euGlued ? { value: euGlued[2]! } : toevoeging(c, dossier);
   c.eatIf(RIJKSWET_FIRST, RIJKSWET);
   const also: string[] = [];
-  for (let joint = c.eatIf(JOINT_FIRST, JOINT_DOSSIER); joint; joint = c.eatIf(JOINT_FIRST, JOINT_DOSSIER)) {
+  for (let joint = jointDossier(c); joint; joint = jointDossier(c)) {
     also.push(normaliseDossier(joint[1]!));
     toevoeging(c, also.at(-1)!);
     c.eatIf(RIJKSWET_FIRST, RIJKSWET);
@@ -257,7 +391,7 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   // Each step below puts the cursor back when it does not apply (written out: closures here cost a visible share of
   // detection time, as this runs for every dossier number).
   const word = c.eatIf(NR_FIRST, NR) ?? c.eatIf(LETTER_FIRST, LETTER_WORD);
-  const nr = word !== null && readGroup(c, groups, PLURAL.test(word[1] ?? ''));
+  const nr = word !== null && readGroup(c, groups, isPlural(word[1] ?? ''));
   if (!nr) c.pos = afterDossier;
   if (!nr && ctx.anchored) {
     // Without `nr.` a number after a comma or space still counts in an anchored citation (`31459, 22`, `35 570, C`).
@@ -266,12 +400,29 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   if (groups.length) {
     for (let more = c.eatIf(CONTINUATION_FIRST, CONTINUATION); more; more = c.eatIf(CONTINUATION_FIRST, CONTINUATION)) {
       const before = groups.length;
-      if (!readGroup(c, groups, PLURAL.test(more[1]!))) break;
+      if (!readGroup(c, groups, isPlural(more[1]!))) break;
       // `, en nr. 6`: the link for the further number covers `nr. 6`.
       groups[before]!.start = more.indices![1]![0];
     }
   }
 
+  const ids = groups.map((g) => kamerstukId(dossier, parts.toevoeging, g.value));
+  // The `11` of KAMER is the one step a bare parse may take before its dossier (see Tail).
+  if (
+    ctx.tails &&
+    dossierAt >= 0 &&
+    !(c.text.charCodeAt(dossierAt) === 49 && c.text.charCodeAt(dossierAt + 1) === 49)
+  ) {
+    ctx.tails.push({
+      dossierAt,
+      dossier,
+      toevoeging: parts.toevoeging,
+      also,
+      groups: nr ? groups : undefined,
+      ids,
+      end: nr ? c.pos : afterDossier,
+    });
+  }
   if (!groups.length) {
     if (!ctx.anchored) return [];
     c.pos = afterDossier;
@@ -287,17 +438,41 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
       },
     ];
   }
+  return kamerstukRefs(c.text, ctx.start, parts, groups, ids, nr ? 0.99 : 0.9);
+}
+
+/** The references of a citation's groups; the first one's span starts at `start`. */
+function kamerstukRefs(
+  text: string,
+  start: number,
+  parts: RefParts,
+  groups: Group[],
+  ids: string[],
+  confidence: number,
+): PaperRef[] {
   return groups.map((g, i) => {
-    const start = i === 0 ? ctx.start : g.start;
+    const from = i === 0 ? start : g.start;
     const end = i === 0 ? groups[0]!.end : g.end;
     return {
       kind: 'kamerstuk' as const,
-      id: kamerstukId(dossier, parts.toevoeging, g.value),
-      text: c.text.slice(start, end),
-      start,
+      id: ids[i]!,
+      text: text.slice(from, end),
+      start: from,
       end,
       parts: withNumber(parts, g.value, g.pages),
-      confidence: nr ? 0.99 : 0.9,
+      confidence,
     };
   });
+}
+
+/**
+ * What a bare parse at the tail's dossier returns (the references, at the confidence a bare parse gives them), or
+ * [] where it fails; it ends at `tail.end`.
+ */
+export function bareRefsFromTail(text: string, tail: Tail, confidence: number): PaperRef[] {
+  if (!tail.groups) return [];
+  const parts: RefParts = { dossier: tail.dossier };
+  if (tail.toevoeging !== undefined) parts.toevoeging = tail.toevoeging;
+  if (tail.also.length) parts.alsoDossiers = tail.also.slice();
+  return kamerstukRefs(text, tail.dossierAt, parts, tail.groups, tail.ids, confidence);
 }

@@ -37,6 +37,9 @@ const ID_CHAR = /[\p{L}\d/-]/u;
  */
 function obPrefixFound(text: string): boolean {
   for (let dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+    // Every prefix has `t`, `k` or `b` before its hyphen; most hyphens (`Staten-Generaal`, `2024-2025`) have not.
+    const before = text.charCodeAt(dash - 1);
+    if (before !== 116 && before !== 107 && before !== 98) continue;
     for (const p of OB_PREFIXES) if (dash + 1 >= p.length && text.startsWith(p, dash + 1 - p.length)) return true;
   }
   return false;
@@ -78,7 +81,8 @@ export function detectIdentifiers(text: string, runs: DigitRuns): PaperRef[] {
       confidence: 0.97,
     });
   }
-  OB_ID.lastIndex = obPrefixFound(text) ? 0 : text.length;
+  if (!obPrefixFound(text)) return found;
+  OB_ID.lastIndex = 0;
   for (let m = OB_ID.exec(text); m; m = OB_ID.exec(text)) {
     if (glued(text, m.index, ID_CHAR)) continue;
     // A URL's `.html` is not part of the id; the regex stops before the dot already.

@@ -1,6 +1,7 @@
 import { visibleText } from '../invisible';
 import type { DetectContext, PaperRef } from '../types';
 import { detectBareCitations, detectCompactIds, detectRomanEkDossiers } from './bare';
+import type { Tail } from './citation';
 import { detectFromPage, pageDossier, withPageRefs } from './context';
 import { type Claim, detectHandelingen } from './handelingen';
 import { detectIdentifiers } from './identifiers';
@@ -61,11 +62,13 @@ function resolveOverlaps(candidates: Candidate[]): PaperRef[] {
  */
 function detectInWindow(text: string, runs: DigitRuns): PaperRef[] {
   const candidates: Candidate[] = [];
-  for (const refs of detectAnchoredCitations(text)) candidates.push(group(refs));
+  // What the anchored parses read from their dossiers on, which the bare detector need not parse again.
+  const tails: Tail[] = [];
+  for (const refs of detectAnchoredCitations(text, tails)) candidates.push(group(refs));
   for (const c of detectHandelingen(text)) candidates.push('claim' in c ? c : single(c));
   for (const ref of detectPublications(text)) candidates.push(single(ref));
   for (const ref of detectIdentifiers(text, runs)) candidates.push(single(ref));
-  for (const refs of detectBareCitations(text, runs)) candidates.push(group(refs));
+  for (const refs of detectBareCitations(text, runs, tails)) candidates.push(group(refs));
   for (const ref of detectCompactIds(text, runs)) candidates.push(single(ref));
   for (const refs of detectNumberFirst(text)) candidates.push(group(refs));
   for (const ref of detectRomanEkDossiers(text)) candidates.push(single(ref));

@@ -35,9 +35,16 @@ const NUMBER_FIRST = sticky(
 const LIST_NUMBER = /[1-9]\d{0,3}/g;
 const LETTER_BEFORE = /\p{L}/u;
 
-/** Each `[start, end)` of the numbers in a list, as offsets into the list's text. */
+/**
+ * Each `[start, end)` of the numbers in a list, as offsets into the list's text. An exec loop, not `matchAll`:
+ * matchAll copies the regex (a new RegExp) on every call, which was most of a match's cost (2.2 µs for
+ * `nr. 1181 (33 529)`, 5.9 µs for `nrs. 8 en 13 (36 410 VI)`, measured).
+ */
 function listNumbers(list: string): { value: string; at: number }[] {
-  return [...list.matchAll(LIST_NUMBER)].map((m) => ({ value: m[0], at: m.index }));
+  const out: { value: string; at: number }[] = [];
+  LIST_NUMBER.lastIndex = 0;
+  for (let m = LIST_NUMBER.exec(list); m; m = LIST_NUMBER.exec(list)) out.push({ value: m[0], at: m.index });
+  return out;
 }
 
 /** `N`/`n`. */
@@ -74,14 +81,26 @@ function numberFirstCandidates(text: string): number[] {
   return at;
 }
 
+/**
+ * How far after its start a match of NUMBER_FIRST has its `(` at the most: `krijgt nr. N, was ` (57 with every space
+ * run at its longest), `nrs. ` (12), a list of eleven numbers (4 + 10 × 13) and 8 spaces: 211.
+ */
+const PAREN_REACH = 211;
+
 export function detectNumberFirst(text: string): PaperRef[][] {
   const found: PaperRef[][] = [];
   // Every match has a parenthesis: a literal check first.
-  if (!text.includes('(')) return found;
+  let paren = text.indexOf('(');
+  if (paren < 0) return found;
   // Where the global scan would go on: past the last match.
   let from = 0;
   for (const at of numberFirstCandidates(text)) {
     if (at < from) continue;
+    // No `(` within reach: the regex cannot match. Most `nr.` in a window are not followed by a dossier in
+    // parentheses (`Kamerstuk 19 637, nr. 2375`); of the 70 regex runs over the real texts 54 failed, 100–200 ns each.
+    if (paren < at) paren = text.indexOf('(', at);
+    if (paren < 0) break;
+    if (paren - at > PAREN_REACH) continue;
     NUMBER_FIRST.lastIndex = at;
     const m = NUMBER_FIRST.exec(text);
     if (!m) continue;

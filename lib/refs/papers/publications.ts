@@ -36,11 +36,19 @@ const LEADS = [...new Set(JOURNALS.flatMap((j) => j.words.map((w) => w.slice(0, 
  * real texts, in a profile).
  */
 function journalsFound(text: string): boolean[] {
-  const found = PATTERNS.map(() => false);
+  const found = [false, false, false];
   for (const lead of LEADS) {
     for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 2)) {
+      // Loops, not `words.some(…)`: `St` stands in every KOOP masthead (`Staten-Generaal`), and a closure per hit
+      // was most of this function's time over the real texts.
       for (let j = 0; j < PATTERNS.length; j++) {
-        if (!found[j] && PATTERNS[j]!.words.some((w) => text.startsWith(w, at))) found[j] = true;
+        if (found[j]) continue;
+        for (const w of PATTERNS[j]!.words) {
+          if (text.startsWith(w, at)) {
+            found[j] = true;
+            break;
+          }
+        }
       }
     }
   }

@@ -147,6 +147,27 @@ const families: Record<string, fc.Arbitrary<string>> = {
   'fragments of real citations': fc
     .array(fc.constantFrom(...CITATION_FRAGMENTS), { maxLength: 150 })
     .map((p) => p.join('')),
+  // The word `Handelingen` opens no window of its own: its vergaderjaar's year does, at most 150 characters on.
+  'Handelingen with their space runs at their longest': fc
+    .tuple(
+      fc.constantFrom('', 'Aanhangsel_', 'Aanhangsel_der_', 'Aanhangsel_van_de_', 'vergadering'),
+      fc.constantFrom('Handelingen', 'handelingen'),
+      fc.constantFrom('', '_der_Kamer', '_der_Staten-Generaal'),
+      fc.constantFrom('', '_,_Tweede Kamer', '_Eerste Kamer', '_II', '_TK'),
+      fc.constantFrom('_,_vergaderjaar_', '_', '_,_'),
+      fc.constantFrom(
+        '2019/20, nr. 27, item 10',
+        '1995-1996, 24 692, nr. 3',
+        '2024-2025, 48',
+        '2006–2007, nrs. 5 en 6',
+      ),
+      fc.integer({ min: 1, max: 8 }),
+      fc.constantFrom(' ', '\n', '\u00a0', '\u00ad'),
+      fc.string({ unit: fc.constantFrom('x', ' ', ',', '\n'), maxLength: 300 }),
+    )
+    .map(([lead, word, der, kamer, vj, rest, n, space, before]) =>
+      `${before}${lead}${word}${der}${kamer}${vj}${rest}`.replace(/_/g, space.repeat(n)),
+    ),
   'long gaps between fragments': fc
     .array(fc.oneof(fc.constantFrom(...CITATION_FRAGMENTS), fc.constantFrom(' '.repeat(150), 'x'.repeat(170))), {
       maxLength: 40,
