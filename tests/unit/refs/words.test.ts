@@ -164,6 +164,12 @@ describe('the tokeniser without compromise', () => {
     'imo',
     'gonna',
     'EU-Turkije',
+    'EU–Turkije-',
+    'SP-fractie',
+    'Faber-van',
+    'COVID-19',
+    'a-b-c',
+    'B1-niveau',
     're-integratie',
     'asiel-',
     'Libië',
@@ -198,6 +204,53 @@ describe('the tokeniser without compromise', () => {
         expect(tokenizePiece(text)).toEqual(tokenizePiece(text, { compromise: true }));
       }),
       { seed: 9, numRuns: 2_000 },
+    );
+  });
+
+  /** What the plain scan of `sentencesOf` takes (letters, digits, Latin-1, hyphens) and what it must refuse. */
+  const PLAIN_FRAGMENTS = [
+    'de',
+    'Kamer',
+    'EU',
+    'B',
+    'e',
+    'ë',
+    'Ö',
+    'ß',
+    'Þ',
+    '19',
+    '2019',
+    '7',
+    '-',
+    '–',
+    '—',
+    ' ',
+    '  ',
+    '\n',
+    ', ',
+    '. ',
+    ')',
+    ') ',
+    ' (',
+    ' - ',
+    ':',
+    '\u00a0',
+    'anti',
+    're',
+    'km',
+    '-,',
+    '—.',
+  ];
+
+  it('gives compromise’s terms on random sequences of words, numbers and hyphens (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PLAIN_FRAGMENTS), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const own = ownTerms(text);
+        if (own) expect(own).toEqual(compromiseTerms(text));
+        expect(tokenizePiece(text)).toEqual(tokenizePiece(text, { compromise: true }));
+      }),
+      { seed: 11, numRuns: 3_000 },
     );
   });
 
