@@ -642,6 +642,23 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
   let hyphenRunEnd = -1;
   while (i < n) {
     const start = i;
+    // An abbreviation of single letters with stops (`c.s.`, `M.B.`) before white space: one term with the stops in
+    // its text and without them in its normal form. Motion windows name co-submitters by `c.s.`, and each sent its
+    // sentence down the general path.
+    // (After white space of its own, compromise's acronym test fails and a stop goes to `post`: not taken here.)
+    const dots = pre ? 0 : initialsLength(sentence, i);
+    if (dots) {
+      i += dots;
+      let letters = '';
+      for (let d = start; d < i; d += 2) letters += sentence[d];
+      const normal = letters.toLowerCase();
+      if (contractionWords.has(normal)) return undefined;
+      while (i < n && isSpace(sentence.charCodeAt(i))) i++;
+      if (i < n && !isPlainWordChar(sentence.charCodeAt(i))) return undefined;
+      terms.push({ text: sentence.slice(start, start + dots), pre, post: sentence.slice(start + dots, i), normal });
+      pre = '';
+      continue;
+    }
     // What the word holds beside ASCII letters: digits (1), Latin-1 letters (2).
     let kinds = 0;
     for (; i < n; i++) {
@@ -706,6 +723,14 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
     pre = '';
   }
   return terms.length ? terms : undefined;
+}
+
+/** The length of `([A-Za-z]\.){2,}` at `at` if white space or the end follows it, else 0. */
+function initialsLength(s: string, at: number): number {
+  let i = at;
+  while (i + 1 < s.length && isAsciiLetter(s.charCodeAt(i)) && s.charCodeAt(i + 1) === 0x2e) i += 2;
+  if (i - at < 4 || (i < s.length && !isSpace(s.charCodeAt(i)))) return 0;
+  return i - at;
 }
 
 const isLatin1Letter = (c: number) => c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7;

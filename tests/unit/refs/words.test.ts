@@ -240,6 +240,11 @@ describe('the tokeniser without compromise', () => {
     'km',
     '-,',
     '—.',
+    '.',
+    'c.s.',
+    'c.',
+    'M.',
+    ' c.s. ',
   ];
 
   it('gives compromise’s terms on random sequences of words, numbers and hyphens (fixed seed)', () => {
