@@ -115,12 +115,18 @@ function simpleSplit(text: string): string[] {
   return all;
 }
 
+const startsAsciiWord = (s: string) => {
+  const c = s.charCodeAt(0);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+};
+
 function simpleMerge(splits: string[]): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < splits.length; i++) {
     const s = splits[i];
     if (s === undefined || s === '') continue;
-    if (!HAS_SOMETHING.test(s) || !HAS_LETTER_NUMBER_SYMBOL.test(s)) {
+    // A chunk that starts with an ASCII letter or digit passes both tests (a Unicode property regex per chunk).
+    if (!startsAsciiWord(s) && (!HAS_SOMETHING.test(s) || !HAS_LETTER_NUMBER_SYMBOL.test(s))) {
       if (chunks.length) {
         chunks[chunks.length - 1] += s;
         continue;
@@ -145,7 +151,7 @@ const STOP = /[.!?\u203D\u2E18\u203C\u2047-\u2049]/;
  * space, where compromise splits the whole chunk at spaces.
  */
 function isSentence(str: string, abbrevs: Record<string, true>): boolean {
-  if (!HAS_LETTER.test(str)) return false;
+  if (!isAsciiLetter(str.charCodeAt(0)) && !HAS_LETTER.test(str)) return false;
   let end = str.length;
   while (end > 0 && str.charCodeAt(end - 1) === 0x20) end--;
   if (IS_ACRONYM.test(str.slice(Math.max(0, end - 3), end))) return false;
