@@ -245,6 +245,9 @@ describe('the tokeniser without compromise', () => {
     'c.',
     'M.',
     ' c.s. ',
+    '(',
+    '(Kamerstuk ',
+    '(EU-',
   ];
 
   it('gives compromise’s terms on random sequences of words, numbers and hyphens (fixed seed)', () => {
