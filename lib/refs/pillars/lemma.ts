@@ -11,11 +11,19 @@ const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const S_PLURAL_AFTER = new Set(['r', 'l']);
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const HAS_DIGIT = /\d/;
-const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Whether every character is ASCII: a loop, not `/[\u0080-\uffff]/`, whose call on every token's short form was
+ * 1.5% of the analysis of the corpus letters (in a profile), several times the loop.
+ */
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
 
 /** Lower case without diacritics, typographic apostrophes as `'`, soft hyphens gone: `geïnformeerd` → `geinformeerd`. */
 export function fold(word: string): string {
-  if (!NON_ASCII.test(word)) return word.toLowerCase();
+  if (isAscii(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')

@@ -133,6 +133,12 @@ describe('the tokeniser without compromise', () => {
     '+',
     '°',
     '2019',
+    '2019 ',
+    ' 2017 - 2018',
+    '10) ',
+    '7a',
+    'B12 ',
+    '0,',
     '2019-2020',
     '2 - 4',
     '9-17',
@@ -158,6 +164,12 @@ describe('the tokeniser without compromise', () => {
     'imo',
     'gonna',
     'EU-Turkije',
+    'EU–Turkije-',
+    'SP-fractie',
+    'Faber-van',
+    'COVID-19',
+    'a-b-c',
+    'B1-niveau',
     're-integratie',
     'asiel-',
     'Libië',
@@ -165,6 +177,12 @@ describe('the tokeniser without compromise', () => {
     'Özütok',
     'e\u0301',
     'ß',
+    'ÀÉÎÕÜ',
+    'Þ',
+    'ÿ',
+    'Ÿ',
+    'µ',
+    'Ærø ',
     '×',
     'ΣΑΣ',
     '京',
@@ -186,6 +204,61 @@ describe('the tokeniser without compromise', () => {
         expect(tokenizePiece(text)).toEqual(tokenizePiece(text, { compromise: true }));
       }),
       { seed: 9, numRuns: 2_000 },
+    );
+  });
+
+  /** What the plain scan of `sentencesOf` takes (letters, digits, Latin-1, hyphens) and what it must refuse. */
+  const PLAIN_FRAGMENTS = [
+    'de',
+    'Kamer',
+    'EU',
+    'B',
+    'e',
+    'ë',
+    'Ö',
+    'ß',
+    'Þ',
+    '19',
+    '2019',
+    '7',
+    '-',
+    '–',
+    '—',
+    ' ',
+    '  ',
+    '\n',
+    ', ',
+    '. ',
+    ')',
+    ') ',
+    ' (',
+    ' - ',
+    ':',
+    '\u00a0',
+    'anti',
+    're',
+    'km',
+    '-,',
+    '—.',
+    '.',
+    'c.s.',
+    'c.',
+    'M.',
+    ' c.s. ',
+    '(',
+    '(Kamerstuk ',
+    '(EU-',
+  ];
+
+  it('gives compromise’s terms on random sequences of words, numbers and hyphens (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PLAIN_FRAGMENTS), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const own = ownTerms(text);
+        if (own) expect(own).toEqual(compromiseTerms(text));
+        expect(tokenizePiece(text)).toEqual(tokenizePiece(text, { compromise: true }));
+      }),
+      { seed: 11, numRuns: 3_000 },
     );
   });
 
