@@ -282,6 +282,13 @@ async function launchBrowser(kind: BrowserKind, options: LaunchOptions, profile:
         '--disable-features=HttpsUpgrades',
       ],
     });
+    // A fresh profile installs the extension as the browser starts: its worker runs once that is done, and with it
+    // the content script is registered. On a busy machine a page opened before that got no content script (the
+    // first page of a session waited 15 s for Kamerlens in vain once).
+    if (options.profile === undefined)
+      await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+        timeout: 30_000,
+      });
     return { browser };
   }
   const extension = await snapshotBuild('firefox', profile);
