@@ -2,6 +2,7 @@ import { ATTR, has } from '../contract/attrs';
 import { detectPapers } from '../refs/papers';
 import type { DetectContext, PaperRef } from '../refs/types';
 import { LinkWriter, type LinkWriterOptions, REF_CLASS } from './annotate';
+import { PIECE_MAX } from './long-text';
 import { runStepsSliced } from './scheduler';
 import { textMapSteps } from './text-map';
 
@@ -132,7 +133,7 @@ export interface ScanOptions {
  * small and the caller's slice clock runs across all of them. Resolves with the number of references linked.
  */
 export function* scanSteps(roots: readonly Element[], options: ScanOptions = {}): Generator<void, number> {
-  const map = yield* textMapSteps(roots, { exclude: options.exclude });
+  const map = yield* textMapSteps(roots, { exclude: options.exclude, cutLongerThan: PIECE_MAX });
   const { text } = map;
   const now = options.now ?? (() => performance.now());
   const writer = new LinkWriter(map, { links: options.links, onLink: options.onLink, now });

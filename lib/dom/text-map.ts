@@ -1,4 +1,5 @@
 import { ATTR, REF_CLASS } from '../contract/attrs';
+import { cutLongText } from './long-text';
 
 /**
  * A flat view of the text under a root element, so that the pure detector (lib/refs) can run on one string and
@@ -84,6 +85,11 @@ export interface TextMapOptions {
    * see the same text as the first, and its offsets must match what the background analysed.
    */
   readOwnLinks?: boolean;
+  /**
+   * Cut text nodes longer than this into pieces as they are read (long-text.ts): the first pass, so that no node's
+   * links go into the page in one long step. The text stays the same; other readers leave the page as it is.
+   */
+  cutLongerThan?: number;
 }
 
 /** Kamerlens' own links: their text is the page's, already linked. */
@@ -152,7 +158,7 @@ export function* textMapSteps(
   options: TextMapOptions = {},
 ): Generator<void, TextMap> {
   const roots: readonly Element[] = Array.isArray(root) ? root : [root as Element];
-  const { exclude, readOwnLinks } = options;
+  const { exclude, readOwnLinks, cutLongerThan } = options;
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -187,6 +193,7 @@ export function* textMapSteps(
           }
         }
       } else if (node.nodeType === 3) {
+        if (cutLongerThan && (node as Text).data.length > cutLongerThan) cutLongText(node as Text, cutLongerThan);
         const value = (node as Text).data;
         if (value) {
           const block = blocks[blocks.length - 1]!;
