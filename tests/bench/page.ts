@@ -455,30 +455,13 @@ async function measurePageCost(port: number, dataPort: number, pages: ReadonlyMa
       const added = (metric: (c: PageCost) => number) => fastest('on', metric) - fastest('off', metric);
       report(`${label}: size`, pages.get(path)!.length / 1024, 'KB', 0);
       report(`${label}: references with a state`, runs[0]!.on.references ?? 0, 'refs', 0);
-      report(
-        `${label}: main-thread task time added by Kamerlens (CDP TaskDuration)`,
-        added((c) => c.taskMs),
-        'ms',
-        0,
-      );
-      report(
-        `${label}: script time added by Kamerlens (CDP ScriptDuration)`,
-        added((c) => c.scriptMs),
-        'ms',
-        0,
-      );
-      report(
-        `${label}: layout time added by Kamerlens (CDP LayoutDuration)`,
-        added((c) => c.layoutMs),
-        'ms',
-        0,
-      );
-      report(
-        `${label}: style time added by Kamerlens (CDP RecalcStyleDuration)`,
-        added((c) => c.styleMs),
-        'ms',
-        0,
-      );
+      const metrics: [string, (c: PageCost) => number][] = [
+        ['main-thread task time added by Kamerlens (CDP TaskDuration)', (c) => c.taskMs],
+        ['script time added by Kamerlens (CDP ScriptDuration)', (c) => c.scriptMs],
+        ['layout time added by Kamerlens (CDP LayoutDuration)', (c) => c.layoutMs],
+        ['style time added by Kamerlens (CDP RecalcStyleDuration)', (c) => c.styleMs],
+      ];
+      for (const [name, metric] of metrics) report(`${label}: ${name}`, added(metric), 'ms', 0);
       report(
         `${label}: task time on the unmatched host (the page alone)`,
         fastest('off', (c) => c.taskMs),

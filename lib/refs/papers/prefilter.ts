@@ -89,16 +89,18 @@ export interface Window {
   runs: DigitRuns;
 }
 
+/** Where the digit run that RUN3 matched up to `end` starts: read back over its digits (no match array). */
+function runStart(text: string, end: number): number {
+  let at = end - 3;
+  while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
 /** The digit runs of a whole text (see DigitRuns). */
 export function digitRuns(text: string): DigitRuns {
   const runs: DigitRuns = [];
   RUN3.lastIndex = 0;
-  while (RUN3.test(text)) {
-    const end = RUN3.lastIndex;
-    let at = end - 3;
-    while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--;
-    runs.push(at, end);
-  }
+  while (RUN3.test(text)) runs.push(runStart(text, RUN3.lastIndex), RUN3.lastIndex);
   return runs;
 }
 
@@ -178,8 +180,7 @@ export function candidateWindows(text: string): Window[] {
   // reading back over its digits.
   while (RUN3.test(text)) {
     const end = RUN3.lastIndex;
-    let at = end - 3;
-    while (at > 0 && isDigit(text.charCodeAt(at - 1))) at--;
+    const at = runStart(text, end);
     runs.push(at, end);
     const start = strongStart(text, at, end);
     if (start < 0) continue;
