@@ -8,6 +8,7 @@ import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { handleMessages, send } from '@/lib/messaging/runtime';
 import { analyseRoots } from '@/lib/page/analyse';
 import { installCards } from '@/lib/page/card';
+import { detectInBackground } from '@/lib/page/detect-in-background';
 import { decorateSteps } from '@/lib/page/existing';
 import { lookups } from '@/lib/page/lookups';
 import { installPanel, isPanelShortcut } from '@/lib/page/panel';
@@ -21,7 +22,8 @@ import { listenForNotes } from './notes';
 
 /**
  * Content script. Three passes, each sliced so the page never waits (lib/dom/scheduler.ts):
- * 1. papers are linked in the page (regex only) → `<html data-kamerlens="ready">`;
+ * 1. papers, found in the background (the page's own detector if it cannot answer), are linked in the page →
+ *    `<html data-kamerlens="ready">`;
  * 2. the background's cache answers for them → `data-kamerlens-cache="ready"`, records that arrive later are pushed;
  * 3. motions and pillar topics, found in the background → `data-kamerlens-analysis="ready"` (or `"failed"`).
  * Text the page adds later goes through pass 1 and 2 as it arrives; only ids not asked for before are sent.
@@ -89,7 +91,14 @@ export default defineContentScript({
       { signal: ctx.signal },
     );
     if (ctx.isInvalid) return;
-    await scanRoots(roots, { exclude, signal: ctx.signal, links: firstLinks, kinds, ...(context ? { context } : {}) });
+    await scanRoots(roots, {
+      exclude,
+      signal: ctx.signal,
+      links: firstLinks,
+      kinds,
+      detect: detectInBackground(),
+      ...(context ? { context } : {}),
+    });
     // The scan's last step put links into the page: what follows gets a task of its own.
     await yieldToPage();
     if (ctx.isInvalid) return;

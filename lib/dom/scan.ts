@@ -1,10 +1,10 @@
 import { ATTR, has } from '../contract/attrs';
 import { detectPapers } from '../refs/papers';
 import type { DetectContext, PaperRef } from '../refs/types';
-import { LinkWriter, type LinkWriterOptions, REF_CLASS } from './annotate';
+import { type Linkable, LinkWriter, type LinkWriterOptions, REF_CLASS } from './annotate';
 import { PIECE_MAX } from './long-text';
 import { runStepsSliced } from './scheduler';
-import { textMapSteps } from './text-map';
+import { type TextMap, textMapSteps } from './text-map';
 
 /**
  * Detection runs on chunks of the text map, one per step, sized so that a step (detection and the links it makes)
@@ -125,27 +125,48 @@ export interface ScanOptions {
   context?: DetectContext;
   /** Which kinds to link (the options' "Wat Kamerlens markeert"); all when absent. */
   kinds?: (kind: string) => boolean;
+  /**
+   * Finds the papers of the whole text elsewhere: the background (lib/messaging/found-papers.ts says why). When it
+   * answers nothing or fails, the text is detected here, chunk by chunk, as without it. `scanRoots` only.
+   */
+  detect?: (text: string, context?: DetectContext) => Promise<readonly Linkable[] | undefined>;
 }
 
-/**
- * Finds and links the references under `roots` (which must not contain one another) as one sequence of small steps:
- * the text map of all roots, then chunk by chunk detection and linking. However many roots there are, a step is
- * small and the caller's slice clock runs across all of them. Resolves with the number of references linked.
- */
-export function* scanSteps(roots: readonly Element[], options: ScanOptions = {}): Generator<void, number> {
-  const map = yield* textMapSteps(roots, { exclude: options.exclude, cutLongerThan: PIECE_MAX });
-  const { text } = map;
-  const now = options.now ?? (() => performance.now());
-  const writer = new LinkWriter(map, { links: options.links, onLink: options.onLink, now });
+/** The references of the chunk from `from` on, and where it ends: no reference spans the cut. */
+type Chunker = (from: number) => { refs: readonly Linkable[]; cut: number };
+
+/** Chunks detected here, each sized so that detecting it takes about STEP_MS. */
+function detectingChunker(text: string, options: ScanOptions, now: () => number): Chunker {
   let size = CHUNK_START;
-  let committed = now();
-  for (let from = 0; from < text.length; ) {
+  return (from) => {
     const t0 = now();
-    const { refs, cut } = nextChunk(text, from, size, options.context);
-    for (const ref of refs) if (!options.kinds || options.kinds(ref.kind)) writer.add(ref);
-    from = cut;
+    const chunk = nextChunk(text, from, size, options.context);
     const ms = now() - t0;
     size = Math.round(Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, size * Math.min(2, STEP_MS / Math.max(ms, 0.01)))));
+    return chunk;
+  };
+}
+
+/** References found elsewhere, FOUND_STEP at a time (in text order, as `found` holds them). */
+const FOUND_STEP = 256;
+
+function foundChunker(text: string, found: readonly Linkable[]): Chunker {
+  let next = 0;
+  return () => {
+    const refs = found.slice(next, next + FOUND_STEP);
+    next += refs.length;
+    return { refs, cut: next < found.length ? found[next]!.start : text.length };
+  };
+}
+
+/** Links the chunks' references into the map's text, a step at a time, in batches (COMMIT_MS, COMMIT_NODES). */
+function* linkSteps(map: TextMap, chunks: Chunker, options: ScanOptions, now: () => number): Generator<void, number> {
+  const writer = new LinkWriter(map, { links: options.links, onLink: options.onLink, now });
+  let committed = now();
+  for (let from = 0; from < map.text.length; ) {
+    const { refs, cut } = chunks(from);
+    for (const ref of refs) if (!options.kinds || options.kinds(ref.kind)) writer.add(ref);
+    from = cut;
     if (writer.pending >= COMMIT_NODES || now() - committed >= COMMIT_MS) {
       yield;
       while (!writer.commit(cut, now() + COMMIT_STEP_MS)) yield;
@@ -157,13 +178,38 @@ export function* scanSteps(roots: readonly Element[], options: ScanOptions = {})
   return writer.count;
 }
 
+function mapSteps(roots: readonly Element[], options: ScanOptions): Generator<void, TextMap> {
+  return textMapSteps(roots, { exclude: options.exclude, cutLongerThan: PIECE_MAX });
+}
+
 /**
- * Finds and links the references under each root, a slice at a time. Safe to run again on the same roots: text
- * already inside a Kamerlens link (or any link) is skipped. Resolves with the number of references linked.
+ * Finds and links the references under `roots` (which must not contain one another) as one sequence of small steps:
+ * the text map of all roots, then chunk by chunk detection and linking. However many roots there are, a step is
+ * small and the caller's slice clock runs across all of them. Resolves with the number of references linked.
+ */
+export function* scanSteps(roots: readonly Element[], options: ScanOptions = {}): Generator<void, number> {
+  const map = yield* mapSteps(roots, options);
+  const now = options.now ?? (() => performance.now());
+  return yield* linkSteps(map, detectingChunker(map.text, options, now), options, now);
+}
+
+/**
+ * Finds and links the references under each root, a slice at a time: with `detect`, the text map's papers are
+ * found by it while the page goes on. Safe to run again on the same roots: text already inside a Kamerlens link (or
+ * any link) is skipped, and so is text the page changed while `detect` ran (annotate.ts). Resolves with the number
+ * of references linked.
  */
 export async function scanRoots(roots: readonly Element[], options: ScanOptions = {}): Promise<number> {
   if (!roots.length) return 0;
-  return (await runStepsSliced(scanSteps(roots, options), { signal: options.signal })) ?? 0;
+  const { signal, detect } = options;
+  if (!detect) return (await runStepsSliced(scanSteps(roots, options), { signal })) ?? 0;
+  const map = await runStepsSliced(mapSteps(roots, options), { signal });
+  if (!map) return 0;
+  const found = await detect(map.text, options.context).catch(() => undefined);
+  if (signal?.aborted) return 0;
+  const now = options.now ?? (() => performance.now());
+  const chunks = found ? foundChunker(map.text, found) : detectingChunker(map.text, options, now);
+  return (await runStepsSliced(linkSteps(map, chunks, options, now), { signal })) ?? 0;
 }
 
 /** The references linked under the roots now: the papers' first links (motions are counted apart). */

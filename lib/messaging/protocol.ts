@@ -1,9 +1,10 @@
 import type { AnchorState, NoteSelector } from '../notes/model';
 import type { Analysis } from '../refs/analyse';
-import type { Footnote } from '../refs/types';
+import type { DetectContext, Footnote } from '../refs/types';
 import type { SyncHealth } from '../sync/health';
 import type { RefInfo } from '../sync/info';
 import { MAX_ID_LENGTH } from '../sync/sources';
+import type { FoundPaper } from './found-papers';
 
 /**
  * The one message protocol between the content script, the popup and the background: every message, its direction
@@ -15,6 +16,11 @@ export interface Protocol {
    * background analyses it in windows, answering other messages between them (`analyseTextInWindows`).
    */
   'analyse-text': { request: { text: string; footnotes: Footnote[] }; response: Analysis };
+  /**
+   * content → background, the first pass: the papers cited in a page's text (lib/refs/papers/found.ts says why they
+   * are found in the background). Answers each as `[kind, id, start, end]`, in text order.
+   */
+  'detect-papers': { request: { text: string; context?: DetectContext }; response: { found: FoundPaper[] } };
   /**
    * content → background: what the cache has for the references on a page, at once (with "as of" times). Missing
    * and stale ones are fetched afterwards and pushed with `refs-updated`.
@@ -129,6 +135,17 @@ export class InvalidMessage extends Error {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
+/** A page's identity as detection takes it (DetectContext): short strings only, anything else is dropped. */
+function checkContext(value: unknown): DetectContext | undefined {
+  if (!isObject(value)) return undefined;
+  const context: DetectContext = {};
+  for (const key of ['dossier', 'toevoeging', 'id'] as const) {
+    const field = value[key];
+    if (typeof field === 'string' && field.length <= LIMITS.idLength) context[key] = field;
+  }
+  return Object.keys(context).length ? context : undefined;
+}
+
 /**
  * The shapes the background accepts from content scripts, checked before any handler runs: a payload of the wrong
  * shape is refused with a reason, and one too large is cut to the caps above (never a 1 MB id list, never an id of
@@ -159,6 +176,13 @@ export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } =
       .slice(0, LIMITS.footnotes)
       .map((f) => ({ ...f, body: f.body.slice(0, 10_000) }));
     return { text, footnotes };
+  },
+  'detect-papers': (payload) => {
+    // Offsets must hold for the whole text: a text over the cap is refused (the page detects it itself), not cut.
+    if (!isObject(payload) || typeof payload.text !== 'string' || payload.text.length > LIMITS.text)
+      throw new InvalidMessage(`detect-papers: text must be a string of at most ${LIMITS.text} characters`);
+    const context = checkContext(payload.context);
+    return context ? { text: payload.text, context } : { text: payload.text };
   },
   'refs-updated': (payload) => {
     if (!isObject(payload) || !Array.isArray(payload.refs))
