@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scanRoots } from '../../../lib/dom/scan';
 import { findPapers, readFound } from '../../../lib/messaging/found-papers';
 import { CHECKS, LIMITS } from '../../../lib/messaging/protocol';
-import { detectInBackground } from '../../../lib/page/detect-in-background';
+import { detectInBackground, SEND_MAX } from '../../../lib/page/detect-in-background';
 import type { DetectContext } from '../../../lib/refs/types';
 import { corpusNames, corpusText } from '../../support/shared';
 
@@ -111,14 +111,17 @@ describe('a background that cannot answer', () => {
     expect(there.count).toBe(here.count);
   });
 
-  it('is not asked for a text over the message’s cap', async () => {
+  it('is not asked for a text too long to send in one task, nor one over the message’s cap', async () => {
     const calls: string[] = [];
     const detect = detectInBackground((async (name: string) => {
       calls.push(name);
       return { found: [] };
     }) as never);
     expect(await detect('x'.repeat(LIMITS.text + 1))).toBeUndefined();
+    expect(await detect('x'.repeat(SEND_MAX + 1))).toBeUndefined();
     expect(calls).toEqual([]);
+    expect(await detect('x'.repeat(SEND_MAX))).toEqual([]);
+    expect(calls).toEqual(['detect-papers']);
   });
 });
 
