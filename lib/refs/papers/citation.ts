@@ -476,3 +476,21 @@ export function bareRefsFromTail(text: string, tail: Tail, confidence: number): 
   if (tail.also.length) parts.alsoDossiers = tail.also.slice();
   return kamerstukRefs(text, tail.dossierAt, parts, tail.groups, tail.ids, confidence);
 }
+
+/**
+ * The span that bareRefsFromTail's references cover together, [start, end), without building them (bare.ts,
+ * BareCitation): the first starts at the dossier and ends with its group, each further one is its group's own.
+ */
+export function tailSpanStart(tail: Tail): number {
+  let start = tail.dossierAt;
+  const groups = tail.groups ?? [];
+  for (let i = 1; i < groups.length; i++) start = Math.min(start, groups[i]!.start);
+  return start;
+}
+
+export function tailSpanEnd(tail: Tail): number {
+  const groups = tail.groups ?? [];
+  let end = 0;
+  for (let i = 0; i < groups.length; i++) end = Math.max(end, groups[i]!.end);
+  return end;
+}
