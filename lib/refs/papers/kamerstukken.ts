@@ -1,4 +1,4 @@
-import { Cursor, sticky } from '../cursor';
+import { Cursor, isJsSpace, sticky } from '../cursor';
 import { WS, WS1 } from '../patterns';
 import type { PaperRef } from '../types';
 import { letterBefore } from './before';
@@ -32,11 +32,23 @@ function anchorCandidates(text: string): number[] {
   // One search per capital (`K` for `Kamer` and `KAMERSTUK`, `T` for `TK` and `T.K`) rather than one per literal:
   // five searches of every window were 4–5% of paper detection over the real texts (a profile), and these capitals
   // are rare enough in running text that the checks at each cost less than the searches saved.
+  //
+  // `Tweede Kamer` heads every KOOP masthead (`Tweede Kamer der Staten-Generaal\n2\nKamerstukken`), where no
+  // vergaderjaar follows: kamerMayAnchor refuses those in code, and a first character is compared before each
+  // `startsWith` (the calls were most of this function's time over the real texts, in a profile).
   for (let i = text.indexOf('K'); i >= 0; i = text.indexOf('K', i + 1)) {
-    if (text.startsWith('Kamer', i)) {
-      if (i >= 7 && (text.startsWith('Tweede ', i - 7) || text.startsWith('Eerste ', i - 7))) at.push(i - 7);
-      if (text.startsWith('stuk', i + 5)) at.push(i);
-    } else if (text.startsWith('KAMERSTUK', i)) at.push(i);
+    const next = text.charCodeAt(i + 1);
+    if (next === 97 && text.startsWith('mer', i + 2)) {
+      if (
+        i >= 7 &&
+        text.charCodeAt(i - 1) === 32 &&
+        (text.startsWith('Tweede', i - 7) || text.startsWith('Eerste', i - 7)) &&
+        kamerMayAnchor(text, i + 5)
+      ) {
+        at.push(i - 7);
+      }
+      if (text.charCodeAt(i + 5) === 115 && text.startsWith('tuk', i + 6)) at.push(i);
+    } else if (next === 65 && text.startsWith('KAMERSTUK', i)) at.push(i);
   }
   for (let i = text.indexOf('kamerstuk'); i >= 0; i = text.indexOf('kamerstuk', i + 9)) at.push(i);
   for (let i = text.indexOf('T'); i >= 0; i = text.indexOf('T', i + 1)) {
@@ -46,6 +58,41 @@ function anchorCandidates(text: string): number[] {
   }
   if (at.length > 1) at.sort((a, b) => a - b);
   return at;
+}
+
+/** Where JS `\s{0,8}` from `at` ends, or -1 past eight spaces (then only the regex can tell). */
+function afterSpaces(text: string, at: number): number {
+  for (let i = at; i <= at + 8; i++) if (!isJsSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/**
+ * Whether ANCHOR's look-ahead for `Tweede Kamer`/`Eerste Kamer` may hold after the name (ending at `at`), with or
+ * without `der Staten-Generaal`: `[,] [vergaderjaar] dddd`. Only a necessary condition (where the spaces are too
+ * long to tell it says yes): the regex decides.
+ */
+function kamerMayAnchor(text: string, at: number): boolean {
+  if (vergaderjaarMayFollow(text, at)) return true;
+  const der = afterSpaces(text, at);
+  if (der < 0) return true;
+  if (der === at || !text.startsWith('der', der)) return false;
+  const staten = afterSpaces(text, der + 3);
+  if (staten < 0) return true;
+  return staten > der + 3 && text.startsWith('Staten-Generaal', staten) && vergaderjaarMayFollow(text, staten + 15);
+}
+
+/** `\s{0,8},?\s{0,8}` then `vergaderjaar` or four digits, as far as plain comparisons tell (see kamerMayAnchor). */
+function vergaderjaarMayFollow(text: string, at: number): boolean {
+  let i = afterSpaces(text, at);
+  if (i >= 0 && text.charCodeAt(i) === 44) i = afterSpaces(text, i + 1);
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  if (c === 118) return true;
+  for (let d = i; d < i + 4; d++) {
+    const digit = text.charCodeAt(d);
+    if (digit < 48 || digit > 57) return false;
+  }
+  return true;
 }
 
 /** `tails`, when given, receives what each parse read from its dossier on (citation.ts, Tail), in order. */
