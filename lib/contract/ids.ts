@@ -114,13 +114,17 @@ export function parseKamerstukId(id: string): PaperIdentity | undefined {
 /** Dossier numbers are written `19 637`, `19637`, `36.496`, `31-700`: the id keeps the digits only. */
 export function normaliseDossier(raw: string): string {
   // Nearly every dossier is written as digits alone: then there is nothing to replace (the replace was a visible
-  // share of a citation's parse).
-  let digits = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += raw[i];
-  }
-  return digits.length === raw.length ? raw : digits;
+  // share of a citation's parse), nor anything to build (a string grown by a character at a time was another).
+  let i = 0;
+  while (i < raw.length && isDigitCode(raw.charCodeAt(i))) i++;
+  if (i === raw.length) return raw;
+  let digits = raw.slice(0, i);
+  for (; i < raw.length; i++) if (isDigitCode(raw.charCodeAt(i))) digits += raw[i];
+  return digits;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**
