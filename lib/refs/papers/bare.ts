@@ -113,8 +113,8 @@ function attemptBare(
   state: { tails: Tail[]; next: number },
 ): number {
   if (at < from) return from;
-  BARE_DOSSIER.lastIndex = at;
-  const m = BARE_DOSSIER.exec(text);
+  BARE_DOSSIER.regex.lastIndex = at;
+  const m = BARE_DOSSIER.regex.exec(text);
   if (!m || !dossierMayStart(text, at)) return from;
   // An anchored parse read this dossier already: its tail is this parse (citation.ts, Tail). The attempts come in
   // order, and so do the tails.
@@ -124,14 +124,14 @@ function attemptBare(
   if (tail) {
     // Where the tail has groups its references are never none (bareRefsFromTail).
     if (tail.groups?.length) found.push(tail);
-    return Math.max(BARE_DOSSIER.lastIndex, tail.end);
+    return Math.max(BARE_DOSSIER.regex.lastIndex, tail.end);
   }
   const cursor = new Cursor(text, at);
   const refs = parseCitation(cursor, { anchored: false, start: at });
   // A failed bare parse stops where its dossiers end, before the `nr.` that is not there: a parse from any of its
   // joint dossiers (`12345, 12346, …`) reads the same rest and fails the same way, so the scan resumes after
   // them (without this, each dossier of a long run read all the ones after it).
-  const next = Math.max(BARE_DOSSIER.lastIndex, cursor.pos);
+  const next = Math.max(BARE_DOSSIER.regex.lastIndex, cursor.pos);
   if (!refs.length) return next;
   // In place: the references are the parse's own, and a copy of each was a visible share of the parse's cost.
   for (const r of refs) if (r.confidence > BARE_TAIL_CONFIDENCE) r.confidence = BARE_TAIL_CONFIDENCE;
@@ -167,8 +167,8 @@ const ROMAN_EK_DOSSIER = global(`\\(${WS}(C[LXVI]{1,6})${WS},${WS}(?:letter${WS1
 export function detectRomanEkDossiers(text: string): PaperRef[] {
   const found: PaperRef[] = [];
   if (!text.includes('(C')) return found;
-  ROMAN_EK_DOSSIER.lastIndex = 0;
-  for (let m = ROMAN_EK_DOSSIER.exec(text); m; m = ROMAN_EK_DOSSIER.exec(text)) {
+  ROMAN_EK_DOSSIER.regex.lastIndex = 0;
+  for (let m = ROMAN_EK_DOSSIER.regex.exec(text); m; m = ROMAN_EK_DOSSIER.regex.exec(text)) {
     const start = m.index + 1;
     const end = m.index + m[0].length - 1;
     found.push({
@@ -200,10 +200,10 @@ export function detectCompactIds(text: string, runs: DigitRuns): PaperRef[] {
     const first = text.charCodeAt(at);
     if (runs[r + 1]! - at !== 5 || first < 49 || first > 51) continue;
     if (at >= compactFrom) {
-      COMPACT.lastIndex = at;
-      const m = COMPACT.exec(text);
+      COMPACT.regex.lastIndex = at;
+      const m = COMPACT.regex.exec(text);
       if (m && !NOT_BEFORE_COMPACT.test(codePointBefore(text, at))) {
-        compactFrom = COMPACT.lastIndex;
+        compactFrom = COMPACT.regex.lastIndex;
         const [, dossier, toevoeging, number] = m;
         // `21501-20` alone names an EU-Raad subdossier, not document 20.
         if (!(dossier === '21501' && !toevoeging)) {
@@ -214,10 +214,10 @@ export function detectCompactIds(text: string, runs: DigitRuns): PaperRef[] {
     let open = at - 1;
     while (open >= 0 && open >= at - 8 && isJsSpace(text.charCodeAt(open))) open--;
     if (open < parensFrom || text.charCodeAt(open) !== 40) continue;
-    DOSSIER_IN_PARENS.lastIndex = open;
-    const m = DOSSIER_IN_PARENS.exec(text);
+    DOSSIER_IN_PARENS.regex.lastIndex = open;
+    const m = DOSSIER_IN_PARENS.regex.exec(text);
     if (!m) continue;
-    parensFrom = DOSSIER_IN_PARENS.lastIndex;
+    parensFrom = DOSSIER_IN_PARENS.regex.lastIndex;
     const start = m.index + m[0].indexOf(m[1]!);
     const end = m.index + m[0].lastIndexOf(m[2]!) + m[2]!.length;
     found.push({

@@ -102,8 +102,8 @@ export function detectAnchoredCitations(text: string, tails?: Tail[]): PaperRef[
   let from = 0;
   for (const at of anchorCandidates(text)) {
     if (at < from) continue;
-    ANCHOR.lastIndex = at;
-    const m = ANCHOR.exec(text);
+    ANCHOR.regex.lastIndex = at;
+    const m = ANCHOR.regex.exec(text);
     if (!m) continue;
     // The anchor starts a word: checked in code (before.ts).
     if (letterBefore(text, at)) {

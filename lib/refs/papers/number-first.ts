@@ -117,10 +117,10 @@ export function detectNumberFirst(text: string): PaperRef[][] {
     if (paren < at) paren = text.indexOf('(', at);
     if (paren < 0) break;
     if (paren - at > PAREN_REACH || !listMayReach(text, at, paren)) continue;
-    NUMBER_FIRST.lastIndex = at;
-    const m = NUMBER_FIRST.exec(text);
+    NUMBER_FIRST.regex.lastIndex = at;
+    const m = NUMBER_FIRST.regex.exec(text);
     if (!m) continue;
-    from = NUMBER_FIRST.lastIndex;
+    from = NUMBER_FIRST.regex.lastIndex;
     // `Anr.`: the word before must end; checked here, not in a look-behind, so the regex runs only at candidates.
     if (m.index > 0 && LETTER_BEFORE.test(text[m.index - 1]!)) continue;
     const [whole, renumbered, list, dossierRaw, letters, digits] = m;

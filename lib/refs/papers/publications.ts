@@ -61,7 +61,7 @@ export function detectPublications(text: string): PaperRef[] {
   for (let j = 0; j < PATTERNS.length; j++) {
     if (!journals[j]) continue;
     const { kind, prefix, first, next } = PATTERNS[j]!;
-    for (const m of matchesWhere(first, text, (at) => !letterBefore(text, at))) {
+    for (const m of matchesWhere(first.regex, text, (at) => !letterBefore(text, at))) {
       let start = m.index;
       let match: RegExpExecArray | null = m;
       while (match) {
@@ -78,10 +78,10 @@ export function detectPublications(text: string): PaperRef[] {
           parts: { year: year!, number: nr! },
           confidence: 0.98,
         });
-        next.lastIndex = end;
-        match = next.exec(text);
+        next.regex.lastIndex = end;
+        match = next.regex.exec(text);
         start = end;
-        if (match) first.lastIndex = next.lastIndex;
+        if (match) first.regex.lastIndex = next.regex.lastIndex;
       }
     }
   }

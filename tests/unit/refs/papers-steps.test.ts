@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cursor } from '../../../lib/refs/cursor';
+import { Cursor, type Pattern } from '../../../lib/refs/cursor';
 import { DOSSIER_AT, eatDossier, eatNrWord, eatNumber, NR, NUMBER } from '../../../lib/refs/papers/steps';
 
 /**
@@ -60,7 +60,7 @@ const PIECES = [
 ];
 
 /** The regex's answer at `pos`: the capture (or the whole match) and where the cursor ends. */
-function byRegex(re: RegExp, text: string, pos: number, group: number): [string | null, number] {
+function byRegex(re: Pattern, text: string, pos: number, group: number): [string | null, number] {
   const c = new Cursor(text, pos);
   const m = c.eat(re);
   return [m ? (m[group] ?? null) : null, c.pos];
