@@ -5,6 +5,7 @@ import type { PaperRef } from '../types';
 import { codePointBefore } from './before';
 import { bareRefsFromTail, parseCitation, type Tail } from './citation';
 import type { DigitRuns } from './prefilter';
+import { bareDossierEnd } from './steps';
 
 /*
  * Kamerstuk references without the word Kamerstuk: the Handelingen-style `(35300-VI, nr. 37)`, `(19 637, nr. 1257)`;
@@ -12,11 +13,6 @@ import type { DigitRuns } from './prefilter';
  * werkzaamheden, TK "Nummer:" fields). The number-first forms (`nr. 30 (t.v.v. 36471-28)`) are in number-first.ts.
  */
 
-/**
- * A five-digit number that is not part of a longer number, an amount or a decimal. What may not stand before it (a
- * letter, a digit, `.,/€$–-`, or a digit and a space) is checked in code (before.ts: the scan then skips to digits).
- */
-const BARE_DOSSIER = sticky('(?:\\d{2}[ \\u00a0\\u2009\\u202f]?\\d{3}(?![\\d.,]\\d)|21[ \\u00a0]?501\\d{2}(?!\\d))');
 const NOT_BEFORE_DOSSIER = /[\p{L}\d.,/€$\u2013-]/u;
 const DIGIT = /\d/;
 function isDigitCode(c: number): boolean {
@@ -113,9 +109,8 @@ function attemptBare(
   state: { tails: Tail[]; next: number },
 ): number {
   if (at < from) return from;
-  BARE_DOSSIER.regex.lastIndex = at;
-  const m = BARE_DOSSIER.regex.exec(text);
-  if (!m || !dossierMayStart(text, at)) return from;
+  const dossierEnd = bareDossierEnd(text, at);
+  if (dossierEnd < 0 || !dossierMayStart(text, at)) return from;
   // An anchored parse read this dossier already: its tail is this parse (citation.ts, Tail). The attempts come in
   // order, and so do the tails.
   const { tails } = state;
@@ -124,14 +119,14 @@ function attemptBare(
   if (tail) {
     // Where the tail has groups its references are never none (bareRefsFromTail).
     if (tail.groups?.length) found.push(tail);
-    return Math.max(BARE_DOSSIER.regex.lastIndex, tail.end);
+    return Math.max(dossierEnd, tail.end);
   }
   const cursor = new Cursor(text, at);
   const refs = parseCitation(cursor, { anchored: false, start: at });
   // A failed bare parse stops where its dossiers end, before the `nr.` that is not there: a parse from any of its
   // joint dossiers (`12345, 12346, …`) reads the same rest and fails the same way, so the scan resumes after
   // them (without this, each dossier of a long run read all the ones after it).
-  const next = Math.max(BARE_DOSSIER.regex.lastIndex, cursor.pos);
+  const next = Math.max(dossierEnd, cursor.pos);
   if (!refs.length) return next;
   // In place: the references are the parse's own, and a copy of each was a visible share of the parse's cost.
   for (const r of refs) if (r.confidence > BARE_TAIL_CONFIDENCE) r.confidence = BARE_TAIL_CONFIDENCE;

@@ -1,20 +1,8 @@
-import { Cursor, isJsSpace, sticky } from '../cursor';
-import { WS, WS1 } from '../patterns';
+import { Cursor, isJsSpace } from '../cursor';
 import type { PaperRef } from '../types';
 import { letterBefore } from './before';
 import { parseCitation, type Tail } from './citation';
-
-/**
- * Citations introduced by the paper type or the Kamer: `Kamerstuk(ken) …`, `kamerstukdossier 36537 -8` (tkconv), `Kamerstukken II 2019/20, …`,
- * `TK 2008-2009, 31473, nummer 25`, `Tweede Kamer, vergaderjaar 2017–2018, 19 637, nr. 2395` (PDF page footer).
- * `TK`/`Tweede Kamer` count only when a vergaderjaar follows, so the Kamer's name in running text is not an anchor.
- * Sticky: it is tried only where anchorCandidates finds one of its literals.
- */
-const ANCHOR = sticky(
-  `(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)(?![\\p{L}])` +
-    `|(?:T\\.?K\\.?|Tweede Kamer|Eerste Kamer)(?:${WS1}der${WS1}Staten-Generaal)?` +
-    `(?=${WS},?${WS}(?:vergaderjaar${WS1})?\\d{4}${WS}[/\\u2013-])`,
-);
+import { anchorEnd } from './steps';
 
 /**
  * Where ANCHOR may match, ascending (a position found twice is tried twice, in vain): every match holds one of these literals, `Kamer` of
@@ -102,17 +90,16 @@ export function detectAnchoredCitations(text: string, tails?: Tail[]): PaperRef[
   let from = 0;
   for (const at of anchorCandidates(text)) {
     if (at < from) continue;
-    ANCHOR.regex.lastIndex = at;
-    const m = ANCHOR.regex.exec(text);
-    if (!m) continue;
+    const end = anchorEnd(text, at);
+    if (end < 0) continue;
     // The anchor starts a word: checked in code (before.ts).
     if (letterBefore(text, at)) {
       from = at + 1;
       continue;
     }
-    const cursor = new Cursor(text, at + m[0].length);
+    const cursor = new Cursor(text, end);
     const refs = parseCitation(cursor, { anchored: true, start: at, tails });
-    from = at + m[0].length;
+    from = end;
     if (!refs.length) continue;
     found.push(refs);
     from = Math.max(from, cursor.pos);

@@ -2,9 +2,10 @@ import { type Cursor, isJsSpace, sticky } from '../cursor';
 import { DOSSIER, DOSSIER_HYPHENATED, NR_WORD, NUMBER_DIGITS, NUMBER_LETTERS, WS, WS1 } from '../patterns';
 
 /*
- * The three steps every Kamerstuk citation takes (`19 637`, `, nr. `, `2375`), read by character code instead of by
- * their sticky regexes. In a profile of `Kamerstuk 19 637, nr. 2375` the parse's regex runs and their match arrays
- * were about a third of its time; nearly all citations in the letters and the real texts take these three steps.
+ * The three steps every Kamerstuk citation takes (`19 637`, `, nr. `, `2375`), and the anchor word or bare dossier
+ * it starts at, read by character code instead of by their sticky regexes. In a profile of `Kamerstuk 19 637, nr.
+ * 2375` the parse's regex runs and their match arrays were about a third of its time; nearly all citations in the
+ * letters and the real texts take these steps.
  *
  * Each reader gives exactly what its regex gives (tests/unit/refs/papers-steps.test.ts), and hands over to the regex
  * wherever telling would need more than plain comparisons: a space run longer than eight (`\s{0,8}` then backtracks
@@ -17,6 +18,27 @@ export const DOSSIER_AT = sticky(`${WS},?${WS}(${DOSSIER}|${DOSSIER_HYPHENATED})
 /** `Kamerstuk 21 501-21, stuk nr. 2648` (kst-36410-XVII-40.xml in ../shared/corpus/realtexts): `stuk` before `nr.`. */
 export const NR = sticky(`${WS},?${WS}(?:stuk${WS1})?(${NR_WORD})${WS}`);
 export const NUMBER = sticky(`(${NUMBER_DIGITS})|(${NUMBER_LETTERS})`);
+
+/**
+ * Citations introduced by the paper type or the Kamer: `Kamerstuk(ken) …`, `kamerstukdossier 36537 -8` (tkconv), `Kamerstukken II 2019/20, …`,
+ * `TK 2008-2009, 31473, nummer 25`, `Tweede Kamer, vergaderjaar 2017–2018, 19 637, nr. 2395` (PDF page footer).
+ * `TK`/`Tweede Kamer` count only when a vergaderjaar follows, so the Kamer's name in running text is not an anchor.
+ * Sticky: it is tried only where anchorCandidates (kamerstukken.ts) finds one of its literals.
+ */
+export const ANCHOR = sticky(
+  `(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)(?![\\p{L}])` +
+    `|(?:T\\.?K\\.?|Tweede Kamer|Eerste Kamer)(?:${WS1}der${WS1}Staten-Generaal)?` +
+    `(?=${WS},?${WS}(?:vergaderjaar${WS1})?\\d{4}${WS}[/\\u2013-])`,
+);
+
+/**
+ * A five-digit number that is not part of a longer number, an amount or a decimal, where a bare parse starts
+ * (bare.ts). What may not stand before it (a letter, a digit, `.,/€$–-`, or a digit and a space) is checked in code
+ * (before.ts: the scan then skips to digits).
+ */
+export const BARE_DOSSIER = sticky(
+  '(?:\\d{2}[ \\u00a0\\u2009\\u202f]?\\d{3}(?![\\d.,]\\d)|21[ \\u00a0]?501\\d{2}(?!\\d))',
+);
 
 /** The reader cannot tell by plain comparisons: the regex decides. */
 const UNSURE = -2;
@@ -160,4 +182,61 @@ export function eatNumber(c: Cursor): string | null {
   if (end === NONE) return null;
   c.pos = end;
   return text.slice(pos, end);
+}
+
+/** BARE_DOSSIER's spaces: between the two digits and the three, and in `21 501`. */
+function isBareSpace(c: number): boolean {
+  return c === 32 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+/** Where BARE_DOSSIER's match at `at` ends, or -1 (it has no Unicode classes: plain comparisons always tell). */
+export function bareDossierEnd(text: string, at: number): number {
+  if (!isDigit(text.charCodeAt(at)) || !isDigit(text.charCodeAt(at + 1))) return NONE;
+  const third = text.charCodeAt(at + 2);
+  const spaced = isBareSpace(third);
+  // `19 637` or `19637`, then no `[\d.,]` that a digit follows.
+  const three = spaced ? at + 3 : at + 2;
+  if (
+    (spaced || isDigit(third)) &&
+    isDigit(text.charCodeAt(three)) &&
+    isDigit(text.charCodeAt(three + 1)) &&
+    isDigit(text.charCodeAt(three + 2))
+  ) {
+    const after = text.charCodeAt(three + 3);
+    const joined = isDigit(after) || after === 46 || after === 44;
+    if (!(joined && isDigit(text.charCodeAt(three + 4)))) return three + 3;
+  }
+  // `2150108`, `21 50108`: an EU-Raad subdossier whose hyphen PDF extraction lost.
+  if (text.charCodeAt(at) !== 50 || text.charCodeAt(at + 1) !== 49) return NONE;
+  const five = third === 32 || third === 0xa0 ? at + 3 : at + 2;
+  if (!text.startsWith('501', five)) return NONE;
+  const end = five + 5;
+  return isDigit(text.charCodeAt(five + 3)) && isDigit(text.charCodeAt(five + 4)) && !isDigit(text.charCodeAt(end))
+    ? end
+    : NONE;
+}
+
+/**
+ * Where ANCHOR's match at `at` ends, or -1. The `Kamerstuk` words are read by code (`ken`/`dossier` after it, then
+ * no letter: where a letter follows the suffix, none fits, as the regex's backtracking finds); `TK`, `Tweede Kamer`
+ * and `Eerste Kamer` with their look-ahead, and a character beyond ASCII after the word, go to the regex.
+ */
+export function anchorEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  let end = NONE;
+  if ((first === 75 || first === 107) && text.startsWith('amerstuk', at + 1)) {
+    end = text.startsWith('ken', at + 9) ? at + 12 : text.startsWith('dossier', at + 9) ? at + 16 : at + 9;
+  } else if (first === 75 && text.startsWith('AMERSTUK', at + 1)) {
+    end = text.startsWith('KEN', at + 9) ? at + 12 : at + 9;
+  } else {
+    return anchorByRegex(text, at);
+  }
+  const free = noLetterAt(text, end);
+  return free === 1 ? end : free === 0 ? NONE : anchorByRegex(text, at);
+}
+
+function anchorByRegex(text: string, at: number): number {
+  const re = ANCHOR.regex;
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : NONE;
 }
