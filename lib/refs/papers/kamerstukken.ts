@@ -17,9 +17,10 @@ function anchorCandidates(text: string): number[] {
   // in nearly every motion's running text (`verzoekt de Kamer`), and a regex run at each was most of the detector's
   // time over the real texts' windows.
   //
-  // One search per capital (`K` for `Kamer` and `KAMERSTUK`, `T` for `TK` and `T.K`) rather than one per literal:
-  // five searches of every window were 4–5% of paper detection over the real texts (a profile), and these capitals
-  // are rare enough in running text that the checks at each cost less than the searches saved.
+  // One search for the capital every literal but `kamerstuk` holds (`K` of `Kamer`, `KAMERSTUK`, `TK` and `T.K`,
+  // whose `T` is read back from it) rather than one per literal: five searches of every window were 4–5% of paper
+  // detection over the real texts (a profile), and a second one for the `T` another 2%; `K` is rare enough in
+  // running text that the checks at each cost less than the searches saved.
   //
   // `Tweede Kamer` heads every KOOP masthead (`Tweede Kamer der Staten-Generaal\n2\nKamerstukken`), where no
   // vergaderjaar follows: kamerMayAnchor refuses those in code, and a first character is compared before each
@@ -37,13 +38,12 @@ function anchorCandidates(text: string): number[] {
       }
       if (text.charCodeAt(i + 5) === 115 && text.startsWith('tuk', i + 6)) at.push(i);
     } else if (next === 65 && text.startsWith('KAMERSTUK', i)) at.push(i);
+    // `TK`, or `T.K`.
+    const before = text.charCodeAt(i - 1);
+    if (before === 84) at.push(i - 1);
+    else if (before === 46 && text.charCodeAt(i - 2) === 84) at.push(i - 2);
   }
   for (let i = text.indexOf('kamerstuk'); i >= 0; i = text.indexOf('kamerstuk', i + 9)) at.push(i);
-  for (let i = text.indexOf('T'); i >= 0; i = text.indexOf('T', i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    // `TK`, or `T.K`.
-    if (next === 75 || (next === 46 && text.charCodeAt(i + 2) === 75)) at.push(i);
-  }
   if (at.length > 1) at.sort((a, b) => a - b);
   return at;
 }
