@@ -113,14 +113,22 @@ export function parseKamerstukId(id: string): PaperIdentity | undefined {
 
 /** Dossier numbers are written `19 637`, `19637`, `36.496`, `31-700`: the id keeps the digits only. */
 export function normaliseDossier(raw: string): string {
-  // Nearly every dossier is written as digits alone: then there is nothing to replace (the replace was a visible
-  // share of a citation's parse).
-  let digits = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += raw[i];
-  }
-  return digits.length === raw.length ? raw : digits;
+  // Nearly every dossier is written as digits alone or with one separator: then there is nothing to replace (the
+  // replace was a visible share of a citation's parse), nor a string to grow a character at a time (another).
+  let i = 0;
+  while (i < raw.length && isDigitCode(raw.charCodeAt(i))) i++;
+  if (i === raw.length) return raw;
+  // The rest, one separator as in `19 637`, in two slices.
+  let j = i + 1;
+  while (j < raw.length && isDigitCode(raw.charCodeAt(j))) j++;
+  if (j === raw.length) return raw.slice(0, i) + raw.slice(i + 1);
+  let digits = raw.slice(0, i);
+  for (; i < raw.length; i++) if (isDigitCode(raw.charCodeAt(i))) digits += raw[i];
+  return digits;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**

@@ -9,7 +9,8 @@ export class Cursor {
   ) {}
 
   /** Matches `re` (which must be sticky) exactly at the cursor; on success moves past the match. */
-  eat(re: RegExp): RegExpExecArray | null {
+  eat(pattern: Pattern): RegExpExecArray | null {
+    const re = pattern.regex;
     re.lastIndex = this.pos;
     const m = re.exec(this.text);
     if (m) this.pos = re.lastIndex;
@@ -22,7 +23,7 @@ export class Cursor {
    * of a parse fail (a dossier rarely has a toevoeging, a joint dossier or a Rijkswet number), and a failing regex
    * run cost about as much as a matching one: the parse of a bare dossier ran some fifteen of them.
    */
-  eatIf(first: FirstChars, re: RegExp): RegExpExecArray | null {
+  eatIf(first: FirstChars, re: Pattern): RegExpExecArray | null {
     const code = firstAfterSpace(this.text, this.pos);
     return code === UNKNOWN || first[code] === 1 ? this.eat(re) : null;
   }
@@ -47,7 +48,8 @@ export class Cursor {
   }
 
   /** Like eat, without moving. */
-  peek(re: RegExp): RegExpExecArray | null {
+  peek(pattern: Pattern): RegExpExecArray | null {
+    const re = pattern.regex;
     re.lastIndex = this.pos;
     return re.exec(this.text);
   }
@@ -62,24 +64,45 @@ export class Cursor {
 }
 
 /**
- * Every pattern the detectors build, so a test can prove each one free of catastrophic backtracking (ReDoS) rather
- * than hope that random inputs would find the bad case.
+ * A detector pattern, built on first use: building them all when lib/refs loads (some fifty, most with Unicode
+ * property classes to expand) cost the content script about 2.5 ms on every page, and a page without citations needs
+ * few of them (the citation parse's, the Handelingen and journal patterns are only run once their triggers are seen).
  */
-export const PATTERNS: RegExp[] = [];
+export class Pattern {
+  private built: RegExp | undefined;
 
-function register(re: RegExp): RegExp {
-  PATTERNS.push(re);
-  return re;
+  constructor(
+    readonly source: string,
+    readonly flags: string,
+  ) {
+    ALL.push(this);
+  }
+
+  /** The regex itself (one per pattern: its lastIndex is shared by all who use it, as before). */
+  get regex(): RegExp {
+    this.built ??= new RegExp(this.source, this.flags);
+    return this.built;
+  }
 }
 
-/** A sticky, Unicode-aware regex from a source string (the building blocks are strings so they compose). */
-export function sticky(source: string, flags = ''): RegExp {
-  return register(new RegExp(source, `uy${flags}`));
+const ALL: Pattern[] = [];
+
+/**
+ * Every pattern the detectors build, each built now if it was not yet, so a test can prove each one free of
+ * catastrophic backtracking (ReDoS) rather than hope that random inputs would find the bad case.
+ */
+export function detectorPatterns(): RegExp[] {
+  return ALL.map((p) => p.regex);
 }
 
-/** A global, Unicode-aware regex, for the cheap anchor scans. */
-export function global(source: string, flags = ''): RegExp {
-  return register(new RegExp(source, `gu${flags}`));
+/** A sticky, Unicode-aware pattern from a source string (the building blocks are strings so they compose). */
+export function sticky(source: string, flags = ''): Pattern {
+  return new Pattern(source, `uy${flags}`);
+}
+
+/** A global, Unicode-aware pattern, for the cheap anchor scans. */
+export function global(source: string, flags = ''): Pattern {
+  return new Pattern(source, `gu${flags}`);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { PaperRef } from '../types';
 import { codePointBefore } from './before';
 import { bareRefsFromTail, parseCitation, type Tail } from './citation';
 import type { DigitRuns } from './prefilter';
+import { bareDossierEnd } from './steps';
 
 /*
  * Kamerstuk references without the word Kamerstuk: the Handelingen-style `(35300-VI, nr. 37)`, `(19 637, nr. 1257)`;
@@ -12,11 +13,6 @@ import type { DigitRuns } from './prefilter';
  * werkzaamheden, TK "Nummer:" fields). The number-first forms (`nr. 30 (t.v.v. 36471-28)`) are in number-first.ts.
  */
 
-/**
- * A five-digit number that is not part of a longer number, an amount or a decimal. What may not stand before it (a
- * letter, a digit, `.,/€$–-`, or a digit and a space) is checked in code (before.ts: the scan then skips to digits).
- */
-const BARE_DOSSIER = sticky('(?:\\d{2}[ \\u00a0\\u2009\\u202f]?\\d{3}(?![\\d.,]\\d)|21[ \\u00a0]?501\\d{2}(?!\\d))');
 const NOT_BEFORE_DOSSIER = /[\p{L}\d.,/€$\u2013-]/u;
 const DIGIT = /\d/;
 function isDigitCode(c: number): boolean {
@@ -55,6 +51,17 @@ const COMPACT = sticky(
 /** `(33240-XIII)`: a dossier with its toevoeging, alone in parentheses. */
 const DOSSIER_IN_PARENS = sticky(`\\(${WS}([1-3]\\d{4})-${TOEV}${WS}\\)`);
 /**
+ * A bare citation as found: its references, or the tail of the anchored parse that read it already, whose references
+ * (bareRefsFromTail at BARE_TAIL_CONFIDENCE) are built only where the citation is kept. Nearly every such citation
+ * loses to the anchored one it lies in (`Kamerstuk 19 637, nr. 2375`: the anchored citation starts first), and
+ * building them was 20–30 µs of the letters' paper detection (about 0.2 bare regex passes, measured).
+ */
+export type BareCitation = PaperRef[] | Tail;
+
+/** The confidence a bare parse gives (its references are capped at it). */
+export const BARE_TAIL_CONFIDENCE = 0.95;
+
+/**
  * Bare dossiers, tried where one can start: dossierMayStart refuses a digit before, so a match it accepts starts a
  * run of digits, of five or more (`19637`, `2150108`) or of two before a space and a run of three or more
  * (`19 637`, `21 50108`); both are read off the prefilter's digit runs (DigitRuns). Trying the sticky pattern at
@@ -63,7 +70,14 @@ const DOSSIER_IN_PARENS = sticky(`\\(${WS}([1-3]\\d{4})-${TOEV}${WS}\\)`);
  * windows, which are two thirds of those texts).
  */
 export function detectBareCitations(text: string, runs: DigitRuns, tails: Tail[] = []): PaperRef[][] {
-  const found: PaperRef[][] = [];
+  return detectBareCandidates(text, runs, tails).map((c) =>
+    Array.isArray(c) ? c : bareRefsFromTail(text, c, BARE_TAIL_CONFIDENCE),
+  );
+}
+
+/** detectBareCitations, with the citations read from a tail left as that tail (see BareCitation). */
+export function detectBareCandidates(text: string, runs: DigitRuns, tails: Tail[] = []): BareCitation[] {
+  const found: BareCitation[] = [];
   // Where the global scan would go on: past a parse (see attemptBare), or past a match.
   let from = 0;
   const state = { tails, next: 0 };
@@ -91,32 +105,31 @@ function attemptBare(
   text: string,
   at: number,
   from: number,
-  found: PaperRef[][],
+  found: BareCitation[],
   state: { tails: Tail[]; next: number },
 ): number {
   if (at < from) return from;
-  BARE_DOSSIER.lastIndex = at;
-  const m = BARE_DOSSIER.exec(text);
-  if (!m || !dossierMayStart(text, at)) return from;
+  const dossierEnd = bareDossierEnd(text, at);
+  if (dossierEnd < 0 || !dossierMayStart(text, at)) return from;
   // An anchored parse read this dossier already: its tail is this parse (citation.ts, Tail). The attempts come in
   // order, and so do the tails.
   const { tails } = state;
   while (state.next < tails.length && tails[state.next]!.dossierAt < at) state.next++;
   const tail = state.next < tails.length && tails[state.next]!.dossierAt === at ? tails[state.next] : undefined;
   if (tail) {
-    const refs = bareRefsFromTail(text, tail, 0.95);
-    if (refs.length) found.push(refs);
-    return Math.max(BARE_DOSSIER.lastIndex, tail.end);
+    // Where the tail has groups its references are never none (bareRefsFromTail).
+    if (tail.groups?.length) found.push(tail);
+    return Math.max(dossierEnd, tail.end);
   }
   const cursor = new Cursor(text, at);
   const refs = parseCitation(cursor, { anchored: false, start: at });
   // A failed bare parse stops where its dossiers end, before the `nr.` that is not there: a parse from any of its
   // joint dossiers (`12345, 12346, …`) reads the same rest and fails the same way, so the scan resumes after
   // them (without this, each dossier of a long run read all the ones after it).
-  const next = Math.max(BARE_DOSSIER.lastIndex, cursor.pos);
+  const next = Math.max(dossierEnd, cursor.pos);
   if (!refs.length) return next;
   // In place: the references are the parse's own, and a copy of each was a visible share of the parse's cost.
-  for (const r of refs) if (r.confidence > 0.95) r.confidence = 0.95;
+  for (const r of refs) if (r.confidence > BARE_TAIL_CONFIDENCE) r.confidence = BARE_TAIL_CONFIDENCE;
   found.push(refs);
   return next;
 }
@@ -149,8 +162,8 @@ const ROMAN_EK_DOSSIER = global(`\\(${WS}(C[LXVI]{1,6})${WS},${WS}(?:letter${WS1
 export function detectRomanEkDossiers(text: string): PaperRef[] {
   const found: PaperRef[] = [];
   if (!text.includes('(C')) return found;
-  ROMAN_EK_DOSSIER.lastIndex = 0;
-  for (let m = ROMAN_EK_DOSSIER.exec(text); m; m = ROMAN_EK_DOSSIER.exec(text)) {
+  ROMAN_EK_DOSSIER.regex.lastIndex = 0;
+  for (let m = ROMAN_EK_DOSSIER.regex.exec(text); m; m = ROMAN_EK_DOSSIER.regex.exec(text)) {
     const start = m.index + 1;
     const end = m.index + m[0].length - 1;
     found.push({
@@ -182,10 +195,10 @@ export function detectCompactIds(text: string, runs: DigitRuns): PaperRef[] {
     const first = text.charCodeAt(at);
     if (runs[r + 1]! - at !== 5 || first < 49 || first > 51) continue;
     if (at >= compactFrom) {
-      COMPACT.lastIndex = at;
-      const m = COMPACT.exec(text);
+      COMPACT.regex.lastIndex = at;
+      const m = COMPACT.regex.exec(text);
       if (m && !NOT_BEFORE_COMPACT.test(codePointBefore(text, at))) {
-        compactFrom = COMPACT.lastIndex;
+        compactFrom = COMPACT.regex.lastIndex;
         const [, dossier, toevoeging, number] = m;
         // `21501-20` alone names an EU-Raad subdossier, not document 20.
         if (!(dossier === '21501' && !toevoeging)) {
@@ -196,10 +209,10 @@ export function detectCompactIds(text: string, runs: DigitRuns): PaperRef[] {
     let open = at - 1;
     while (open >= 0 && open >= at - 8 && isJsSpace(text.charCodeAt(open))) open--;
     if (open < parensFrom || text.charCodeAt(open) !== 40) continue;
-    DOSSIER_IN_PARENS.lastIndex = open;
-    const m = DOSSIER_IN_PARENS.exec(text);
+    DOSSIER_IN_PARENS.regex.lastIndex = open;
+    const m = DOSSIER_IN_PARENS.regex.exec(text);
     if (!m) continue;
-    parensFrom = DOSSIER_IN_PARENS.lastIndex;
+    parensFrom = DOSSIER_IN_PARENS.regex.lastIndex;
     const start = m.index + m[0].indexOf(m[1]!);
     const end = m.index + m[0].lastIndexOf(m[2]!) + m[2]!.length;
     found.push({

@@ -4,10 +4,8 @@ import {
   DASH,
   DASH_CHARS,
   DOSSIER,
-  DOSSIER_HYPHENATED,
   NR_WORD,
   NUMBER_DIGITS,
-  NUMBER_LETTERS,
   PAGE_WORD,
   PAGES,
   ROMAN,
@@ -16,6 +14,7 @@ import {
   WS1,
 } from '../patterns';
 import type { PaperRef, RefParts } from '../types';
+import { eatDossier, eatNrWord, eatNumber } from './steps';
 
 /*
  * The dossier-and-number part of a Kamerstuk citation, shared by every form that has one: after `Kamerstuk(ken)`,
@@ -35,7 +34,6 @@ const KAMER_DIGIT = sticky(`${WS1}(2|1|11)(?=${WS},)`);
 const VJ = sticky(`${WS},?${WS}(?:(?:vergaderjaar|zitting|zittingsjaar)${WS1})?${VERGADERJAAR}`, 'i');
 /** `Zitting 1958-1959-5380`: a four-digit dossier glued to the vergaderjaar. */
 const GLUED_OLD_DOSSIER = sticky('-(\\d{4})(?!\\d)');
-const DOSSIER_AT = sticky(`${WS},?${WS}(${DOSSIER}|${DOSSIER_HYPHENATED})`);
 /** `21 50108`: an EU-Raad subdossier whose hyphen PDF extraction lost (F11). */
 const EU_GLUED = sticky(`${WS},?${WS}(21[ \\u00a0]?501)(\\d{2})(?!\\d)`);
 const JOINT_DOSSIER = sticky(`${WS}(?:,|/|en)${WS}(${DOSSIER})`);
@@ -58,12 +56,9 @@ const TOEV_LETTERS_LINE = sticky('[ \\t\\u00a0]*\\n[ \\t\\u00a0]*([A-Z]{1,2})[ \
 /** What must follow a two-digit toevoeging for it not to be the number itself (`35510-21` is nr. 21). */
 const AFTER_TOEV_DIGITS = sticky(`${WS}(?:${DASH}${WS}\\d|,?${WS}(?:${NR_WORD}|letter))`);
 
-/** `Kamerstuk 21 501-21, stuk nr. 2648` (kst-36410-XVII-40.xml in ../shared/corpus/realtexts): `stuk` before `nr.`. */
-const NR = sticky(`${WS},?${WS}(?:stuk${WS1})?(${NR_WORD})${WS}`);
 const LETTER_WORD = sticky(`${WS},?${WS}letter${WS1}`);
 /** Dash first: in `36537 -8` the space alone would match and leave `-8` unread. */
 const BARE_SEPARATOR = sticky(`${WS}${DASH}${WS}|${WS},${WS}|${WS1}`);
-const NUMBER = sticky(`(${NUMBER_DIGITS})|(${NUMBER_LETTERS})`);
 const LIST_ITEM = sticky(`${WS}(?:,|en|&)${WS}(${NUMBER_DIGITS})`);
 const RANGE_END = sticky(`${WS}(?:${DASH}|t/m|tot en met)${WS}(\\d{1,4})(?![\\d\\p{L}])`);
 const PAGE_REF = sticky(`${WS},?${WS}${PAGE_WORD}${WS}(${PAGES})`, 'i');
@@ -78,9 +73,8 @@ const CAPITALS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
 /** KAMER: `,` or the first letter of a Kamer (or the `11` of OCR). */
 const KAMER_FIRST = firstChars(',TEI1');
-/** VJ, DOSSIER_AT, EU_GLUED: `,`, a digit or the word before a vergaderjaar (case-insensitive). */
+/** VJ, EU_GLUED: `,`, a digit or the word before a vergaderjaar (case-insensitive). */
 const VJ_FIRST = firstChars(`,vVzZ${DIGITS}`);
-const DOSSIER_FIRST = firstChars(`,${DIGITS}`);
 /** EU_GLUED: `,` or the `2` of `21 501`. */
 const EU_GLUED_FIRST = firstChars(',2');
 /** Every toevoeging form: a dash, `.`, `hoofdstuk`, a capital (roman or letters) or digits. */
@@ -95,7 +89,6 @@ const TOEV_ROMAN_FIRST = firstChars(`${DASHES}.hIVX`);
 const TOEV_CAPITAL_FIRST = firstChars(CAPITALS);
 const RIJKSWET_FIRST = firstChars('(');
 const JOINT_FIRST = firstChars(',/e');
-const NR_FIRST = firstChars(',sNn');
 const LETTER_FIRST = firstChars(',l');
 const CONTINUATION_FIRST = firstChars(',;');
 const PAGE_FIRST = firstChars(',pPbB');
@@ -182,11 +175,28 @@ function capitalStartsWord(c: Cursor): boolean {
  * `Kamerstukken\n19 637\n` the anchored parse tries the title `Vreemdelingenbeleid` as a number).
  */
 function mayBeNumber(c: Cursor): boolean {
-  const first = c.text.charCodeAt(c.pos);
+  return mayBeNumberAt(c.text, c.pos);
+}
+
+function mayBeNumberAt(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
   if (first >= 49 && first <= 57) return true;
   if (first < 65 || first > 90) return false;
-  const next = c.text.charCodeAt(c.pos + 1);
+  const next = text.charCodeAt(at + 1);
   return !(next >= 97 && next <= 122);
+}
+
+/**
+ * BARE_SEPARATOR and then a number: after a dash or a comma the pattern decides; otherwise only its spaces can
+ * match, which end where the number must start. Every KOOP masthead fails here
+ * (`Kamerstukken\n19 637\nVreemdelingenbeleid`: 31 of the real texts' anchored parses), a regex run wasted on each.
+ */
+function mayBeBareNumber(c: Cursor): boolean {
+  const i = c.afterSpace();
+  if (i < 0) return true;
+  const first = c.text.charCodeAt(i);
+  if (first === 44 || first === 45 || (first >= 0x2010 && first <= 0x2014)) return true;
+  return i > c.pos && mayBeNumberAt(c.text, i);
 }
 
 /** PLURAL's test by character (`nrs`, `NRS`, `Nrs.`, `nummers`): what NR_WORD can capture. */
@@ -276,16 +286,18 @@ function toevoeging(c: Cursor, dossier: string): Toevoeging | undefined {
 
 /** The numbers of one `nr.`/`nrs.` group: a single number, a list (`2955, 2956 en 2964`) or a range (`1–3`). */
 function numbers(c: Cursor, plural: boolean): { value: string; start: number; end: number }[] | undefined {
-  const first = mayBeNumber(c) ? c.eat(NUMBER) : null;
+  const first = mayBeNumber(c) ? eatNumber(c) : null;
   if (!first) return undefined;
-  const out = [{ value: first[0], start: c.pos - first[0].length, end: c.pos }];
+  const out = [{ value: first, start: c.pos - first.length, end: c.pos }];
   if (!plural) return out;
   const saved = c.pos;
   const m = c.eatIf(RANGE_FIRST, RANGE_END);
-  const from = Number(first[1]);
+  // Only a number of digits (`42e` too) starts a range: the capitals of the Eerste Kamer (`E`, `AA`) do not.
+  const digits = isDigitAt(first, 0) ? first : undefined;
+  const from = Number(digits);
   const to = m ? Number(m[1]) : Number.NaN;
   // A range is expanded only when it is a plausible run of documents, not `nrs. 5892–5831` (a typo) or pages.
-  const range = m && first[1] && to > from && to - from <= 20 ? { from, to, end: c.pos } : undefined;
+  const range = m && digits && to > from && to - from <= 20 ? { from, to, end: c.pos } : undefined;
   if (!range) c.pos = saved;
   if (range) {
     // `nrs. 1–3`: the first number and the last have their own text; those in between are named by the dash
@@ -364,14 +376,14 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
     }
   }
   const euGlued = oldDossier || !mayBeEuGlued(c) ? undefined : c.eatIf(EU_GLUED_FIRST, EU_GLUED);
-  const dossierMatch = oldDossier || euGlued ? undefined : c.eatIf(DOSSIER_FIRST, DOSSIER_AT);
-  const dossierRaw = oldDossier ?? euGlued?.[1] ?? dossierMatch?.[1];
+  const dossierMatch = oldDossier || euGlued ? null : eatDossier(c);
+  const dossierRaw = oldDossier ?? euGlued?.[1] ?? dossierMatch;
   if (!dossierRaw) return [];
   // Both patterns end with the dossier (and EU_GLUED's two digits after it).
   const dossierAt = euGlued
     ? c.pos - euGlued[1]!.length - euGlued[2]!.length
     : dossierMatch
-      ? c.pos - dossierMatch[1]!.length
+      ? c.pos - dossierMatch.length
       : -1;
   const dossier = normaliseDossier(dossierRaw);
   const toev = euGlued ? { value: euGlued[2]! } : toevoeging(c, dossier);
@@ -390,12 +402,12 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
   const groups: Group[] = [];
   // Each step below puts the cursor back when it does not apply (written out: closures here cost a visible share of
   // detection time, as this runs for every dossier number).
-  const word = c.eatIf(NR_FIRST, NR) ?? c.eatIf(LETTER_FIRST, LETTER_WORD);
-  const nr = word !== null && readGroup(c, groups, isPlural(word[1] ?? ''));
+  const word = eatNrWord(c) ?? (c.eatIf(LETTER_FIRST, LETTER_WORD) ? '' : null);
+  const nr = word !== null && readGroup(c, groups, isPlural(word));
   if (!nr) c.pos = afterDossier;
   if (!nr && ctx.anchored) {
     // Without `nr.` a number after a comma or space still counts in an anchored citation (`31459, 22`, `35 570, C`).
-    if (!(c.eat(BARE_SEPARATOR) && readGroup(c, groups, false))) c.pos = afterDossier;
+    if (!(mayBeBareNumber(c) && c.eat(BARE_SEPARATOR) && readGroup(c, groups, false))) c.pos = afterDossier;
   }
   if (groups.length) {
     for (let more = c.eatIf(CONTINUATION_FIRST, CONTINUATION); more; more = c.eatIf(CONTINUATION_FIRST, CONTINUATION)) {
@@ -406,7 +418,8 @@ export function parseCitation(c: Cursor, ctx: CitationContext): PaperRef[] {
     }
   }
 
-  const ids = groups.map((g) => kamerstukId(dossier, parts.toevoeging, g.value));
+  const ids: string[] = [];
+  for (const g of groups) ids.push(kamerstukId(dossier, parts.toevoeging, g.value));
   // The `11` of KAMER is the one step a bare parse may take before its dossier (see Tail).
   if (
     ctx.tails &&
@@ -475,4 +488,22 @@ export function bareRefsFromTail(text: string, tail: Tail, confidence: number): 
   if (tail.toevoeging !== undefined) parts.toevoeging = tail.toevoeging;
   if (tail.also.length) parts.alsoDossiers = tail.also.slice();
   return kamerstukRefs(text, tail.dossierAt, parts, tail.groups, tail.ids, confidence);
+}
+
+/**
+ * The span that bareRefsFromTail's references cover together, [start, end), without building them (bare.ts,
+ * BareCitation): the first starts at the dossier and ends with its group, each further one is its group's own.
+ */
+export function tailSpanStart(tail: Tail): number {
+  let start = tail.dossierAt;
+  const groups = tail.groups ?? [];
+  for (let i = 1; i < groups.length; i++) start = Math.min(start, groups[i]!.start);
+  return start;
+}
+
+export function tailSpanEnd(tail: Tail): number {
+  const groups = tail.groups ?? [];
+  let end = 0;
+  for (let i = 0; i < groups.length; i++) end = Math.max(end, groups[i]!.end);
+  return end;
 }

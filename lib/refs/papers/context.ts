@@ -64,10 +64,10 @@ export function detectFromPage(text: string, page: { dossier: string; toevoeging
     confidence,
   });
   const wordStart = (at: number) => at === 0 || !LETTER.test(text[at - 1]!);
-  for (const m of text.matchAll(REPLACES)) {
+  for (const m of text.matchAll(REPLACES.regex)) {
     if (wordStart(m.index)) found.push(ref(m.index, m.index + m[0].length, m[1]!, REPLACES_CONFIDENCE));
   }
-  for (const m of text.matchAll(STUK)) {
+  for (const m of text.matchAll(STUK.regex)) {
     if (!wordStart(m.index)) continue;
     // The link covers `nr. 44` (or `nrs. 8`, then each further number), as number-first citations do.
     const listAt = m.index + m[0].length - m[2]!.length;
@@ -77,7 +77,7 @@ export function detectFromPage(text: string, page: { dossier: string; toevoeging
       found.push(ref(start, listAt + n.index + n[0].length, n[0], NUMBER_CONFIDENCE));
     });
   }
-  for (const m of text.matchAll(KRIJGT)) {
+  for (const m of text.matchAll(KRIJGT.regex)) {
     if (wordStart(m.index)) found.push(ref(m.index, m.index + m[0].length, m[1]!, NUMBER_CONFIDENCE));
   }
   return found.sort((a, b) => a.start - b.start);

@@ -56,10 +56,10 @@ export function detectHandelingen(text: string): (PaperRef | Claim)[] {
   // Not glued to a capital (`vergaderingHandelingen` is fine, `XHandelingen` is not): checked in code (before.ts),
   // a refused match retried one position on, as matchesWhere does (written out: a closure and a generator per
   // window, like the one bare.ts had, cost more than the check).
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+  ANCHOR.regex.lastIndex = 0;
+  for (let m = ANCHOR.regex.exec(text); m; m = ANCHOR.regex.exec(text)) {
     if (letterBefore(text, m.index) && !lowerBefore(text, m.index)) {
-      ANCHOR.lastIndex = m.index + 1;
+      ANCHOR.regex.lastIndex = m.index + 1;
       continue;
     }
     const c = new Cursor(text, m.index + m[0].length);
@@ -75,7 +75,7 @@ export function detectHandelingen(text: string): (PaperRef | Claim)[] {
       c.eat(NRS);
       c.eat(PAGE_REF);
       found.push({ claim: true, start: m.index, end: c.pos });
-      ANCHOR.lastIndex = c.pos;
+      ANCHOR.regex.lastIndex = c.pos;
       continue;
     }
     const nrs = c.eat(NRS) ?? (kamerWord === 'TK' || kamerWord === 'EK' ? c.eat(BARE_MEETING) : null);
@@ -108,7 +108,7 @@ export function detectHandelingen(text: string): (PaperRef | Claim)[] {
         confidence: oneItem ? 0.99 : several || items ? 0.6 : 0.8,
       });
     }
-    ANCHOR.lastIndex = end;
+    ANCHOR.regex.lastIndex = end;
   }
   return found;
 }

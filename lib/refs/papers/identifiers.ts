@@ -68,8 +68,8 @@ function tkNumberStarts(text: string, runs: DigitRuns): number[] {
 export function detectIdentifiers(text: string, runs: DigitRuns): PaperRef[] {
   const found: PaperRef[] = [];
   for (const at of tkNumberStarts(text, runs)) {
-    TK_NUMBER.lastIndex = at;
-    const m = TK_NUMBER.exec(text);
+    TK_NUMBER.regex.lastIndex = at;
+    const m = TK_NUMBER.regex.exec(text);
     if (!m || glued(text, m.index, WORD_CHAR)) continue;
     found.push({
       kind: m[2] === 'D' ? 'tk-document' : 'tk-zaak',
@@ -82,8 +82,8 @@ export function detectIdentifiers(text: string, runs: DigitRuns): PaperRef[] {
     });
   }
   if (!obPrefixFound(text)) return found;
-  OB_ID.lastIndex = 0;
-  for (let m = OB_ID.exec(text); m; m = OB_ID.exec(text)) {
+  OB_ID.regex.lastIndex = 0;
+  for (let m = OB_ID.regex.exec(text); m; m = OB_ID.regex.exec(text)) {
     if (glued(text, m.index, ID_CHAR)) continue;
     // A URL's `.html` is not part of the id; the regex stops before the dot already.
     found.push({

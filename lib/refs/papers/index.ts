@@ -1,7 +1,7 @@
 import { visibleText } from '../invisible';
 import type { DetectContext, PaperRef } from '../types';
-import { detectBareCitations, detectCompactIds, detectRomanEkDossiers } from './bare';
-import type { Tail } from './citation';
+import { BARE_TAIL_CONFIDENCE, detectBareCandidates, detectCompactIds, detectRomanEkDossiers } from './bare';
+import { bareRefsFromTail, type Tail, tailSpanEnd, tailSpanStart } from './citation';
 import { detectFromPage, pageDossier, withPageRefs } from './context';
 import { type Claim, detectHandelingen } from './handelingen';
 import { detectIdentifiers } from './identifiers';
@@ -10,8 +10,12 @@ import { detectNumberFirst } from './number-first';
 import { candidateWindows, type DigitRuns, digitRuns } from './prefilter';
 import { detectPublications } from './publications';
 
-/** One citation's references (a list like `nrs. 2955, 2956 en 2964` is one citation), or a claimed span. */
-type Candidate = { start: number; end: number; confidence: number; refs: PaperRef[] } | Claim;
+/**
+ * One citation's references (a list like `nrs. 2955, 2956 en 2964` is one citation), or a claimed span. A bare
+ * citation read from an anchored parse's tail has its tail in place of its references until it is kept (bare.ts,
+ * BareCitation).
+ */
+type Candidate = { start: number; end: number; confidence: number; refs: PaperRef[] | Tail } | Claim;
 
 function isClaim(c: Candidate): c is Claim {
   return 'claim' in c;
@@ -30,6 +34,11 @@ function group(refs: PaperRef[]): Candidate {
   return { start, end, confidence, refs };
 }
 
+/** A bare citation of a tail: its span and confidence are those its references will have. */
+function fromTail(tail: Tail): Candidate {
+  return { start: tailSpanStart(tail), end: tailSpanEnd(tail), confidence: BARE_TAIL_CONFIDENCE, refs: tail };
+}
+
 function single(ref: PaperRef): Candidate {
   return { start: ref.start, end: ref.end, confidence: ref.confidence, refs: [ref] };
 }
@@ -39,7 +48,7 @@ function single(ref: PaperRef): Candidate {
  * detectors each see the whole text, so `Kamerstuk 19 637, nr. 2375` is found by the anchored parser and its
  * `19 637, nr. 2375` again by the bare one; the anchored one wins by starting first.
  */
-function resolveOverlaps(candidates: Candidate[]): PaperRef[] {
+function resolveOverlaps(text: string, candidates: Candidate[]): PaperRef[] {
   const ordered = candidates.sort(
     (a, b) => a.start - b.start || b.end - a.end || (isClaim(b) ? 1 : b.confidence) - (isClaim(a) ? 1 : a.confidence),
   );
@@ -50,7 +59,9 @@ function resolveOverlaps(candidates: Candidate[]): PaperRef[] {
     reach = c.end;
     // A loop, not `push(...c.refs)`: a list after a Kamerstuk citation may have 100 000 numbers, and a spread of
     // that many arguments overflows the stack.
-    if (!isClaim(c)) for (const r of c.refs) kept.push(r);
+    if (isClaim(c)) continue;
+    const refs = Array.isArray(c.refs) ? c.refs : bareRefsFromTail(text, c.refs, BARE_TAIL_CONFIDENCE);
+    for (const r of refs) kept.push(r);
   }
   return kept;
 }
@@ -68,11 +79,11 @@ function detectInWindow(text: string, runs: DigitRuns): PaperRef[] {
   for (const c of detectHandelingen(text)) candidates.push('claim' in c ? c : single(c));
   for (const ref of detectPublications(text)) candidates.push(single(ref));
   for (const ref of detectIdentifiers(text, runs)) candidates.push(single(ref));
-  for (const refs of detectBareCitations(text, runs, tails)) candidates.push(group(refs));
+  for (const c of detectBareCandidates(text, runs, tails)) candidates.push(Array.isArray(c) ? group(c) : fromTail(c));
   for (const ref of detectCompactIds(text, runs)) candidates.push(single(ref));
   for (const refs of detectNumberFirst(text)) candidates.push(group(refs));
   for (const ref of detectRomanEkDossiers(text)) candidates.push(single(ref));
-  return candidates.length ? resolveOverlaps(candidates) : [];
+  return candidates.length ? resolveOverlaps(text, candidates) : [];
 }
 
 /** In place: the references are the window's own, fresh from its detectors (a copy of each cost a visible share). */

@@ -1,20 +1,8 @@
-import { Cursor, sticky } from '../cursor';
-import { WS, WS1 } from '../patterns';
+import { Cursor, isJsSpace } from '../cursor';
 import type { PaperRef } from '../types';
 import { letterBefore } from './before';
 import { parseCitation, type Tail } from './citation';
-
-/**
- * Citations introduced by the paper type or the Kamer: `Kamerstuk(ken) …`, `kamerstukdossier 36537 -8` (tkconv), `Kamerstukken II 2019/20, …`,
- * `TK 2008-2009, 31473, nummer 25`, `Tweede Kamer, vergaderjaar 2017–2018, 19 637, nr. 2395` (PDF page footer).
- * `TK`/`Tweede Kamer` count only when a vergaderjaar follows, so the Kamer's name in running text is not an anchor.
- * Sticky: it is tried only where anchorCandidates finds one of its literals.
- */
-const ANCHOR = sticky(
-  `(?:[Kk]amerstuk(?:ken|dossier)?|KAMERSTUK(?:KEN)?)(?![\\p{L}])` +
-    `|(?:T\\.?K\\.?|Tweede Kamer|Eerste Kamer)(?:${WS1}der${WS1}Staten-Generaal)?` +
-    `(?=${WS},?${WS}(?:vergaderjaar${WS1})?\\d{4}${WS}[/\\u2013-])`,
-);
+import { anchorEnd } from './steps';
 
 /**
  * Where ANCHOR may match, ascending (a position found twice is tried twice, in vain): every match holds one of these literals, `Kamer` of
@@ -29,23 +17,70 @@ function anchorCandidates(text: string): number[] {
   // in nearly every motion's running text (`verzoekt de Kamer`), and a regex run at each was most of the detector's
   // time over the real texts' windows.
   //
-  // One search per capital (`K` for `Kamer` and `KAMERSTUK`, `T` for `TK` and `T.K`) rather than one per literal:
-  // five searches of every window were 4–5% of paper detection over the real texts (a profile), and these capitals
-  // are rare enough in running text that the checks at each cost less than the searches saved.
+  // One search for the capital every literal but `kamerstuk` holds (`K` of `Kamer`, `KAMERSTUK`, `TK` and `T.K`,
+  // whose `T` is read back from it) rather than one per literal: five searches of every window were 4–5% of paper
+  // detection over the real texts (a profile), and a second one for the `T` another 2%; `K` is rare enough in
+  // running text that the checks at each cost less than the searches saved.
+  //
+  // `Tweede Kamer` heads every KOOP masthead (`Tweede Kamer der Staten-Generaal\n2\nKamerstukken`), where no
+  // vergaderjaar follows: kamerMayAnchor refuses those in code, and a first character is compared before each
+  // `startsWith` (the calls were most of this function's time over the real texts, in a profile).
   for (let i = text.indexOf('K'); i >= 0; i = text.indexOf('K', i + 1)) {
-    if (text.startsWith('Kamer', i)) {
-      if (i >= 7 && (text.startsWith('Tweede ', i - 7) || text.startsWith('Eerste ', i - 7))) at.push(i - 7);
-      if (text.startsWith('stuk', i + 5)) at.push(i);
-    } else if (text.startsWith('KAMERSTUK', i)) at.push(i);
+    const next = text.charCodeAt(i + 1);
+    if (next === 97 && text.startsWith('mer', i + 2)) {
+      if (
+        i >= 7 &&
+        text.charCodeAt(i - 1) === 32 &&
+        (text.startsWith('Tweede', i - 7) || text.startsWith('Eerste', i - 7)) &&
+        kamerMayAnchor(text, i + 5)
+      ) {
+        at.push(i - 7);
+      }
+      if (text.charCodeAt(i + 5) === 115 && text.startsWith('tuk', i + 6)) at.push(i);
+    } else if (next === 65 && text.startsWith('KAMERSTUK', i)) at.push(i);
+    // `TK`, or `T.K`.
+    const before = text.charCodeAt(i - 1);
+    if (before === 84) at.push(i - 1);
+    else if (before === 46 && text.charCodeAt(i - 2) === 84) at.push(i - 2);
   }
   for (let i = text.indexOf('kamerstuk'); i >= 0; i = text.indexOf('kamerstuk', i + 9)) at.push(i);
-  for (let i = text.indexOf('T'); i >= 0; i = text.indexOf('T', i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    // `TK`, or `T.K`.
-    if (next === 75 || (next === 46 && text.charCodeAt(i + 2) === 75)) at.push(i);
-  }
   if (at.length > 1) at.sort((a, b) => a - b);
   return at;
+}
+
+/** Where JS `\s{0,8}` from `at` ends, or -1 past eight spaces (then only the regex can tell). */
+function afterSpaces(text: string, at: number): number {
+  for (let i = at; i <= at + 8; i++) if (!isJsSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/**
+ * Whether ANCHOR's look-ahead for `Tweede Kamer`/`Eerste Kamer` may hold after the name (ending at `at`), with or
+ * without `der Staten-Generaal`: `[,] [vergaderjaar] dddd`. Only a necessary condition (where the spaces are too
+ * long to tell it says yes): the regex decides.
+ */
+function kamerMayAnchor(text: string, at: number): boolean {
+  if (vergaderjaarMayFollow(text, at)) return true;
+  const der = afterSpaces(text, at);
+  if (der < 0) return true;
+  if (der === at || !text.startsWith('der', der)) return false;
+  const staten = afterSpaces(text, der + 3);
+  if (staten < 0) return true;
+  return staten > der + 3 && text.startsWith('Staten-Generaal', staten) && vergaderjaarMayFollow(text, staten + 15);
+}
+
+/** `\s{0,8},?\s{0,8}` then `vergaderjaar` or four digits, as far as plain comparisons tell (see kamerMayAnchor). */
+function vergaderjaarMayFollow(text: string, at: number): boolean {
+  let i = afterSpaces(text, at);
+  if (i >= 0 && text.charCodeAt(i) === 44) i = afterSpaces(text, i + 1);
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  if (c === 118) return true;
+  for (let d = i; d < i + 4; d++) {
+    const digit = text.charCodeAt(d);
+    if (digit < 48 || digit > 57) return false;
+  }
+  return true;
 }
 
 /** `tails`, when given, receives what each parse read from its dossier on (citation.ts, Tail), in order. */
@@ -55,17 +90,16 @@ export function detectAnchoredCitations(text: string, tails?: Tail[]): PaperRef[
   let from = 0;
   for (const at of anchorCandidates(text)) {
     if (at < from) continue;
-    ANCHOR.lastIndex = at;
-    const m = ANCHOR.exec(text);
-    if (!m) continue;
+    const end = anchorEnd(text, at);
+    if (end < 0) continue;
     // The anchor starts a word: checked in code (before.ts).
     if (letterBefore(text, at)) {
       from = at + 1;
       continue;
     }
-    const cursor = new Cursor(text, at + m[0].length);
+    const cursor = new Cursor(text, end);
     const refs = parseCitation(cursor, { anchored: true, start: at, tails });
-    from = at + m[0].length;
+    from = end;
     if (!refs.length) continue;
     found.push(refs);
     from = Math.max(from, cursor.pos);
