@@ -103,7 +103,9 @@ export default defineContentScript({
     await yieldToPage();
     if (ctx.isInvalid) return;
     html.setAttribute(HTML_ATTR.ready, 'ready');
-    html.setAttribute(HTML_ATTR.count, String(firstLinks.length));
+    // The count the watcher keeps, from the start: Kamerlens' own paper links (the page's decorated ones are not
+    // linked by it, and firstLinks holds those too).
+    html.setAttribute(HTML_ATTR.count, String(countLinked(roots)));
 
     // Notes answer the popup from now on; their highlights wait until the second pass is done with the text.
     let settle = () => {};
