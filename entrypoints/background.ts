@@ -5,6 +5,7 @@ import { KamerlensDB } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
 import { guarded, reportError } from '@/lib/log';
 import { findPapers } from '@/lib/messaging/found-papers';
+import { pageTexts } from '@/lib/messaging/page-texts';
 import { handleMessages, oneAtATime, sendToTab } from '@/lib/messaging/runtime';
 import { showNoteCount } from '@/lib/notes/badge';
 import { noteOnSelection, passagesOf } from '@/lib/notes/selection-note';
@@ -84,6 +85,7 @@ export default defineBackground(() => {
       'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),
       // At once, not in turn with the analyses: a page's first pass waits for it, and it takes milliseconds.
       'detect-papers': ({ text, context }) => ({ found: findPapers(text, context) }),
+      'page-texts': () => ({ texts: pageTexts() }),
       // Only the references: the services' health (with full error messages) is for the options page, not for pages.
       'lookup-refs': async ({ ids }, sender) => ({ refs: (await sync.resolver.lookup(ids, sender.tab?.id)).refs }),
       // Only an id some service can answer is queued: a page cannot make the worker fetch anything else.

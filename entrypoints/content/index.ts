@@ -5,6 +5,7 @@ import { pageContext } from '@/lib/dom/identity';
 import { countLinked, scanRoots } from '@/lib/dom/scan';
 import { runSliced, runStepsSliced, yieldToPage } from '@/lib/dom/scheduler';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
+import { useTemplates } from '@/lib/i18n';
 import { handleMessages, send } from '@/lib/messaging/runtime';
 import { analyseRoots } from '@/lib/page/analyse';
 import { installCards } from '@/lib/page/card';
@@ -39,6 +40,10 @@ export default defineContentScript({
     const settings = await pageSettings(location.hostname);
     if (!settings.enabled) return;
     const html = document.documentElement;
+    // Asked first, answered before anything the page shows needs a text; until then texts come from the browser.
+    send('page-texts', {})
+      .then(({ texts }) => useTemplates(texts))
+      .catch(() => undefined);
     const { kinds } = settings;
     const profile = profileFor(location.hostname);
     const exclude = excluder(profile);

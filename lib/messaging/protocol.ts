@@ -22,6 +22,11 @@ export interface Protocol {
    */
   'detect-papers': { request: { text: string; context?: DetectContext }; response: { found: FoundPaper[] } };
   /**
+   * content → background, at the start: the page layer's texts in the UI language, as message templates (`$1`…),
+   * so the page need not load the extension's message catalogues itself (lib/i18n.ts `useTemplates`).
+   */
+  'page-texts': { request: Record<string, never>; response: { texts: Record<string, string> } };
+  /**
    * content → background: what the cache has for the references on a page, at once (with "as of" times). Missing
    * and stale ones are fetched afterwards and pushed with `refs-updated`.
    */
@@ -195,6 +200,7 @@ export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } =
     return { id: payload.id };
   },
   'toggle-panel': () => ({}),
+  'page-texts': () => ({}),
   'sync-status': () => ({}),
   'sync-retry': () => ({}),
   'page-notes': (payload) => {

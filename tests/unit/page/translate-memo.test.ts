@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, setTranslate, t } from '../../../lib/i18n';
+import { fakeBrowser } from 'wxt/testing';
+import { formatDate, setTranslate, t, templatesOf, useTemplates } from '../../../lib/i18n';
+import { PAGE_TEXT_KEYS } from '../../../lib/messaging/page-texts';
+import { useMessages } from '../../support/i18n';
 
-afterEach(() => setTranslate(undefined));
+afterEach(() => {
+  fakeBrowser.reset();
+  setTranslate(undefined);
+});
 
 /** A translation that counts how often the browser would be asked, and says which substitutions it got. */
 function counting() {
@@ -46,5 +52,43 @@ describe('t: each text is asked of the browser once', () => {
     expect(asked).toHaveLength(10_000);
     expect(t('card_confidence', ['9999'])).toBe('card_confidence(9999)');
     expect(asked).toHaveLength(10_000);
+  });
+});
+
+describe('the page’s texts, read by the background', () => {
+  const SUBS = ['12', '$1 en $2', 'januari', '2024', '09', '30', '9', 'AM', 'x'];
+
+  it.each(['nl', 'en'] as const)('give the page the same texts as its own browser.i18n (%s)', (lang) => {
+    useMessages(lang);
+    const direct = PAGE_TEXT_KEYS.map((key) => [t(key), t(key, SUBS.slice(0, 3)), t(key, SUBS)]);
+    const texts = templatesOf(PAGE_TEXT_KEYS);
+    expect(Object.keys(texts)).toEqual([...PAGE_TEXT_KEYS]);
+    // The page's side: no catalogue of its own; any question to the browser would fail the test.
+    const asked: string[] = [];
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: (key: string) => {
+        asked.push(key);
+        return 'ASKED';
+      },
+    });
+    useTemplates(texts);
+    expect(PAGE_TEXT_KEYS.map((key) => [t(key), t(key, SUBS.slice(0, 3)), t(key, SUBS)])).toEqual(direct);
+    expect(asked).toEqual([]);
+    // A key the background did not give is still the browser's.
+    expect(t('notes_title')).toBe('ASKED');
+    expect(asked).toEqual(['notes_title']);
+  });
+
+  it('covers every key the page layer uses (badges, card, panel, pillar labels, dates)', () => {
+    expect(PAGE_TEXT_KEYS.length).toBeGreaterThan(100);
+    for (const key of ['badge_status_aangenomen', 'card_totals', 'panel_title', 'page_pillar_label', 'date_long'])
+      expect(PAGE_TEXT_KEYS).toContain(key);
+  });
+
+  it('are forgotten when a translation is set', () => {
+    useTemplates({ card_totals: 'T $1/$2' });
+    expect(t('card_totals', ['1', '2'])).toBe('T 1/2');
+    setTranslate((key) => `own ${key}`);
+    expect(t('card_totals', ['1', '2'])).toBe('own card_totals');
   });
 });
