@@ -25,6 +25,9 @@ export default defineConfig({
           environment: 'node',
           mockReset: true,
           restoreMocks: true,
+          // A guard against a hang, not a speed check: the property tests over the corpus take 2-3 s each while the
+          // other files run beside them on two cores, and twice went over Vitest's default 5 s on a busy machine.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
