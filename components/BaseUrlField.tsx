@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { checkBaseUrl, type DataHost } from '../lib/settings-validation';
 
 export interface BaseUrlFieldProps {
@@ -26,9 +27,9 @@ export function BaseUrlField({ id, label, value, fallback, host, onSave }: BaseU
     try {
       await onSave(checked.url);
       setDraft(checked.url);
-      setMessage({ kind: 'saved', text: 'Opgeslagen.' });
+      setMessage({ kind: 'saved', text: t('options_url_saved') });
     } catch (error) {
-      setMessage({ kind: 'error', text: `Niet opgeslagen: ${(error as Error).message}` });
+      setMessage({ kind: 'error', text: t('options_url_not_saved', [(error as Error).message]) });
     }
   };
 
@@ -49,9 +50,9 @@ export function BaseUrlField({ id, label, value, fallback, host, onSave }: BaseU
         aria-describedby={`${id}-message`}
         onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
       />
-      <button type="submit">Opslaan</button>
+      <button type="submit">{t('options_url_save')}</button>
       <button type="button" disabled={draft === fallback} onClick={() => void save(fallback)}>
-        Standaard
+        {t('options_url_default')}
       </button>
       <p id={`${id}-message`} class={message?.kind ?? ''} role="status">
         {message?.text ?? ''}

@@ -1,14 +1,15 @@
-import { formatTime } from '../lib/i18n';
+import { formatTime, t, tParts } from '../lib/i18n';
 import type { ServiceHealth, SyncHealth } from '../lib/sync/health';
 import type { TkServiceInfo } from '../lib/tk/source';
 
-const LABEL: Record<ServiceHealth['status'], string> = {
-  ok: 'werkt',
-  degraded: 'storing, wordt opnieuw geprobeerd',
-  unavailable: 'niet beschikbaar',
-  unknown: 'nog niet gebruikt',
+const LABEL: Record<ServiceHealth['status'], () => string> = {
+  ok: () => t('options_sync_ok'),
+  degraded: () => t('options_sync_degraded'),
+  unavailable: () => t('options_sync_unavailable'),
+  unknown: () => t('options_sync_unknown'),
 };
 
+// The services' own names, the same in every language: not messages.
 const SERVICES: [keyof SyncHealth, string][] = [
   ['tk', 'Tweede Kamer open data'],
   ['koop', 'KOOP (officielebekendmakingen.nl)'],
@@ -20,14 +21,18 @@ const when = (at: number) => formatTime(at);
 function TkApi({ api }: { api: TkServiceInfo }) {
   const optional = api.lacking.filter((l) => l.need === 'optional');
   return (
-    <div class="api" data-api-version={api.version ?? 'onbekend'}>
+    // A machine value for tests and tools, the same in every language.
+    <div class="api" data-api-version={api.version ?? 'unknown'}>
       <p>
-        API-versie: <strong class="version">{api.version ?? 'onbekend'}</strong> ({api.baseUrl}), beschrijving
-        ($metadata) van <span class="metadata-date">{when(api.metadataAt)}</span>
+        {tParts('options_api', [
+          <strong class="version">{api.version ?? t('options_api_unknown')}</strong>,
+          api.baseUrl,
+          <span class="metadata-date">{when(api.metadataAt)}</span>,
+        ])}
       </p>
       {api.fellBack ? (
         <p class="fell-back" role="status">
-          Het ingestelde adres {api.configuredBaseUrl} antwoordt niet meer; Kamerlens gebruikt {api.baseUrl}.
+          {t('options_api_fell_back', [api.configuredBaseUrl, api.baseUrl])}
         </p>
       ) : null}
       {api.problems.length ? (
@@ -38,7 +43,7 @@ function TkApi({ api }: { api: TkServiceInfo }) {
         </ul>
       ) : null}
       {optional.length ? (
-        <p class="lacking">Niet geleverd, getoond als onbekend: {optional.map((l) => l.label).join(', ')}.</p>
+        <p class="lacking">{t('options_api_lacking', [optional.map((l) => l.label).join(', ')])}</p>
       ) : null}
     </div>
   );
@@ -47,14 +52,14 @@ function TkApi({ api }: { api: TkServiceInfo }) {
 /** How each data source is doing, with the plain reason when one is failing (e.g. an API version that was retired). */
 export function SyncStatus({ health }: { health: SyncHealth }) {
   return (
-    <ul class="sync-status" aria-label="Gegevensbronnen">
+    <ul class="sync-status" aria-label={t('options_sources_heading')}>
       {SERVICES.map(([key, name]) => {
         const h = health[key];
         const api = key === 'tk' ? health.tk.api : undefined;
         return (
           <li key={key} data-service={key} data-status={h.status}>
-            <strong>{name}</strong>: {LABEL[h.status]}
-            {h.at ? <span class="when"> (sinds {when(h.at)})</span> : null}
+            <strong>{name}</strong>: {LABEL[h.status]()}
+            {h.at ? <span class="when"> {t('options_sync_since', [when(h.at)])}</span> : null}
             {h.message && h.status !== 'ok' ? <p class="reason">{h.message}</p> : null}
             {api ? <TkApi api={api} /> : null}
           </li>

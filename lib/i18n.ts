@@ -80,6 +80,20 @@ export function useTemplates(texts: Readonly<Record<string, string>>): void {
 }
 
 /**
+ * A message some of whose substitutions are not text (an element to style or find): the message's text between
+ * them, and each of them where the message puts it, so a translation may order them as its language wants. Each is
+ * passed as a marker (its index between U+E000 and U+E001, private-use characters no message holds) and split out
+ * again.
+ */
+export function tParts<T>(key: string, parts: T[]): (string | T)[] {
+  const text = t(
+    key,
+    parts.map((_, i) => `\uE000${i}\uE001`),
+  );
+  return text.split(/\uE000(\d+)\uE001/).map((piece, i) => (i % 2 ? parts[Number(piece)]! : piece));
+}
+
+/**
  * What a failure says, in the UI language: an error that carries a message key (`key`, `subs`: a NotesError) is
  * translated, any other shows its own message.
  */

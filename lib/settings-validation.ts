@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import type { DATA_HOSTS } from './sites';
 
 export type DataHost = (typeof DATA_HOSTS)[number];
@@ -9,27 +10,26 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  * Checks a data-service base URL: https on the service's own host (the manifest grants Kamerlens those two data
  * hosts and no others), or loopback for a local mirror; no user name or password, no IP address, no query or
  * fragment. The options page checks what a user types, and the background checks again before every use, so a
- * value written to storage by anything else is never followed. Returns the cleaned URL or a reason in Dutch.
+ * value written to storage by anything else is never followed. Returns the cleaned URL or a reason in the UI language.
  */
 export function checkBaseUrl(input: string, host: DataHost): { ok: true; url: string } | { ok: false; reason: string } {
   const value = input.trim();
-  if (!value) return { ok: false, reason: 'Vul een adres in.' };
+  if (!value) return { ok: false, reason: t('options_url_empty') };
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { ok: false, reason: 'Dit is geen volledig webadres (begin met https://).' };
+    return { ok: false, reason: t('options_url_incomplete') };
   }
-  if (url.username || url.password)
-    return { ok: false, reason: 'Een adres met gebruikersnaam of wachtwoord kan niet.' };
+  if (url.username || url.password) return { ok: false, reason: t('options_url_credentials') };
   const local = LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return { ok: false, reason: 'Gebruik https:// (http:// alleen voor een server op deze computer).' };
+    return { ok: false, reason: t('options_url_https') };
   }
   if (!local && url.hostname !== host) {
-    return { ok: false, reason: `Alleen adressen op ${host} (of op deze computer) zijn toegestaan.` };
+    return { ok: false, reason: t('options_url_host', [host]) };
   }
-  if (url.search || url.hash) return { ok: false, reason: 'Laat vraagteken- en #-delen weg: alleen het basisadres.' };
+  if (url.search || url.hash) return { ok: false, reason: t('options_url_query') };
   return { ok: true, url: url.toString().replace(/\/+$/, '') };
 }
 

@@ -40,14 +40,14 @@ export function App({ db = new KamerlensDB() }: { db?: KamerlensDB }) {
     <main>
       <h1>Kamerlens</h1>
       <section>
-        <h2>Gegevensbronnen</h2>
-        {health ? <SyncStatus health={health} /> : <p>Status wordt geladen…</p>}
+        <h2>{t('options_sources_heading')}</h2>
+        {health ? <SyncStatus health={health} /> : <p>{t('options_status_loading')}</p>}
         <button type="button" class="retry" onClick={() => void retry()} disabled={retrying}>
-          {retrying ? 'Bezig…' : 'Opnieuw proberen'}
+          {retrying ? t('options_retry_busy') : t('options_retry')}
         </button>
       </section>
       <section>
-        <h2>Op de pagina</h2>
+        <h2>{t('options_page_heading')}</h2>
         <label>
           <input
             type="checkbox"
@@ -64,12 +64,12 @@ export function App({ db = new KamerlensDB() }: { db?: KamerlensDB }) {
         </label>
       </section>
       <section>
-        <h2>Adressen</h2>
+        <h2>{t('options_addresses_heading')}</h2>
         {urls ? (
           <>
             <BaseUrlField
               id="tk-base"
-              label="Tweede Kamer open data (OData)"
+              label={t('options_tk_base')}
               value={urls.tk}
               fallback={TK_DEFAULT_BASE}
               host="gegevensmagazijn.tweedekamer.nl"
@@ -77,7 +77,7 @@ export function App({ db = new KamerlensDB() }: { db?: KamerlensDB }) {
             />
             <BaseUrlField
               id="koop-base"
-              label="KOOP zoekdienst (SRU)"
+              label={t('options_koop_base')}
               value={urls.koop}
               fallback={KOOP_DEFAULT_BASE}
               host="repository.overheid.nl"
@@ -85,7 +85,7 @@ export function App({ db = new KamerlensDB() }: { db?: KamerlensDB }) {
             />
           </>
         ) : (
-          <p>Instellingen worden geladen…</p>
+          <p>{t('options_settings_loading')}</p>
         )}
       </section>
       <NotesSettings db={db} />

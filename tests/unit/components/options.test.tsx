@@ -11,12 +11,15 @@ import { App } from '../../../entrypoints/options/App';
 import { handleMessages } from '../../../lib/messaging/runtime';
 import { tkBaseUrl } from '../../../lib/settings';
 import { checkBaseUrl, usableBaseUrl } from '../../../lib/settings-validation';
+import type { SyncHealth } from '../../../lib/sync/health';
 import { TK_DEFAULT_BASE } from '../../../lib/tk/versions';
 import { useMessages } from '../../support/i18n';
 
 let root: HTMLElement;
 beforeEach(() => {
   fakeBrowser.reset();
+  // The real Dutch messages, the default: a test in English says so.
+  useMessages('nl');
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -161,7 +164,6 @@ describe('SyncStatus of the TK API', () => {
   } as const;
 
   it('shows the version in use, the date of its $metadata, the fall-back and what it no longer delivers', async () => {
-    useMessages('nl');
     await act(() =>
       render(
         <SyncStatus
@@ -181,6 +183,41 @@ describe('SyncStatus of the TK API', () => {
     expect(tk.querySelector('.problems')!.textContent).toBe('de Tweede Kamer API levert de besluitsoort niet meer');
     expect(tk.querySelector('.lacking')!.textContent).toMatch(/de kabinetsappreciatie/);
     expect(tk.querySelector('.lacking')!.textContent).not.toMatch(/besluitsoort/);
+    expect(tk.querySelector('.api p')!.textContent).toMatch(
+      /^API-versie: v5 \(https:.*OData\/v5\), beschrijving \(\$metadata\) van 1 dec 2026/,
+    );
+  });
+
+  it('says it in English, the version and the date where the English message puts them', async () => {
+    useMessages('en');
+    await act(() =>
+      render(
+        <SyncStatus
+          health={{
+            tk: { status: 'ok', at: 1, api: { ...structuredClone(api), version: undefined } as never },
+            koop: { status: 'unavailable', message: 'KOOP: answered 503', at: 1 },
+          }}
+        />,
+        root,
+      ),
+    );
+    expect(root.querySelector('.sync-status')!.getAttribute('aria-label')).toBe('Data sources');
+    const [tk, koop] = [...root.querySelectorAll<HTMLElement>('.sync-status > li')];
+    expect(tk!.textContent).toMatch(/^Tweede Kamer open data: working \(since Jan 1, 1970, \d+:\d\d [AP]M\)/);
+    expect(koop!.textContent).toMatch(
+      /^KOOP \(officielebekendmakingen\.nl\): unavailable \(since .*\)KOOP: answered 503$/,
+    );
+    // No version known: the text says so in English, the machine value stays one value for every language.
+    expect(tk!.querySelector('[data-api-version]')!.getAttribute('data-api-version')).toBe('unknown');
+    expect(tk!.querySelector('.version')!.textContent).toBe('unknown');
+    expect(tk!.querySelector('.api p')!.textContent).toMatch(
+      /^API version: unknown \(https:.*OData\/v5\), description \(\$metadata\) of Dec 1, 2026, /,
+    );
+    expect(tk!.querySelector('.metadata-date')!.textContent).toMatch(/^Dec 1, 2026, /);
+    expect(tk!.querySelector('.fell-back')!.textContent).toBe(
+      'The address set, https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0, no longer answers; Kamerlens uses https://gegevensmagazijn.tweedekamer.nl/OData/v5.',
+    );
+    expect(tk!.querySelector('.lacking')!.textContent).toBe('Not delivered, shown as unknown: de kabinetsappreciatie.');
   });
 });
 
@@ -220,6 +257,54 @@ describe('the options page', () => {
     await type(inputs[0]!, 'https://gegevensmagazijn.tweedekamer.nl/OData/v6');
     await submit(root.querySelector('form')!);
     expect(await tkBaseUrl.getValue()).toBe('https://gegevensmagazijn.tweedekamer.nl/OData/v6');
+    stop();
+  });
+});
+
+describe('the options page in English', () => {
+  it('shows its headings, the loading status, the retry button and the address fields in English', async () => {
+    useMessages('en');
+    let answer: (health: SyncHealth) => void = () => {};
+    const stop = handleMessages({
+      'sync-status': () => new Promise((resolve) => (answer = resolve)),
+      'sync-retry': () => ({ tk: { status: 'ok' }, koop: { status: 'ok' } }),
+    });
+    await act(() => render(<App />, root));
+    await flush();
+    // The page's own three headings; the notes part (tests/unit/components/notes-settings.test.tsx) follows.
+    expect([...root.querySelectorAll('h2')].slice(0, 3).map((h) => h.textContent)).toEqual([
+      'Data sources',
+      'On the page',
+      'Addresses',
+    ]);
+    expect(root.querySelector('section p')!.textContent).toBe('Loading the status…');
+    expect(root.querySelector('button.retry')!.textContent).toBe('Try again');
+    expect([...root.querySelectorAll('.base-url label')].map((l) => l.textContent)).toEqual([
+      'Tweede Kamer open data (OData)',
+      'KOOP search service (SRU)',
+    ]);
+    expect([...root.querySelectorAll('.base-url button')].map((b) => b.textContent)).toEqual([
+      'Save',
+      'Default',
+      'Save',
+      'Default',
+    ]);
+    await act(() => answer({ tk: { status: 'degraded', message: 'answered 503' }, koop: { status: 'unknown' } }));
+    await flush();
+    expect(root.querySelector('[data-service="tk"]')!.textContent).toMatch(
+      /^Tweede Kamer open data: failing, being retried/,
+    );
+    expect(root.querySelector('[data-service="koop"]')!.textContent).toBe(
+      'KOOP (officielebekendmakingen.nl): not used yet',
+    );
+    // An address that fails the check says why in English, and the field keeps it.
+    const input = root.querySelector<HTMLInputElement>('#tk-base')!;
+    await type(input, 'http://example.org/OData');
+    await submit(input.form!);
+    expect(root.querySelector('#tk-base-message')!.textContent).toBe(
+      'Use https:// (http:// only for a server on this computer).',
+    );
+    expect(input.value).toBe('http://example.org/OData');
     stop();
   });
 });
