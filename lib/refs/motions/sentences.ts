@@ -37,16 +37,23 @@ export function endsSentence(text: string, at: number): boolean {
  */
 export function sentenceEnd(text: string, from: number, limit: number): number {
   for (let at = from; at < limit; at++) {
-    if (endsSentence(text, at)) return at + 1;
+    if (isStop(text.charCodeAt(at)) && endsSentence(text, at)) return at + 1;
   }
   return limit;
 }
+
+/**
+ * `.`, `!` or `?`: the only characters `endsSentence` can accept. Tested first, by code: a call of `endsSentence`
+ * for every character of the 240 before and the 400 after each motion was 6% of the motion reader's time on
+ * motion-dense text (in a profile).
+ */
+const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
 
 /** Where the sentence containing `at` starts, looking back no further than `limit` characters. */
 export function sentenceStart(text: string, at: number, limit: number): number {
   const floor = Math.max(0, at - limit);
   for (let i = at - 1; i >= floor; i--) {
-    if (endsSentence(text, i)) {
+    if (isStop(text.charCodeAt(i)) && endsSentence(text, i)) {
       let start = i + 1;
       while (start < at && (CLOSERS.test(text[start]!) || MARKER.test(text[start]!) || /\s/.test(text[start]!)))
         start++;
