@@ -13,13 +13,26 @@ const WORD_BEFORE_STOP = /[\p{L}.]{1,12}$/u;
 export function endsSentence(text: string, at: number): boolean {
   const stop = text[at];
   if (stop !== '.' && stop !== '!' && stop !== '?') return false;
-  if (stop === '.') {
-    const word = WORD_BEFORE_STOP.exec(text.slice(Math.max(0, at - 12), at))?.[0].toLowerCase() ?? '';
-    const bare = word.replace(/^\.+/, '');
-    if (ABBREVIATIONS.has(bare) || /^\p{L}$/u.test(bare) || /(?:^|\.)\p{L}$/u.test(bare)) return false;
-    // `1.400`: a thousands separator; `2018.3 Het` is a year, a stop and a footnote marker.
-    if (/\d/.test(text[at - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(at + 1, at + 5))) return false;
-  }
+  // What follows first: it is a few character tests, and most stops that end no sentence fail it (`c.s. en`,
+  // `nr. 12`), where the abbreviation test reads the word before with regexes (endsSentence was 6% of the motion
+  // reader's time on motion-dense text, in a profile). Both must pass, so their order changes nothing.
+  return startFollows(text, at) && !(stop === '.' && ordinaryStop(text, at));
+}
+
+/** Whether the full stop at `at` belongs to an abbreviation, an initial or a number (`c.s.`, `M.B.`, `1.400`). */
+function ordinaryStop(text: string, at: number): boolean {
+  const word = WORD_BEFORE_STOP.exec(text.slice(Math.max(0, at - 12), at))?.[0].toLowerCase() ?? '';
+  const bare = word.replace(/^\.+/, '');
+  if (ABBREVIATIONS.has(bare) || /^\p{L}$/u.test(bare) || /(?:^|\.)\p{L}$/u.test(bare)) return true;
+  // `1.400`: a thousands separator; `2018.3 Het` is a year, a stop and a footnote marker.
+  return /\d/.test(text[at - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(at + 1, at + 5));
+}
+
+/**
+ * Whether what follows the stop at `at` starts a sentence: after closing quotes, brackets and a footnote marker,
+ * white space and an opener, or a capital straight away, or the end of the text.
+ */
+function startFollows(text: string, at: number): boolean {
   let next = at + 1;
   while (next < text.length && CLOSERS.test(text[next]!)) next++;
   const markerStart = next;
