@@ -647,12 +647,14 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
   /** The end of the run without white space whose hyphens `hasHyphen` has allowed splitting at. */
   let hyphenRunEnd = -1;
   while (i < n) {
-    // An opening parenthesis before a letter (`(Kamerstuk`) is the word's `pre`; before a digit compromise keeps it in
-    // a number's text (`(29`), which the general path does. Citations in parentheses sent a third of motion-dense
+    // An opening parenthesis before a letter (`(Kamerstuk`) is the word's `pre`; before a digit compromise may keep
+    // it in a number's text (`(29`): see `number` below. Citations in parentheses sent a third of motion-dense
     // text's sentences down the general path.
-    if (!pre && sentence.charCodeAt(i) === 0x28 && isPlainLetter(sentence.charCodeAt(i + 1))) {
-      pre = '(';
-      i++;
+    let paren = false;
+    if (!pre && sentence.charCodeAt(i) === 0x28) {
+      if (isPlainLetter(sentence.charCodeAt(i + 1))) pre = '(';
+      else if (isDigit(sentence.charCodeAt(i + 1))) paren = true;
+      if (pre || paren) i++;
     }
     const start = i;
     // An abbreviation of single letters with stops (`c.s.`, `M.B.`) before white space: one term with the stops in
@@ -684,9 +686,10 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       else break;
     }
     if (i === start) return undefined;
-    const text = sentence.slice(start, i);
+    let text = sentence.slice(start, i);
     const postStart = i;
     if (i + 1 < n && isDash(sentence.charCodeAt(i)) && isPlainWordChar(sentence.charCodeAt(i + 1))) {
+      if (paren) return undefined;
       // A hyphen inside a run (`EU-Turkije,`): `splitWords` splits the run at its dashes if `hasHyphen` allows it,
       // each part but the last keeping the run's first dash as its `post`, so only runs of one kind of dash are
       // taken. The run's last part is a word as any other.
@@ -721,15 +724,19 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
         if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) return undefined;
         i = end;
       }
-    const post = sentence.slice(postStart, i);
+    let post = sentence.slice(postStart, i);
     // A word in lower case is its own: `toLowerCase` on it (a slice of the sentence) cost 60 ns a word.
     let normal = capital || kinds & 2 ? text.toLowerCase() : text;
     if (kinds & 1) {
-      // A number: only digits (a digit before letters may be a unit, `5km`, which the contraction pass splits), with
-      // neither a `)` (which `splitPunctuation` may leave on a number) nor a dash (`2017 - 2018` is one range) after.
+      // A number: only digits (a digit before letters may be a unit, `5km`, which the contraction pass splits),
+      // without a dash after (`2017 - 2018` is one range); a `)` after it may stay in its text (`2380)`).
       if (kinds !== 1 && isDigit(text.charCodeAt(0))) return undefined;
       if (kinds === 1 && !ALL_DIGITS.test(text)) return undefined;
-      if (post.includes(')') || HAS_ANY_DASH.test(post)) return undefined;
+      if (HAS_ANY_DASH.test(post)) return undefined;
+      if (paren || post.includes(')')) {
+        if (kinds !== 1) return undefined;
+        [pre, text, post] = parenthesisedNumber(pre, paren, text, post);
+      }
     }
     if (kinds & 2) {
       // Latin-1 letters lower-case into `cleanup`'s clean range; `finish` then only transliterates them, and leaves
@@ -742,6 +749,24 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
     pre = '';
   }
   return terms.length ? terms : undefined;
+}
+
+/**
+ * A number in or before parentheses (`(29`, `2380)`, `(12)`, `12).`) as `splitPunctuation` splits it: the
+ * parentheses stay in its text when the word is a number as `IS_FULL_NUMBER` sees it, else they are its `pre` and
+ * `post`. Its normal form is the digits either way (`cleanup`). Citations end in one (`(Kamerstuk 19 637, nr.
+ * 2380)`): a number with a `)` after it sent a fifth of motion-dense text's sentences down the general path.
+ */
+function parenthesisedNumber(
+  pre: string,
+  paren: boolean,
+  digits: string,
+  post: string,
+): [pre: string, text: string, post: string] {
+  const after = post.trim();
+  const word = (paren ? '(' : '') + digits + after;
+  if (IS_FULL_NUMBER.test(word)) return [pre, word, post.slice(after.length)];
+  return [paren ? `${pre}(` : pre, digits, post];
 }
 
 /** The length of `([A-Za-z]\.){2,}` at `at` if white space or the end follows it, else 0. */
