@@ -18,8 +18,8 @@ import nlp from 'compromise/one';
  * which adds and splits terms. Number ranges (`2017-2018`), common in Dutch text, are split as it splits them
  * (`range`); for the rest `contracted` says when it would replace a term (a known contraction, `n't`, a French
  * elision, a number glued to a unit), and `sentencesOf` then returns undefined so the caller asks
- * compromise itself: compromise runs only on those few pieces, where it earns its cost. Text with the stops of
- * scripts without spaces (CJK) is handed over as well. Equality with compromise is tested on the corpus, the real
+ * compromise itself (`sentencesOrTexts` hands back only such sentences): compromise runs only on those few pieces
+ * or sentences, where it earns its cost. Text with the stops of scripts without spaces (CJK) is handed over as well. Equality with compromise is tested on the corpus, the real
  * texts and seeded random texts (tests/unit/refs/words.test.ts).
  */
 

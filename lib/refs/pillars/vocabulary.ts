@@ -7,8 +7,8 @@ import { type Token, tokenize } from './tokens';
  * compounds put the head last) or starts with it (`terugkeerbeleid` for `terugkeer`: the modifier names the topic
  * just as well). The other part of the compound must be at least PART_MIN letters, so `illegaal` is no `legaal` and
  * `irregulier` no `regulier`. A phrase matches consecutive tokens by stem; its last word may be a compound
- * (`legale migratieroutes` for `legale migratie`). All lookups are hash lookups of bounded-length slices, so matching
- * is linear in the number of tokens.
+ * (`legale migratieroutes` for `legale migratie`). All lookups are hash lookups of bounded-length slices, or
+ * comparisons with the few keys that share a token's head or tail, so matching is linear in the number of tokens.
  */
 
 export const COMPOUND_MIN = 5;
