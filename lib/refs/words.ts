@@ -18,8 +18,8 @@ import nlp from 'compromise/one';
  * which adds and splits terms. Number ranges (`2017-2018`), common in Dutch text, are split as it splits them
  * (`range`); for the rest `contracted` says when it would replace a term (a known contraction, `n't`, a French
  * elision, a number glued to a unit), and `sentencesOf` then returns undefined so the caller asks
- * compromise itself: compromise runs only on those few pieces, where it earns its cost. Text with the stops of
- * scripts without spaces (CJK) is handed over as well. Equality with compromise is tested on the corpus, the real
+ * compromise itself (`sentencesOrTexts` hands back only such sentences): compromise runs only on those few pieces
+ * or sentences, where it earns its cost. Text with the stops of scripts without spaces (CJK) is handed over as well. Equality with compromise is tested on the corpus, the real
  * texts and seeded random texts (tests/unit/refs/words.test.ts).
  */
 
@@ -647,12 +647,14 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
   /** The end of the run without white space whose hyphens `hasHyphen` has allowed splitting at. */
   let hyphenRunEnd = -1;
   while (i < n) {
-    // An opening parenthesis before a letter (`(Kamerstuk`) is the word's `pre`; before a digit compromise keeps it in
-    // a number's text (`(29`), which the general path does. Citations in parentheses sent a third of motion-dense
+    // An opening parenthesis before a letter (`(Kamerstuk`) is the word's `pre`; before a digit compromise may keep
+    // it in a number's text (`(29`): see `number` below. Citations in parentheses sent a third of motion-dense
     // text's sentences down the general path.
-    if (!pre && sentence.charCodeAt(i) === 0x28 && isPlainLetter(sentence.charCodeAt(i + 1))) {
-      pre = '(';
-      i++;
+    let paren = false;
+    if (!pre && sentence.charCodeAt(i) === 0x28) {
+      if (isPlainLetter(sentence.charCodeAt(i + 1))) pre = '(';
+      else if (isDigit(sentence.charCodeAt(i + 1))) paren = true;
+      if (pre || paren) i++;
     }
     const start = i;
     // An abbreviation of single letters with stops (`c.s.`, `M.B.`) before white space: one term with the stops in
@@ -672,19 +674,22 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       pre = '';
       continue;
     }
-    // What the word holds beside ASCII letters: digits (1), Latin-1 letters (2).
+    // What the word holds beside ASCII letters: digits (1), Latin-1 letters (2); and whether a capital.
     let kinds = 0;
+    let capital = false;
     for (; i < n; i++) {
       const c = sentence.charCodeAt(i);
-      if (isAsciiLetter(c)) continue;
-      if (isDigit(c)) kinds |= 1;
+      if (c >= 0x61 && c <= 0x7a) continue;
+      if (c >= 0x41 && c <= 0x5a) capital = true;
+      else if (isDigit(c)) kinds |= 1;
       else if (isLatin1Letter(c)) kinds |= 2;
       else break;
     }
     if (i === start) return undefined;
-    const text = sentence.slice(start, i);
+    let text = sentence.slice(start, i);
     const postStart = i;
     if (i + 1 < n && isDash(sentence.charCodeAt(i)) && isPlainWordChar(sentence.charCodeAt(i + 1))) {
+      if (paren) return undefined;
       // A hyphen inside a run (`EU-Turkije,`): `splitWords` splits the run at its dashes if `hasHyphen` allows it,
       // each part but the last keeping the run's first dash as its `post`, so only runs of one kind of dash are
       // taken. The run's last part is a word as any other.
@@ -719,14 +724,19 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
         if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) return undefined;
         i = end;
       }
-    const post = sentence.slice(postStart, i);
-    let normal = text.toLowerCase();
+    let post = sentence.slice(postStart, i);
+    // A word in lower case is its own: `toLowerCase` on it (a slice of the sentence) cost 60 ns a word.
+    let normal = capital || kinds & 2 ? text.toLowerCase() : text;
     if (kinds & 1) {
-      // A number: only digits (a digit before letters may be a unit, `5km`, which the contraction pass splits), with
-      // neither a `)` (which `splitPunctuation` may leave on a number) nor a dash (`2017 - 2018` is one range) after.
+      // A number: only digits (a digit before letters may be a unit, `5km`, which the contraction pass splits),
+      // without a dash after (`2017 - 2018` is one range); a `)` after it may stay in its text (`2380)`).
       if (kinds !== 1 && isDigit(text.charCodeAt(0))) return undefined;
       if (kinds === 1 && !ALL_DIGITS.test(text)) return undefined;
-      if (post.includes(')') || HAS_ANY_DASH.test(post)) return undefined;
+      if (HAS_ANY_DASH.test(post)) return undefined;
+      if (paren || post.includes(')')) {
+        if (kinds !== 1) return undefined;
+        [pre, text, post] = parenthesisedNumber(pre, paren, text, post);
+      }
     }
     if (kinds & 2) {
       // Latin-1 letters lower-case into `cleanup`'s clean range; `finish` then only transliterates them, and leaves
@@ -739,6 +749,24 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
     pre = '';
   }
   return terms.length ? terms : undefined;
+}
+
+/**
+ * A number in or before parentheses (`(29`, `2380)`, `(12)`, `12).`) as `splitPunctuation` splits it: the
+ * parentheses stay in its text when the word is a number as `IS_FULL_NUMBER` sees it, else they are its `pre` and
+ * `post`. Its normal form is the digits either way (`cleanup`). Citations end in one (`(Kamerstuk 19 637, nr.
+ * 2380)`): a number with a `)` after it sent a fifth of motion-dense text's sentences down the general path.
+ */
+function parenthesisedNumber(
+  pre: string,
+  paren: boolean,
+  digits: string,
+  post: string,
+): [pre: string, text: string, post: string] {
+  const after = post.trim();
+  const word = (paren ? '(' : '') + digits + after;
+  if (IS_FULL_NUMBER.test(word)) return [pre, word, post.slice(after.length)];
+  return [paren ? `${pre}(` : pre, digits, post];
 }
 
 /** The length of `([A-Za-z]\.){2,}` at `at` if white space or the end follows it, else 0. */
@@ -765,25 +793,44 @@ const CLEAN_FORM = /^[a-z0-9]+$/;
  *   input, none one of the empty terms a contraction adds.
  */
 export function sentencesOf(text: string, options: { ranges?: boolean } = {}): Term[][] | undefined {
+  const sentences = sentencesOrTexts(text, options);
+  if (!sentences) return undefined;
+  for (const sentence of sentences) if (typeof sentence === 'string') return undefined;
+  return sentences as Term[][];
+}
+
+/**
+ * `sentencesOf`, except that a sentence whose terms compromise's contraction pass could change (see `contracted`)
+ * is given as its text, for compromise to tokenise on its own; undefined only for text with CJK stops. The caller
+ * that hands compromise one such sentence rather than the whole piece saves most of its cost: three pieces of the
+ * corpus letters (`25bis`, `2015.³`), 1% of their text, took 11% of the time tokenising the letters.
+ */
+export function sentencesOrTexts(text: string, options: { ranges?: boolean } = {}): (Term[] | string)[] | undefined {
   if (HAS_CJK_STOP.test(text)) return undefined;
   const { model: m, contractionWords } = model();
-  const out: Term[][] = [];
+  const out: (Term[] | string)[] = [];
   for (const sentence of splitSentences(text, m.abbreviations)) {
     const plain = plainEmoticons(m) ? undefined : plainTerms(sentence, m, contractionWords);
-    if (plain) {
-      out.push(plain);
-      continue;
-    }
-    const terms: Term[] = [];
-    for (const word of splitWords(sentence, m)) {
-      const term = splitPunctuation(word, m);
-      if (contracted(term, m, contractionWords)) return undefined;
-      const split = range(term, m);
-      if (split && options.ranges === false) return undefined;
-      if (split) terms.push(...split);
-      else terms.push(term);
-    }
-    out.push(terms);
+    out.push(plain ?? termsOf(sentence, m, contractionWords, options.ranges !== false) ?? sentence);
   }
   return out;
+}
+
+/** The terms of one sentence by the general rules, or undefined where the contraction pass would change them. */
+function termsOf(
+  sentence: string,
+  m: Model,
+  contractionWords: ReadonlySet<string>,
+  ranges: boolean,
+): Term[] | undefined {
+  const terms: Term[] = [];
+  for (const word of splitWords(sentence, m)) {
+    const term = splitPunctuation(word, m);
+    if (contracted(term, m, contractionWords)) return undefined;
+    const split = range(term, m);
+    if (split && !ranges) return undefined;
+    if (split) terms.push(...split);
+    else terms.push(term);
+  }
+  return terms;
 }

@@ -1,7 +1,7 @@
 import { noteLocator } from '../footnotes';
 import type { Footnote, MotionRef, PaperRef } from '../types';
 import { motionIds } from './linking';
-import { type MentionForm, readMention } from './names';
+import { type MemberGroup, type MentionForm, readMention } from './names';
 
 /**
  * The cheap prefilter: `motie`/`moties` as a whole word in any case (`MOTIE`, `motie-Fritsma`), never `motieven` or
@@ -54,22 +54,24 @@ export function motionScanner(
       const ids = motionIds(text, mention, keywords[next + 1] ?? text.length, papers, notes, locateNote);
       const confidence = mention.caps ? 0.9 : CONFIDENCE[mention.form];
       mention.groups.forEach((group, g) => {
-        const id = ids[g];
-        found.push({
-          kind: 'motion',
-          members: group.members,
-          cs: group.cs,
-          ...(id ? { id } : {}),
-          text: text.slice(group.start, group.end),
-          start: group.start,
-          end: group.end,
-          confidence,
-        });
+        found.push(motionRef(text, group, ids[g], confidence));
         coveredUntil = group.end;
       });
     }
     return found;
   };
+}
+
+/**
+ * A motion's reference, with its id only if it has one (after `cs`, where JSON shows it). Two literals, not a spread
+ * of `{ id }`: the spread was 3% of the motion reader's time on motion-dense text (in a profile).
+ */
+function motionRef(text: string, group: MemberGroup, id: string | undefined, confidence: number): MotionRef {
+  const { members, cs, start, end } = group;
+  const slice = text.slice(start, end);
+  return id
+    ? { kind: 'motion', members, cs, id, text: slice, start, end, confidence }
+    : { kind: 'motion', members, cs, text: slice, start, end, confidence };
 }
 
 /** Offsets of `motie`/`moties` as whole words; a plain search and a look at the neighbours beats a Unicode regex. */

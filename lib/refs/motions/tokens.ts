@@ -161,8 +161,8 @@ export function tokenizeWindow(text: string, start: number, end: number): TokenW
   const first: MatchTerm[] = [];
   let previousEnd = 0;
   let elapsed = 0;
-  sentences.forEach((terms, s) => {
-    for (const term of terms) {
+  for (let s = 0; s < sentences.length; s++) {
+    for (const term of sentences[s]!) {
       const from = elapsed + term.pre.length;
       const to = from + term.text.length;
       elapsed += term.pre.length + term.text.length + term.post.length;
@@ -181,7 +181,7 @@ export function tokenizeWindow(text: string, start: number, end: number): TokenW
         });
       previousEnd = pushToken(tokens, original, start, from, to, term.normal, term.pre, tags, previousEnd);
     }
-  });
+  }
   return { tokens, start, first, shadowed };
 }
 

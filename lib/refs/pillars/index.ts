@@ -1,11 +1,12 @@
 import type { PillarRef } from '../types';
-import { compileUnits, type Mention, type MentionScan, scanMentions, type Unit } from './mentions';
+import { compileUnits, type MentionScan, namesManyPillars, type Unit } from './mentions';
 import { hasKey, type KeySet, keySet } from './prefilter';
+import { type AgendaIndex, CONTEXT, HEADINGS, indexAgenda, type PieceEvidence, readPiece, VOCABULARY } from './reader';
 import { CONFIDENCE, noisyOr, rank, vocabularyConfidence, vocabularySupport } from './score';
 import { type Heading, type Layout, type Section, type Span, segment } from './segment';
 import { AGENDAS, type Agenda } from './taxonomy';
 import { pieces, tokenizePiece, unwrap } from './tokens';
-import { compileTerms, findTerms, type Hit, type Matcher, pillarTerms, scoreHits } from './vocabulary';
+import { compileTerms, type Matcher, pillarTerms, scoreTerms } from './vocabulary';
 
 export type { Agenda, Pillar, Term } from './taxonomy';
 export { AGENDAS, IMA } from './taxonomy';
@@ -17,6 +18,7 @@ interface CompiledAgenda {
   headings: Matcher;
   context: Matcher;
   units: Unit[];
+  index: AgendaIndex;
 }
 
 const compiled = new WeakMap<Agenda, CompiledAgenda>();
@@ -24,14 +26,16 @@ const compiled = new WeakMap<Agenda, CompiledAgenda>();
 function compile(agenda: Agenda): CompiledAgenda {
   let c = compiled.get(agenda);
   if (!c) {
-    c = {
-      agenda,
-      vocabulary: compileTerms(pillarTerms(agenda, 'vocabulary')),
-      headings: compileTerms(pillarTerms(agenda, 'headings')),
-      // Context terms belong to no pillar: only their weight counts.
-      context: compileTerms(agenda.context.map((t) => [0, t] as const)),
-      units: compileUnits(agenda.units),
-    };
+    const vocabulary = compileTerms(pillarTerms(agenda, 'vocabulary'));
+    const headings = compileTerms(pillarTerms(agenda, 'headings'));
+    // Context terms belong to no pillar: only their weight counts.
+    const context = compileTerms(agenda.context.map((t) => [0, t] as const));
+    const units = compileUnits(agenda.units);
+    const lists: Matcher[] = [];
+    lists[VOCABULARY] = vocabulary;
+    lists[HEADINGS] = headings;
+    lists[CONTEXT] = context;
+    c = { agenda, vocabulary, headings, context, units, index: indexAgenda(lists, units) };
     compiled.set(agenda, c);
   }
   return c;
@@ -196,30 +200,12 @@ export interface PillarLabelling {
 }
 
 /** The evidence for one heading or paragraph, per agenda, gathered piece by piece. */
-class Gathered {
-  /** Vocabulary hits; for a heading also `headingHits`, its heading terms. */
-  readonly hits: Hit[][];
-  readonly headingHits: Hit[][];
-  readonly mentions: Mention[][];
-  readonly overview: boolean[];
-  readonly context: number[];
-
+function gathered(agendas: number): PieceEvidence[] {
   // Plain loops: one is built for every heading and paragraph, and five `Array.from` with a closure each were 1.3%
   // of the analysis of the corpus letters (in a profile).
-  constructor(count: number) {
-    this.hits = [];
-    this.headingHits = [];
-    this.mentions = [];
-    this.overview = [];
-    this.context = [];
-    for (let a = 0; a < count; a++) {
-      this.hits.push([]);
-      this.headingHits.push([]);
-      this.mentions.push([]);
-      this.overview.push(false);
-      this.context.push(0);
-    }
-  }
+  const out: PieceEvidence[] = [];
+  for (let a = 0; a < agendas; a++) out.push({ terms: [[], [], []], mentions: [], overview: false });
+  return out;
 }
 
 /**
@@ -242,28 +228,23 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
     ...layout.headings.map((h) => ({ heading: true, text: () => h.title.replace(/[*_#]/g, ' ') })),
     ...layout.paragraphs.map((p) => ({ heading: false, text: () => unwrap(text.slice(p.start, p.end)) })),
   ];
-  const gathered: Gathered[] = [];
+  const evidence: PieceEvidence[][] = [];
   let item = 0;
   let queue: string[] = [];
   let queued = 0;
-  const read = (piece: string, into: Gathered, heading: boolean) => {
+  const read = (piece: string, into: PieceEvidence[], heading: boolean) => {
     if (options.prefilter !== false && !hasKey(piece, keys)) return;
     if (!agendas.length) return;
     const sentences = tokenizePiece(piece, { compromise: options.compromise });
-    agendas.forEach((c, a) => {
-      into.hits[a]!.push(...findTerms(sentences, c.vocabulary));
-      if (heading) into.headingHits[a]!.push(...findTerms(sentences, c.headings));
-      const scan = scanMentions(sentences, c.units, c.agenda.pillars.length);
-      into.mentions[a]!.push(...scan.mentions);
-      if (scan.overview) into.overview[a] = true;
-      for (const hit of findTerms(sentences, c.context)) into.context[a]! += hit.term.weight;
-    });
+    for (let a = 0; a < agendas.length; a++) {
+      readPiece(sentences, agendas[a]!.index, agendas[a]!.agenda.pillars.length, heading, into[a]!);
+    }
   };
   const step = (budget: number) => {
     let spent = 0;
     while (item < items.length && spent < budget) {
-      if (gathered.length === item) {
-        gathered.push(new Gathered(agendas.length));
+      if (evidence.length === item) {
+        evidence.push(gathered(agendas.length));
         queue = pieces(items[item]!.text());
         queued = 0;
       }
@@ -272,31 +253,35 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
         item++;
         continue;
       }
-      read(piece, gathered[item]!, items[item]!.heading);
+      read(piece, evidence[item]!, items[item]!.heading);
       spent += piece.length;
     }
     return item >= items.length;
   };
   const labels = () => {
     if (!agendas.length) return [];
-    const evidenceOf = (g: Gathered, a: number, heading: boolean): Evidence => {
-      const scores = scoreHits(g.hits[a]!);
+    const evidenceOf = (g: PieceEvidence, heading: boolean): Evidence => {
+      const scores = scoreTerms(g.terms[VOCABULARY]!);
       if (heading) {
         // A heading's vocabulary counts at half weight, its heading terms in full.
         for (const [p, s] of scores) scores.set(p, s * HEADING_VOCABULARY_WEIGHT);
-        for (const [p, s] of scoreHits(g.headingHits[a]!)) scores.set(p, (scores.get(p) ?? 0) + s);
+        for (const [p, s] of scoreTerms(g.terms[HEADINGS]!)) scores.set(p, (scores.get(p) ?? 0) + s);
       }
-      const mentions = g.mentions[a]!;
-      const overview = g.overview[a]! || new Set(mentions.map((m) => m.pillar)).size >= 3;
+      const { mentions } = g;
+      const overview = g.overview || namesManyPillars(mentions);
       return { scores, scan: { mentions, overview } };
     };
     const h = layout.headings.length;
-    const headingEvidence = agendas.map((_, a) => gathered.slice(0, h).map((g) => evidenceOf(g, a, true)));
-    const paragraphEvidence = agendas.map((_, a) => gathered.slice(h).map((g) => evidenceOf(g, a, false)));
+    const headingEvidence = agendas.map((_, a) => evidence.slice(0, h).map((g) => evidenceOf(g[a]!, true)));
+    const paragraphEvidence = agendas.map((_, a) => evidence.slice(h).map((g) => evidenceOf(g[a]!, false)));
     const relevance = agendas.map((_, a) => {
       let sum = 0;
       for (const ev of [...headingEvidence[a]!, ...paragraphEvidence[a]!]) for (const s of ev.scores.values()) sum += s;
-      for (const g of gathered) sum += g.context[a]!;
+      for (const g of evidence) {
+        let context = 0;
+        for (const term of g[a]!.terms[CONTEXT]!) context += term.weight;
+        sum += context;
+      }
       return sum;
     });
     const owners = mentionOwners(agendas, relevance);

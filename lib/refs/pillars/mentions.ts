@@ -60,58 +60,86 @@ export function compileUnits(units: readonly string[]): Unit[] {
   return units.map((u) => ({ form: fold(u), stem: stem(fold(u)) }));
 }
 
+/** The first unit whose stem is the token's (`pijlers` for `pijler`), if any. */
+export function unitOf(token: Token, units: readonly Unit[]): Unit | undefined {
+  for (const u of units) if (token.stem === u.stem) return u;
+  return undefined;
+}
+
+/** Whether a token that is no unit word holds one (`zespijleragenda`): a cue of an overview. */
+export function holdsUnit(token: Token, units: readonly Unit[]): boolean {
+  for (const u of units) if (token.form.length >= u.form.length && token.form.includes(u.form)) return true;
+  return false;
+}
+
+/** Whether the sentence points to another part of the text (`zoals … genoemd`): its mentions are cross-references. */
+export function refersElsewhere(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => CROSS_REFERENCE.has(t.form));
+}
+
+/**
+ * The mentions named by the unit word `tokens[i]` (`pijlers 4 en 5`, `de vierde pijler`), added to `mentions`, of
+ * pillars 1..`count`; true when the unit word, naming none, marks an overview (`pijlers`, `per pijler`).
+ */
+export function readUnit(
+  tokens: readonly Token[],
+  i: number,
+  unit: Unit,
+  count: number,
+  crossReference: boolean,
+  mentions: Mention[],
+): boolean {
+  const push = (n: number) => {
+    if (n >= 1 && n <= count) mentions.push({ pillar: n, crossReference });
+  };
+  const found = mentions.length;
+  // `pijler 4`, `pijlers 4, 5 en 6`
+  for (let j = i + 1; ; j++) {
+    const n = cardinal(tokens[j]);
+    if (n === undefined) break;
+    push(n);
+    const sep = tokens[j + 1];
+    if (sep && LIST_WORDS.has(sep.form)) j++;
+    else if (!tokens[j]!.post.includes(',')) break;
+  }
+  // `de vierde pijler`, `de tweede en derde pijler`
+  for (let j = i - 1; ; ) {
+    const n = ordinal(tokens[j]);
+    if (n === undefined) break;
+    push(n);
+    if (LIST_WORDS.has(tokens[j - 1]?.form ?? '')) j -= 2;
+    else if (tokens[j - 1]?.post.includes(',')) j -= 1;
+    else break;
+  }
+  const plural = tokens[i]!.form !== unit.form;
+  return mentions.length === found && (plural || tokens[i - 1]?.form === 'per');
+}
+
+/** Three or more different pillars in one text make it an overview. */
+export function namesManyPillars(mentions: readonly Mention[]): boolean {
+  return new Set(mentions.map((m) => m.pillar)).size >= 3;
+}
+
 /**
  * Mentions of pillars 1..`count` named with one of the `units`, and whether the text is an overview. Three or more
- * different pillars in one text also make it an overview.
+ * different pillars in one text also make it an overview. (The labeller reads pieces with `readPiece`, which does
+ * the same in its one pass over the tokens.)
  */
 export function scanMentions(sentences: readonly Token[][], units: readonly Unit[], count: number): MentionScan {
   const mentions: Mention[] = [];
   let overview = false;
-  // Plain loops, and the cross-reference words looked for only in a sentence with a unit word: a closure per
-  // sentence and per token, and a search of every sentence, for the few sentences that name a pillar, were 3% of
-  // the analysis of the corpus letters (in a profile).
   for (const tokens of sentences) {
     let crossReference: boolean | undefined;
-    const push = (n: number | undefined) => {
-      crossReference ??= tokens.some((t) => CROSS_REFERENCE.has(t.form));
-      if (n !== undefined && n >= 1 && n <= count) mentions.push({ pillar: n, crossReference });
-    };
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      let unit: Unit | undefined;
-      for (const u of units) {
-        if (token.stem === u.stem) {
-          unit = u;
-          break;
-        }
-      }
+      const unit = unitOf(tokens[i]!, units);
       if (!unit) {
-        for (const u of units) if (token.form.length >= u.form.length && token.form.includes(u.form)) overview = true; // `zespijleragenda`
+        if (holdsUnit(tokens[i]!, units)) overview = true;
         continue;
       }
-      const found = mentions.length;
-      // `pijler 4`, `pijlers 4, 5 en 6`
-      for (let j = i + 1; ; j++) {
-        const n = cardinal(tokens[j]);
-        if (n === undefined) break;
-        push(n);
-        const sep = tokens[j + 1];
-        if (sep && LIST_WORDS.has(sep.form)) j++;
-        else if (!tokens[j]!.post.includes(',')) break;
-      }
-      // `de vierde pijler`, `de tweede en derde pijler`
-      for (let j = i - 1; ; ) {
-        const n = ordinal(tokens[j]);
-        if (n === undefined) break;
-        push(n);
-        if (LIST_WORDS.has(tokens[j - 1]?.form ?? '')) j -= 2;
-        else if (tokens[j - 1]?.post.includes(',')) j -= 1;
-        else break;
-      }
-      const plural = token.form !== unit.form;
-      if (mentions.length === found && (plural || tokens[i - 1]?.form === 'per')) overview = true;
+      crossReference ??= refersElsewhere(tokens);
+      if (readUnit(tokens, i, unit, count, crossReference, mentions)) overview = true;
     }
   }
-  if (new Set(mentions.map((m) => m.pillar)).size >= 3) overview = true;
+  if (namesManyPillars(mentions)) overview = true;
   return { mentions, overview };
 }

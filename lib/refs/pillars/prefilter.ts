@@ -63,12 +63,13 @@ export interface Searchable {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+/** What `searchable` drops from a text of ASCII only: all but `isWordChar`'s ASCII characters. */
+const DROPPED_ASCII = /[^a-z0-9]+/g;
 
 export function searchable(text: string): Searchable {
   const lower = text.toLowerCase();
-  const folded = NON_ASCII.test(lower)
-    ? transliterate(lower.replace(/ς/g, 'σ')).normalize('NFD').replace(MARKS, '').toLowerCase()
-    : lower;
+  if (!NON_ASCII.test(lower)) return searchableAscii(lower);
+  const folded = transliterate(lower.replace(/ς/g, 'σ')).normalize('NFD').replace(MARKS, '').toLowerCase();
   const starts = new Uint8Array(folded.length);
   let out = '';
   let from = 0;
@@ -86,6 +87,26 @@ export function searchable(text: string): Searchable {
   }
   out += folded.slice(from);
   return { text: out, starts, folded };
+}
+
+/**
+ * `searchable` of a lower-case ASCII text. Its text is made by one replace, a flat string: the one built word by
+ * word was a rope, and reading its characters one by one made `hasKey`'s scan of a piece of the real texts (most
+ * of which hold no key) several times as slow.
+ */
+function searchableAscii(lower: string): Searchable {
+  const starts = new Uint8Array(lower.length);
+  let kept = 0;
+  let dropped = true;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (dropped) starts[kept] = 1;
+      kept++;
+      dropped = false;
+    } else dropped = true;
+  }
+  return { text: lower.replace(DROPPED_ASCII, ''), starts, folded: lower };
 }
 
 /** Keys by their first two characters as one number (a one-character key by its character, negated). */
@@ -116,10 +137,21 @@ export interface KeySet {
   /** The three indexes in one, and whether any key is a single character. */
   buckets: Map<number, Bucket>;
   singles: boolean;
-  /** 1 at `a * 128 + b` where some bucket's keys start with the ASCII characters `a` `b` (see `hasKey`). */
+  /**
+   * At `a * 128 + b`, where some bucket's keys start with the ASCII characters `a` `b` (see `hasKey`): 2 if one of
+   * them has two characters or is a short stem's, else 1, and then their first three characters are in
+   * `asciiTriples`.
+   */
   asciiPairs: Uint8Array;
+  /** 1 at `tripleCode` of the first three characters of every key of three characters or more. */
+  asciiTriples: Uint8Array;
   /** 1 at `a` where some bucket's key is the single ASCII character `a`. */
   asciiSingles: Uint8Array;
+  /**
+   * How many characters of `searchable`'s text after a position the tests there read: the longest key, or a short
+   * word and its longest cut (`shortWordAt`); and one more, the pair's second character.
+   */
+  reach: number;
 }
 
 function index(keys: Iterable<string>): KeyIndex {
@@ -183,17 +215,37 @@ export function keySet(matchers: readonly Matcher[], unitStems: readonly string[
   return { ...keys, implicit: outputs.some((word) => hasKey(word, keys)), contractions: words };
 }
 
-function withBuckets(keys: Omit<KeySet, 'buckets' | 'singles' | 'asciiPairs' | 'asciiSingles'>): KeySet {
+const TRIPLE_CODES = 1 << 16;
+
+/** A hash of three character codes, below TRIPLE_CODES. */
+const tripleCode = (a: number, b: number, c: number) =>
+  Math.imul((a << 14) + (b << 7) + c, 0x9e3779b1) >>> (32 - Math.log2(TRIPLE_CODES));
+
+function withBuckets(
+  keys: Omit<KeySet, 'buckets' | 'singles' | 'asciiPairs' | 'asciiTriples' | 'asciiSingles' | 'reach'>,
+): KeySet {
   const all = buckets(keys);
   const asciiPairs = new Uint8Array(128 * 128);
+  const asciiTriples = new Uint8Array(TRIPLE_CODES);
   const asciiSingles = new Uint8Array(128);
-  for (const code of all.keys()) {
+  for (const [code, bucket] of all) {
     const a = Math.floor(code / 0x10000);
     const b = code % 0x10000;
-    if (code >= 0 && a < 128 && b < 128) asciiPairs[a * 128 + b] = 1;
+    if (code >= 0 && a < 128 && b < 128) {
+      const long = [...(bucket.anywhere ?? []), ...(bucket.wordStart ?? [])];
+      const pairOnly = !!bucket.short || long.some((key) => key.length < 3);
+      asciiPairs[a * 128 + b] = pairOnly ? 2 : 1;
+      for (const key of long) asciiTriples[tripleCode(a, b, key.charCodeAt(2))] = 1;
+    }
     if (code < 0 && -1 - code < 128) asciiSingles[-1 - code] = 1;
   }
-  return { ...keys, buckets: all, singles: [...all.keys()].some((code) => code < 0), asciiPairs, asciiSingles };
+  let longest = SHORT + LONGEST_CUT;
+  for (const bucket of all.values()) {
+    for (const key of [...(bucket.anywhere ?? []), ...(bucket.wordStart ?? [])])
+      longest = Math.max(longest, key.length);
+  }
+  const singles = [...all.keys()].some((code) => code < 0);
+  return { ...keys, buckets: all, singles, asciiPairs, asciiTriples, asciiSingles, reach: longest + 1 };
 }
 
 /** A character that a token's form keeps as it stands in the text (not `.`, `'` or `-`, which it may drop). */
@@ -204,15 +256,50 @@ const IMPLICIT_CUES = /['’@\-\u2013\u2014]/;
 /** Whether `text` may hold a term: if not, tokenising it finds nothing. One pass, a map lookup per character. */
 export function hasKey(text: string, keys: KeySet): boolean {
   if (keys.implicit && (IMPLICIT_CUES.test(text) || anyContraction(text, keys.contractions))) return true;
+  if (!NON_ASCII.test(text)) return hasKeyAscii(text, keys);
   const { text: s, starts, folded } = searchable(text);
   for (const key of keys.literal) if (folded.includes(key)) return true;
-  const { buckets, singles, asciiPairs, asciiSingles } = keys;
-  for (let i = 0; i < s.length; i++) {
+  return keyBetween(s, starts, 0, s.length, keys);
+}
+
+/** The first prefix of an ASCII text that is searched on its own (see `hasKeyAscii`). */
+const FIRST_PREFIX = 160;
+
+/**
+ * `hasKey` for a text of ASCII only, which most pieces of Dutch text are, where `searchable` of a prefix is a prefix
+ * of `searchable` of the whole text, with the same word starts: nearly every piece of the corpus letters has a key
+ * (97%), most near its start, so the first FIRST_PREFIX characters are searched first, and only if they hold none
+ * the rest. Folding and searching each whole piece first was 12% of the labeller's time on the corpus letters.
+ */
+function hasKeyAscii(text: string, keys: KeySet): boolean {
+  const lower = text.toLowerCase();
+  for (const key of keys.literal) if (lower.includes(key)) return true;
+  let from = 0;
+  if (text.length > FIRST_PREFIX + keys.reach) {
+    const prefix = searchable(lower.slice(0, FIRST_PREFIX + keys.reach));
+    // Positions with `reach` characters after them are tested as in the whole text.
+    from = Math.max(0, prefix.text.length - keys.reach);
+    if (keyBetween(prefix.text, prefix.starts, 0, from, keys)) return true;
+  }
+  const { text: s, starts } = searchable(lower);
+  return keyBetween(s, starts, from, s.length, keys);
+}
+
+/** Whether a key stands at a position from `from` to `until` of `searchable`'s text `s`. */
+function keyBetween(s: string, starts: Uint8Array, from: number, until: number, keys: KeySet): boolean {
+  const { buckets, singles, asciiPairs, asciiTriples, asciiSingles } = keys;
+  for (let i = from; i < until; i++) {
     // A pair of ASCII characters is looked up in a table first: a map lookup for every character was most of this
-    // loop's cost (hasKey was 5% of the analysis of the corpus letters, in a profile).
+    // loop's cost (hasKey was 5% of the analysis of the corpus letters, in a profile). Pairs such as `ge` and `in`
+    // start keys and half the words of Dutch text, so for keys of three characters the third is looked up too: the
+    // keys of a bucket compared at every such pair were 15% of `hasKey` on the real texts (in a profile).
     const a = s.charCodeAt(i);
     const b = s.charCodeAt(i + 1);
-    const bucket = a < 128 && b < 128 && !asciiPairs[a * 128 + b] ? undefined : buckets.get(pairCode(s, i));
+    const pair = a < 128 && b < 128 ? asciiPairs[a * 128 + b] : 2;
+    const bucket =
+      pair === 0 || (pair === 1 && !asciiTriples[tripleCode(a, b, s.charCodeAt(i + 2))])
+        ? undefined
+        : buckets.get(pairCode(s, i));
     if (bucket && bucketAt(bucket, s, starts, i)) return true;
     // The IMA has one-character keys, so this lookup ran for every character too (hasKey was 9% of the analysis
     // of the real texts, in a profile, with the pair table alone).

@@ -1,6 +1,6 @@
 import nlp from 'compromise/one';
 import { isJsSpace } from '../cursor';
-import { sentencesOf } from '../words';
+import { sentencesOrTexts, type Term } from '../words';
 import { fold, stem } from './lemma';
 
 /*
@@ -144,18 +144,40 @@ export function pieces(text: string): string[] {
   return chunks(hasOverlong(text) ? text.replace(OVERLONG, (run) => run.slice(0, LONGEST_WORD)) : text);
 }
 
+/** The sentences of a text as compromise tokenises it, with the Dutch stems. */
+function compromiseSentences(text: string): DutchTerm[][] {
+  const doc = nlp.tokenize(text);
+  doc.compute('dutchStem');
+  return doc.docs as unknown as DutchTerm[][];
+}
+
+/**
+ * The sentences that `sentencesOrTexts` left to compromise, tokenised by it one at a time: the contraction pass
+ * changes terms within their sentence only. Undefined should compromise read one of them as more than one sentence
+ * (it then reads the whole piece, as it would have).
+ */
+function withCompromise(sentences: readonly (Term[] | string)[]): DutchTerm[][] | undefined {
+  const out: DutchTerm[][] = [];
+  for (const sentence of sentences) {
+    if (typeof sentence !== 'string') {
+      out.push(sentence);
+      continue;
+    }
+    const docs = compromiseSentences(sentence);
+    if (docs.length !== 1) return undefined;
+    out.push(docs[0]!);
+  }
+  return out;
+}
+
 /** The sentences of one piece (see `pieces`). */
 export function tokenizePiece(text: string, options: { compromise?: boolean } = {}): Token[][] {
   install();
-  // `sentencesOf` is compromise's tokeniser without compromise's machinery (see lib/refs/words.ts); compromise
-  // itself reads only the pieces where its contraction pass could change the terms.
-  const fast = options.compromise ? undefined : (sentencesOf(text) as DutchTerm[][] | undefined);
-  let docs = fast;
-  if (!docs) {
-    const doc = nlp.tokenize(text);
-    doc.compute('dutchStem');
-    docs = doc.docs as unknown as DutchTerm[][];
-  }
+  // `sentencesOrTexts` is compromise's tokeniser without compromise's machinery (see lib/refs/words.ts); compromise
+  // itself reads only the sentences where its contraction pass could change the terms.
+  const fast = options.compromise ? undefined : sentencesOrTexts(text);
+  let docs = fast && withCompromise(fast);
+  if (!docs) docs = compromiseSentences(text);
   const sentences: Token[][] = [];
   for (const terms of docs) {
     const tokens: Token[] = [];

@@ -7,12 +7,12 @@ import { type Token, tokenize } from './tokens';
  * compounds put the head last) or starts with it (`terugkeerbeleid` for `terugkeer`: the modifier names the topic
  * just as well). The other part of the compound must be at least PART_MIN letters, so `illegaal` is no `legaal` and
  * `irregulier` no `regulier`. A phrase matches consecutive tokens by stem; its last word may be a compound
- * (`legale migratieroutes` for `legale migratie`). All lookups are hash lookups of bounded-length slices, so matching
- * is linear in the number of tokens.
+ * (`legale migratieroutes` for `legale migratie`). All lookups are hash lookups of bounded-length slices, or
+ * comparisons with the few keys that share a token's head or tail, so matching is linear in the number of tokens.
  */
 
 export const COMPOUND_MIN = 5;
-const PART_MIN = 3;
+export const PART_MIN = 3;
 
 /** One term of one pillar, ready for matching. */
 export interface CompiledTerm {
@@ -32,17 +32,22 @@ export interface Matcher {
   suffixes: Map<string, CompiledTerm[]>;
   /** Phrases by the stem of their first word, longest first. */
   phrases: Map<string, CompiledTerm[]>;
-  /** Longest key in prefixes/suffixes: bounds the slices tried per token. */
-  longest: number;
   /**
-   * The first (last) COMPOUND_MIN characters of every key in prefixes (suffixes): a token whose form (stem) does
-   * not start (end) with one of them matches no compound, and its slices are not tried.
+   * The keys of prefixes (suffixes) with their terms, by their first (last) COMPOUND_MIN characters, shortest key
+   * first: a token whose form (stem) does not start (end) with one of these matches no compound, and one that does
+   * is compared with the few keys there, shortest first, as a slice of each length was looked up before.
    */
-  heads: Set<string>;
-  tails: Set<string>;
+  byHead: Map<string, Affix[]>;
+  byTail: Map<string, Affix[]>;
   /** The first (last) character of every head (tail), by code. */
   headStarts: Set<number>;
   tailEnds: Set<number>;
+}
+
+/** A key of `Matcher.prefixes` or `suffixes` with its terms. */
+export interface Affix {
+  key: string;
+  terms: CompiledTerm[];
 }
 
 function add(map: Map<string, CompiledTerm[]>, key: string, term: CompiledTerm): void {
@@ -63,9 +68,8 @@ export function compileTerms(terms: readonly (readonly [pillar: number, term: Te
     prefixes: new Map(),
     suffixes: new Map(),
     phrases: new Map(),
-    longest: 0,
-    heads: new Set(),
-    tails: new Set(),
+    byHead: new Map(),
+    byTail: new Map(),
     headStarts: new Set(),
     tailEnds: new Set(),
   };
@@ -90,16 +94,26 @@ export function compileTerms(terms: readonly (readonly [pillar: number, term: Te
     for (const key of new Set([first.stem, first.form])) {
       if (key.length < COMPOUND_MIN) continue;
       add(matcher.prefixes, key, term);
-      matcher.longest = Math.max(matcher.longest, key.length);
     }
     if (first.stem.length >= COMPOUND_MIN) add(matcher.suffixes, first.stem, term);
   }
   for (const list of matcher.phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  for (const key of matcher.prefixes.keys()) matcher.heads.add(key.slice(0, COMPOUND_MIN));
-  for (const key of matcher.suffixes.keys()) matcher.tails.add(key.slice(-COMPOUND_MIN));
-  for (const head of matcher.heads) matcher.headStarts.add(head.charCodeAt(0));
-  for (const tail of matcher.tails) matcher.tailEnds.add(tail.charCodeAt(tail.length - 1));
+  matcher.byHead = byPart(matcher.prefixes, (key) => key.slice(0, COMPOUND_MIN));
+  matcher.byTail = byPart(matcher.suffixes, (key) => key.slice(-COMPOUND_MIN));
+  for (const head of matcher.byHead.keys()) matcher.headStarts.add(head.charCodeAt(0));
+  for (const tail of matcher.byTail.keys()) matcher.tailEnds.add(tail.charCodeAt(tail.length - 1));
   return matcher;
+}
+
+function byPart(keys: Map<string, CompiledTerm[]>, part: (key: string) => string): Map<string, Affix[]> {
+  const out = new Map<string, Affix[]>();
+  for (const [key, terms] of keys) {
+    const list = out.get(part(key));
+    if (list) list.push({ key, terms });
+    else out.set(part(key), [{ key, terms }]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.key.length - b.key.length);
+  return out;
 }
 
 const NONE: readonly CompiledTerm[] = [];
@@ -108,38 +122,50 @@ const NONE: readonly CompiledTerm[] = [];
  * Terms a single token matches: same stem, or as the head or the modifier of a compound. Nearly no token matches
  * anything, so the shared empty list is returned without allocating, and the slice of the head (tail) is taken only
  * when its first (last) character can start (end) one: an array and two slices for every token, three matchers per
- * piece, were 7% of the analysis of the corpus letters, with the garbage they left (in a profile).
+ * piece, were 7% of the analysis of the corpus letters, with the garbage they left (in a profile). A compound is
+ * compared with the keys that share its head (tail), without slices: a slice of every length, looked up in
+ * `prefixes` (`suffixes`), made this 19% of the labeller's evidence pass on the corpus letters (in a profile).
  */
-function singleMatches(token: Token, matcher: Matcher): readonly CompiledTerm[] {
-  const exact = matcher.exact.get(token.stem);
-  let found: CompiledTerm[] | undefined;
+export function singleMatches(token: Token, matcher: Matcher): readonly CompiledTerm[] {
   const { form, stem } = token;
-  const maxPrefix = Math.min(matcher.longest, form.length - PART_MIN);
-  if (
-    maxPrefix >= COMPOUND_MIN &&
-    matcher.headStarts.has(form.charCodeAt(0)) &&
-    matcher.heads.has(form.slice(0, COMPOUND_MIN))
-  ) {
-    for (let k = COMPOUND_MIN; k <= maxPrefix; k++) {
-      const list = matcher.prefixes.get(form.slice(0, k));
-      if (list) {
-        found ??= exact ? [...exact] : [];
-        found.push(...list);
-      }
+  const heads =
+    form.length - PART_MIN >= COMPOUND_MIN && matcher.headStarts.has(form.charCodeAt(0))
+      ? matcher.byHead.get(form.slice(0, COMPOUND_MIN))
+      : undefined;
+  const tails =
+    stem.length - PART_MIN >= COMPOUND_MIN && matcher.tailEnds.has(stem.charCodeAt(stem.length - 1))
+      ? matcher.byTail.get(stem.slice(-COMPOUND_MIN))
+      : undefined;
+  return matchesOf(token, matcher.exact.get(stem), heads, tails);
+}
+
+/**
+ * `singleMatches` once the token's stem, head and tail have been looked up: the exact terms, then those of the
+ * compounds it is (the other part of a compound has at least PART_MIN letters; every key has at least
+ * COMPOUND_MIN).
+ */
+export function matchesOf(
+  token: Token,
+  exact: CompiledTerm[] | undefined,
+  heads: readonly Affix[] | undefined,
+  tails: readonly Affix[] | undefined,
+): readonly CompiledTerm[] {
+  const { form, stem } = token;
+  let found: CompiledTerm[] | undefined;
+  if (heads) {
+    for (const { key, terms } of heads) {
+      if (key.length > form.length - PART_MIN) break;
+      if (!form.startsWith(key)) continue;
+      found ??= exact ? [...exact] : [];
+      found.push(...terms);
     }
   }
-  const maxSuffix = Math.min(matcher.longest, stem.length - PART_MIN);
-  if (
-    maxSuffix >= COMPOUND_MIN &&
-    matcher.tailEnds.has(stem.charCodeAt(stem.length - 1)) &&
-    matcher.tails.has(stem.slice(-COMPOUND_MIN))
-  ) {
-    for (let k = COMPOUND_MIN; k <= maxSuffix; k++) {
-      const list = matcher.suffixes.get(stem.slice(-k));
-      if (list) {
-        found ??= exact ? [...exact] : [];
-        found.push(...list);
-      }
+  if (tails) {
+    for (const { key, terms } of tails) {
+      if (key.length > stem.length - PART_MIN) break;
+      if (!stem.endsWith(key)) continue;
+      found ??= exact ? [...exact] : [];
+      found.push(...terms);
     }
   }
   return found ?? exact ?? NONE;
@@ -159,13 +185,39 @@ function lastWordMatches(term: CompiledTerm, token: Token): boolean {
 
 function phraseAt(tokens: Token[], i: number, matcher: Matcher): CompiledTerm | undefined {
   const candidates = matcher.phrases.get(tokens[i]!.stem);
-  if (!candidates) return undefined;
-  return candidates.find((term) => {
-    const n = term.stems.length;
-    if (i + n > tokens.length) return false;
-    for (let j = 1; j < n - 1; j++) if (tokens[i + j]!.stem !== term.stems[j]) return false;
-    return lastWordMatches(term, tokens[i + n - 1]!);
-  });
+  return candidates && phraseOf(candidates, tokens, i);
+}
+
+/** The first of the phrases (all starting with the stem of `tokens[i]`) that the tokens from `i` on spell. */
+export function phraseOf(candidates: readonly CompiledTerm[], tokens: Token[], i: number): CompiledTerm | undefined {
+  // A loop, not `find` with a closure: `in` starts a phrase (`in de regio`), and is in most sentences.
+  for (const term of candidates) if (spells(term, tokens, i)) return term;
+  return undefined;
+}
+
+function spells(term: CompiledTerm, tokens: Token[], i: number): boolean {
+  const n = term.stems.length;
+  if (i + n > tokens.length) return false;
+  for (let j = 1; j < n - 1; j++) if (tokens[i + j]!.stem !== term.stems[j]) return false;
+  return lastWordMatches(term, tokens[i + n - 1]!);
+}
+
+/**
+ * Adds the terms one token matches (`singleMatches`) to `into`, for each pillar only its heaviest (the first of
+ * equal weight), in the order their pillars first appear.
+ */
+export function addSingle(single: readonly CompiledTerm[], into: CompiledTerm[]): void {
+  // Nearly always one term: then there is nothing to choose.
+  if (single.length === 1) {
+    into.push(single[0]!);
+    return;
+  }
+  const best = new Map<number, CompiledTerm>();
+  for (const term of single) {
+    const held = best.get(term.pillar);
+    if (!held || term.weight > held.weight) best.set(term.pillar, term);
+  }
+  for (const term of best.values()) into.push(term);
 }
 
 /** A term found in the text. */
@@ -193,25 +245,22 @@ export function findTerms(sentences: Token[][], matcher: Matcher): Hit[] {
       }
       const single = singleMatches(tokens[i]!, matcher);
       if (!single.length) continue;
-      const best = new Map<number, CompiledTerm>();
-      for (const term of single) {
-        const held = best.get(term.pillar);
-        if (!held || term.weight > held.weight) best.set(term.pillar, term);
-      }
-      for (const term of best.values()) hits.push({ term, sentence, token: i });
+      const terms: CompiledTerm[] = [];
+      addSingle(single, terms);
+      for (const term of terms) hits.push({ term, sentence, token: i });
     }
   }
   return hits;
 }
 
 /**
- * Weighted score per pillar. A term repeated n times adds weight × (1 + 1/2 + … + 1/n): repetition is evidence,
+ * Weighted score per pillar of the terms found (hits need no more than their term to be scored). A term repeated n times adds weight × (1 + 1/2 + … + 1/n): repetition is evidence,
  * but a paragraph that says `terugkeer` six times is not six times as much about return as one that says it once.
  */
-export function scoreHits(hits: readonly Hit[]): Map<number, number> {
+export function scoreTerms(terms: readonly CompiledTerm[]): Map<number, number> {
   const seen = new Map<CompiledTerm, number>();
   const scores = new Map<number, number>();
-  for (const { term } of hits) {
+  for (const term of terms) {
     const n = (seen.get(term) ?? 0) + 1;
     seen.set(term, n);
     scores.set(term.pillar, (scores.get(term.pillar) ?? 0) + term.weight / n);

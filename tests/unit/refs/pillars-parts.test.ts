@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IMA } from '../../../lib/refs/pillars';
 import { fold, stem } from '../../../lib/refs/pillars/lemma';
 import { segment } from '../../../lib/refs/pillars/segment';
 import { tokenize, unwrap } from '../../../lib/refs/pillars/tokens';
 import { compileTerms, findTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
+import { referenceFold, referenceStem } from '../../support/lemma-reference';
+import { corpusNames, corpusText, HAS_SHARED } from '../../support/shared';
 
 const stemOf = (word: string) => stem(fold(word));
 
@@ -37,6 +40,34 @@ describe('Dutch stems', () => {
     ['solide', 'solidair'],
   ])('%s ≁ %s', (a, b) => {
     expect(stemOf(a)).not.toBe(stemOf(b));
+  });
+});
+
+describe('fold and stem on character codes', () => {
+  // Letters around the endings the rules read (-en, -s, -e, -tje(s), -heden, doubled consonants, z/v) and beyond.
+  const letters = fc.constantFrom(..."aeiouyrlnstjdhzvkmgbpfcxwq0919AEZ'’\u00ad\u0301éëïĳß-. ".split(''));
+  const words = fc.array(letters, { maxLength: 14 }).map((cs) => cs.join(''));
+
+  it('gives the words of the rules as first written, on generated words', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(words, fc.string({ maxLength: 14 }), fc.string({ unit: 'grapheme', maxLength: 10 })),
+        (word) => {
+          expect(fold(word)).toBe(referenceFold(word));
+          expect(stem(word)).toBe(referenceStem(word));
+          expect(stem(fold(word))).toBe(referenceStem(referenceFold(word)));
+        },
+      ),
+      { numRuns: 20_000, seed: 20_261_202 },
+    );
+  });
+
+  it.skipIf(!HAS_SHARED)('gives the words of the rules as first written, on every word of the corpus', () => {
+    for (const name of corpusNames()) {
+      for (const word of new Set(corpusText(name).split(/[\s,.;:()]+/))) {
+        expect(stem(fold(word)), word).toBe(referenceStem(referenceFold(word)));
+      }
+    }
   });
 });
 
