@@ -6,10 +6,10 @@ import type { DetectContext } from '../refs/types';
 /*
  * The first pass finds a page's papers in the background, not in the page. A content script's code runs once per
  * page, so it never gets past the engine's slowest tier: the first run of `detectPapers` over the 130 KB verslag
- * took 11-13 ms in Node against 0.4 ms once warm, and on the page detection and linking were 20-25 of the ~72 ms
- * Kamerlens added (`npm run bench`, with and without detection, side by side). The background's engine stays warm
+ * took 11-13 ms in Node against 0.4 ms once warm, and on the page a build that neither detected nor linked added
+ * 20-25 ms less than the whole (`npm run bench`'s measure, the two side by side). The background's engine stays warm
  * from page to page, and what it costs there is off the page's main thread. The page detects itself only when the
- * background cannot answer (or the text is over the message's cap).
+ * background cannot answer, or when the text is too long to send in one task (detect-in-background.ts SEND_MAX).
  */
 
 /** A paper found in a text, as it travels to the page: what a link needs (annotate.ts `Linkable`), nothing more. */

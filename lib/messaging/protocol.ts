@@ -17,8 +17,8 @@ export interface Protocol {
    */
   'analyse-text': { request: { text: string; footnotes: Footnote[] }; response: Analysis };
   /**
-   * content → background, the first pass: the papers cited in a page's text (lib/refs/papers/found.ts says why they
-   * are found in the background). Answers each as `[kind, id, start, end]`, in text order.
+   * content → background, the first pass: the papers cited in a page's text (lib/messaging/found-papers.ts says why
+   * they are found in the background). Answers each as `[kind, id, start, end]`, in text order.
    */
   'detect-papers': { request: { text: string; context?: DetectContext }; response: { found: FoundPaper[] } };
   /**
