@@ -6,7 +6,9 @@ import { t } from '@/lib/i18n';
 import { guarded, reportError } from '@/lib/log';
 import { findPapers } from '@/lib/messaging/found-papers';
 import { pageTexts } from '@/lib/messaging/page-texts';
-import { handleMessages, oneAtATime, sendToTab } from '@/lib/messaging/runtime';
+import { LIMITS } from '@/lib/messaging/protocol';
+import { handleMessages, oneAtATime, type Sender, sendToTab } from '@/lib/messaging/runtime';
+import { PendingParts } from '@/lib/messaging/text-parts';
 import { showNoteCount } from '@/lib/notes/badge';
 import { noteOnSelection, passagesOf } from '@/lib/notes/selection-note';
 import { analyseTextInWindows } from '@/lib/refs/analyse';
@@ -80,9 +82,20 @@ export default defineBackground(() => {
 
   // One analysis at a time, each in windows with a pause between them: other tabs' lookups are answered meanwhile.
   const analyse = oneAtATime((text: string, footnotes: Footnote[]) => analyseTextInWindows(text, footnotes));
+  // A long text's parts, per tab, frame and token, until the request that ends them (lib/messaging/text-parts.ts).
+  const parts = new PendingParts(LIMITS.text);
+  const partsKey = (sender: Sender, token: string) => `${sender.tab?.id ?? ''}:${sender.frameId ?? 0}:${token}`;
+
   handleMessages(
     {
-      'analyse-text': ({ text, footnotes }) => analyse(text, footnotes),
+      'analyse-text': ({ text, footnotes, token }, sender) => {
+        const input = parts.complete(token === undefined ? undefined : partsKey(sender, token), text, footnotes);
+        return analyse(input.text, input.footnotes);
+      },
+      'analyse-part': ({ token, index, text }, sender) => {
+        parts.add(partsKey(sender, token), index, text);
+        return undefined;
+      },
       // At once, not in turn with the analyses: a page's first pass waits for it, and it takes milliseconds.
       'detect-papers': ({ text, context }) => ({ found: findPapers(text, context) }),
       'page-texts': () => ({ texts: pageTexts() }),

@@ -5,6 +5,7 @@ import type { SyncHealth } from '../sync/health';
 import type { RefInfo } from '../sync/info';
 import { MAX_ID_LENGTH } from '../sync/sources';
 import type { FoundPaper } from './found-papers';
+import { SEND_MAX } from './text-parts';
 
 /**
  * The one message protocol between the content script, the popup and the background: every message, its direction
@@ -15,7 +16,12 @@ export interface Protocol {
    * content → background: find motions and pillar topics in a page's text (compromise stays off the page). The
    * background analyses it in windows, answering other messages between them (`analyseTextInWindows`).
    */
-  'analyse-text': { request: { text: string; footnotes: Footnote[] }; response: Analysis };
+  'analyse-text': { request: { text: string; footnotes: Footnote[]; token?: string }; response: Analysis };
+  /**
+   * content → background: a part of a long text to analyse, ahead of the `analyse-text` with the same token, which
+   * brings the last part (lib/messaging/text-parts.ts says why).
+   */
+  'analyse-part': { request: { token: string; index: number; text: string }; response: undefined };
   /**
    * content → background, the first pass: the papers cited in a page's text (lib/messaging/found-papers.ts says why
    * they are found in the background). Answers each as `[kind, id, start, end]`, in text order.
@@ -140,6 +146,13 @@ export class InvalidMessage extends Error {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
+/** A token that ties the parts of one text together: a short string, or none. */
+function checkToken(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !value || value.length > 64) throw new InvalidMessage(`${name}: bad token`);
+  return value;
+}
+
 /** A page's identity as detection takes it (DetectContext): short strings only, anything else is dropped. */
 function checkContext(value: unknown): DetectContext | undefined {
   if (!isObject(value)) return undefined;
@@ -165,14 +178,17 @@ export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } =
   'analyse-text': (payload) => {
     if (!isObject(payload) || typeof payload.text !== 'string' || !Array.isArray(payload.footnotes))
       throw new InvalidMessage('analyse-text: text must be a string and footnotes a list');
+    const token = checkToken(payload.token, 'analyse-text');
     const text = payload.text.slice(0, LIMITS.text);
+    // After parts, a footnote may stand anywhere in the whole text: the background checks it against that.
+    const length = token === undefined ? text.length : LIMITS.text;
     const footnotes = payload.footnotes
       .filter(
         (f): f is Footnote =>
           isObject(f) &&
           Number.isInteger(f.at) &&
           (f.at as number) >= 0 &&
-          (f.at as number) <= text.length &&
+          (f.at as number) <= length &&
           typeof f.label === 'string' &&
           f.label.length <= 8 &&
           typeof f.body === 'string' &&
@@ -180,7 +196,15 @@ export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } =
       )
       .slice(0, LIMITS.footnotes)
       .map((f) => ({ ...f, body: f.body.slice(0, 10_000) }));
-    return { text, footnotes };
+    return token === undefined ? { text, footnotes } : { text, footnotes, token };
+  },
+  'analyse-part': (payload) => {
+    const token = isObject(payload) ? checkToken(payload.token, 'analyse-part') : undefined;
+    if (!isObject(payload) || token === undefined || !Number.isInteger(payload.index) || (payload.index as number) < 0)
+      throw new InvalidMessage('analyse-part: token and index are required');
+    if (typeof payload.text !== 'string' || payload.text.length > SEND_MAX)
+      throw new InvalidMessage(`analyse-part: text must be a string of at most ${SEND_MAX} characters`);
+    return { token, index: payload.index as number, text: payload.text };
   },
   'detect-papers': (payload) => {
     // Offsets must hold for the whole text: a text over the cap is refused (the page detects it itself), not cut.

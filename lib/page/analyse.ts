@@ -5,8 +5,22 @@ import { markPillars } from '@/lib/dom/pillars';
 import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
 import { send } from '@/lib/messaging/runtime';
+import { textParts } from '@/lib/messaging/text-parts';
+import type { Footnote } from '@/lib/refs/types';
 import type { PillarLabels } from './pillar-labels';
 import { own } from './status';
+
+/**
+ * Sends a text for analysis, a long one in parts, each a message and a task of its own (lib/messaging/text-parts.ts).
+ */
+export async function sendForAnalysis(ask: typeof send, text: string, footnotes: Footnote[]) {
+  const parts = textParts(text);
+  if (parts.length === 1) return ask('analyse-text', { text, footnotes });
+  const token = crypto.randomUUID();
+  for (let index = 0; index < parts.length - 1; index++)
+    await ask('analyse-part', { token, index, text: parts[index]! });
+  return ask('analyse-text', { text: parts.at(-1)!, footnotes, token });
+}
 
 /**
  * The second pass: motions and pillar topics. The page's text (as the first pass left it, links included) goes to
@@ -35,7 +49,7 @@ export async function analyseRoots(
     const map = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
     if (!map) break;
     if (!map.text.trim()) continue;
-    const analysis = await ask('analyse-text', { text: map.text, footnotes: pageFootnotes(root, map) });
+    const analysis = await sendForAnalysis(ask, map.text, pageFootnotes(root, map));
     if (signal.aborted) break;
     if (!isCurrent(map)) continue;
     // Applied a few at a time, like the first pass; motions last to first, so earlier offsets stay valid.

@@ -2,18 +2,13 @@ import type { FoundRef } from '@/lib/messaging/found-papers';
 import { readFound } from '@/lib/messaging/found-papers';
 import { LIMITS } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/runtime';
+import { SEND_MAX } from '@/lib/messaging/text-parts';
 import type { DetectContext } from '@/lib/refs/types';
 
 /**
- * Texts up to this long are sent; a longer one the page detects itself, in slices. Sending a text is one task of
- * the page: ~1 ms for the 130 KB verslag, but 12-35 ms for 1.3 MB (measured in Chromium's content script, ten
- * times the text for twenty times the time), where the page's own detector never holds it more than a slice.
- */
-export const SEND_MAX = 256 * 1024;
-
-/**
  * The first pass's detector (scan.ts `detect`): the background finds the papers of the page's text (found-papers.ts
- * says why). A text over SEND_MAX gets no answer, and the page detects it itself.
+ * says why). A text over SEND_MAX (one message, text-parts.ts) gets no answer: the page detects it itself, in slices,
+ * where its own detector never holds the page more than a slice.
  */
 export function detectInBackground(
   ask: typeof send = send,

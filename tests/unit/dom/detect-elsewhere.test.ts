@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scanRoots } from '../../../lib/dom/scan';
 import { findPapers, readFound } from '../../../lib/messaging/found-papers';
 import { CHECKS, LIMITS } from '../../../lib/messaging/protocol';
-import { detectInBackground, SEND_MAX } from '../../../lib/page/detect-in-background';
+import { SEND_MAX } from '../../../lib/messaging/text-parts';
+import { detectInBackground } from '../../../lib/page/detect-in-background';
 import type { DetectContext } from '../../../lib/refs/types';
 import { corpusNames, corpusText } from '../../support/shared';
 

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKS, LIMITS } from '../../../lib/messaging/protocol';
+import { PARTS_TTL_MS, PendingParts, SEND_MAX, textParts } from '../../../lib/messaging/text-parts';
+import { sendForAnalysis } from '../../../lib/page/analyse';
+import type { Footnote } from '../../../lib/refs/types';
+
+/*
+ * A long text goes to the background in parts, each a message of at most SEND_MAX characters (sending 1.3 MB was
+ * one task of 12-35 ms in Chromium); the background puts them together again before the analysis.
+ */
+
+describe('cutting a text into parts', () => {
+  it('keeps a short text whole and cuts a long one into parts of at most the limit, in order', () => {
+    expect(textParts('kort', 10)).toEqual(['kort']);
+    const text = 'abcdefghij'.repeat(25);
+    const parts = textParts(text, 64);
+    expect(parts.length).toBe(4);
+    expect(parts.every((p) => p.length <= 64)).toBe(true);
+    expect(parts.join('')).toBe(text);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const text = `${'a'.repeat(63)}😀${'b'.repeat(70)}`;
+    const parts = textParts(text, 64);
+    expect(parts[0]).toBe('a'.repeat(63));
+    expect(parts.join('')).toBe(text);
+    for (const p of parts) expect(p).toBe(JSON.parse(JSON.stringify(p)));
+    expect(parts.every((p) => !/[\ud800-\udbff]$/.test(p) && !/^[\udc00-\udfff]/.test(p))).toBe(true);
+  });
+});
+
+describe('the parts waiting in the background', () => {
+  it('give the whole text back once, to the sender that sent them', () => {
+    const parts = new PendingParts(1_000);
+    parts.add('tab1:t', 0, 'aaa');
+    parts.add('tab2:t', 0, 'xxx');
+    parts.add('tab1:t', 1, 'bbb');
+    expect(parts.take('tab1:t', 'ccc')).toBe('aaabbbccc');
+    expect(() => parts.take('tab1:t', 'ccc')).toThrow(/no parts/);
+    expect(parts.take('tab2:t', 'y')).toBe('xxxy');
+    expect(parts.size).toBe(0);
+  });
+
+  it('refuse parts out of order or over the cap, and forget those', () => {
+    const parts = new PendingParts(10);
+    parts.add('k', 0, 'aaaa');
+    expect(() => parts.add('k', 2, 'bbbb')).toThrow(/after 1 parts/);
+    expect(parts.size).toBe(0);
+    parts.add('k', 0, 'aaaaaa');
+    expect(() => parts.add('k', 1, 'bbbbbb')).toThrow(/over 10/);
+    expect(parts.size).toBe(0);
+  });
+
+  it('forget the parts of a text whose end never came', () => {
+    let now = 0;
+    const parts = new PendingParts(1_000, () => now);
+    parts.add('closed-tab', 0, 'aaa');
+    now += PARTS_TTL_MS + 1;
+    parts.add('other', 0, 'bbb');
+    expect(parts.size).toBe(1);
+    expect(() => parts.take('closed-tab', '')).toThrow(/no parts/);
+  });
+});
+
+describe('a long text sent for analysis', () => {
+  it('travels in messages the background accepts, each at most SEND_MAX, and arrives whole with its footnotes', async () => {
+    const text = 'Zie de motie van het lid Fritsma (19 637, nr. 2380). '.repeat(16_000); // ~850 KB
+    const footnotes: Footnote[] = [
+      { at: 10, label: '1', body: 'Kamerstuk 19 637, nr. 2380' },
+      { at: text.length - 5, label: '2', body: 'Kamerstuk 36 333, nr. 39' },
+    ];
+    const pending = new PendingParts(LIMITS.text);
+    const sizes: number[] = [];
+    let analysed: { text: string; footnotes: Footnote[] } | undefined;
+    const ask = (async (name: 'analyse-part' | 'analyse-text', payload: unknown) => {
+      const sent = JSON.parse(JSON.stringify(payload));
+      if (name === 'analyse-part') {
+        const part = CHECKS['analyse-part']!(sent);
+        sizes.push(part.text.length);
+        pending.add(part.token, part.index, part.text);
+        return undefined;
+      }
+      const request = CHECKS['analyse-text']!(sent);
+      sizes.push(request.text.length);
+      analysed = pending.complete(request.token, request.text, request.footnotes);
+      return { motions: [], pillars: [] };
+    }) as never;
+    await sendForAnalysis(ask, text, footnotes);
+    expect(sizes.length).toBe(Math.ceil(text.length / SEND_MAX));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(SEND_MAX);
+    expect(analysed?.text).toBe(text);
+    expect(analysed?.footnotes).toEqual(footnotes);
+    expect(pending.size).toBe(0);
+  });
+
+  it('goes whole in one message when it fits', async () => {
+    const names: string[] = [];
+    const ask = (async (name: string) => {
+      names.push(name);
+      return { motions: [], pillars: [] };
+    }) as never;
+    await sendForAnalysis(ask, 'Zie Kamerstuk 19 637, nr. 2380.', []);
+    expect(names).toEqual(['analyse-text']);
+  });
+
+  it('is refused for a part too long or without a token', () => {
+    const check = CHECKS['analyse-part']!;
+    expect(() => check({ token: 't', index: 0, text: 'x'.repeat(SEND_MAX + 1) })).toThrow(/at most/);
+    expect(() => check({ index: 0, text: 'x' })).toThrow(/token/);
+    expect(() => check({ token: 't', index: -1, text: 'x' })).toThrow(/index/);
+    expect(() => CHECKS['analyse-text']!({ text: '', footnotes: [], token: 5 })).toThrow(/token/);
+  });
+});
