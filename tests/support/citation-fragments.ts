@@ -1,0 +1,40 @@
+/**
+ * Pieces of real citations (reference-forms catalogue, ../shared/corpus/realtexts) and what stands around them, for
+ * the property tests that join random runs of them: the paper detectors' fast paths against their slow paths. Each
+ * test adds the pieces its own path turns on.
+ */
+export const CITATION_PIECES: readonly string[] = [
+  'Kamerstuk ',
+  'Kamerstukken II ',
+  'kamerstuk',
+  'KAMERSTUKKEN',
+  'Tweede Kamer, vergaderjaar ',
+  'TK ',
+  '2019/20, ',
+  '2017–2018',
+  '19 637',
+  '19\u00a0637',
+  '36 410',
+  '21 501',
+  '21501–08',
+  '19637',
+  '12345',
+  '-20',
+  '\u2011XIV',
+  ' VI',
+  'A',
+  ', nr. ',
+  ', stuk nr. ',
+  'nrs. ',
+  '2375',
+  '44',
+  '7',
+  ' en ',
+  ', ',
+  '; ',
+  '/',
+  ', letter ',
+  ', p. 7–8',
+  ' ',
+  '\n',
+];
