@@ -96,8 +96,12 @@ export default defineBackground(() => {
         parts.add(partsKey(sender, token), index, text);
         return undefined;
       },
-      // At once, not in turn with the analyses: a page's first pass waits for it, and it takes milliseconds.
-      'detect-papers': ({ text, context }) => ({ found: findPapers(text, context) }),
+      // At once, not in turn with the analyses: a page's first pass waits for it, and it takes milliseconds. With a
+      // token the text is kept for the page's analysis, which then sends only the token (text-parts.ts KeptText).
+      'detect-papers': ({ text, context, token }, sender) => {
+        if (token !== undefined) parts.add(partsKey(sender, token), 0, text);
+        return { found: findPapers(text, context) };
+      },
       'page-texts': () => ({ texts: pageTexts() }),
       // Only the references: the services' health (with full error messages) is for the options page, not for pages.
       'lookup-refs': async ({ ids }, sender) => ({ refs: (await sync.resolver.lookup(ids, sender.tab?.id)).refs }),

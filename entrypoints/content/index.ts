@@ -7,6 +7,7 @@ import { runSliced, runStepsSliced, yieldToPage } from '@/lib/dom/scheduler';
 import { excluder, profileFor, textRoots } from '@/lib/dom/site';
 import { useTemplates } from '@/lib/i18n';
 import { handleMessages, send } from '@/lib/messaging/runtime';
+import { KeptText } from '@/lib/messaging/text-parts';
 import { analyseRoots } from '@/lib/page/analyse';
 import { installCards } from '@/lib/page/card';
 import { detectInBackground } from '@/lib/page/detect-in-background';
@@ -55,6 +56,8 @@ export default defineContentScript({
     // A paper's own page completes references that name only a number (`TER VERVANGING VAN DIE GEDRUKT ONDER NR.
     // 404`, `motie op stuk nr. 44`) with its dossier.
     const context = pageContext(document);
+    // The first pass's text, kept by the background for the second pass, which then need not send it again.
+    const kept = new KeptText();
     // The page's own links to references (OB Handelingen link most of theirs), decorated and claimed as they are.
     const decorate = (target: Element) =>
       decorateSteps(target, own, { exclude, root: roots.find((r) => r.contains(target)) ?? target });
@@ -101,7 +104,7 @@ export default defineContentScript({
       signal: ctx.signal,
       links: firstLinks,
       kinds,
-      detect: detectInBackground(),
+      detect: detectInBackground(send, kept),
       ...(context ? { context } : {}),
     });
     // The scan's last step put links into the page: what follows gets a task of its own.
@@ -172,7 +175,7 @@ export default defineContentScript({
 
     try {
       await yieldToPage();
-      const { motions, motionLinks } = await analyseRoots(roots, exclude, ctx.signal, { labels, kinds });
+      const { motions, motionLinks } = await analyseRoots(roots, exclude, ctx.signal, { labels, kinds, kept });
       if (ctx.isInvalid) return;
       html.setAttribute(HTML_ATTR.motions, String(motions));
       html.setAttribute(HTML_ATTR.analysis, 'ready');

@@ -24,9 +24,14 @@ export interface Protocol {
   'analyse-part': { request: { token: string; index: number; text: string }; response: undefined };
   /**
    * content → background, the first pass: the papers cited in a page's text (lib/messaging/found-papers.ts says why
-   * they are found in the background). Answers each as `[kind, id, start, end]`, in text order.
+   * they are found in the background). Answers each as `[kind, id, start, end]`, in text order. With a token the
+   * background also keeps the text, as the first part of an `analyse-text` with that token (text-parts.ts
+   * `KeptText`): the second pass need not send the same text again.
    */
-  'detect-papers': { request: { text: string; context?: DetectContext }; response: { found: FoundPaper[] } };
+  'detect-papers': {
+    request: { text: string; context?: DetectContext; token?: string };
+    response: { found: FoundPaper[] };
+  };
   /**
    * content → background, at the start: the page layer's texts in the UI language, as message templates (`$1`…),
    * so the page need not load the extension's message catalogues itself (lib/i18n.ts `useTemplates`).
@@ -211,7 +216,8 @@ export const CHECKS: { [N in MessageName]?: (payload: unknown) => Request<N> } =
     if (!isObject(payload) || typeof payload.text !== 'string' || payload.text.length > LIMITS.text)
       throw new InvalidMessage(`detect-papers: text must be a string of at most ${LIMITS.text} characters`);
     const context = checkContext(payload.context);
-    return context ? { text: payload.text, context } : { text: payload.text };
+    const token = checkToken(payload.token, 'detect-papers');
+    return { text: payload.text, ...(context ? { context } : {}), ...(token === undefined ? {} : { token }) };
   },
   'refs-updated': (payload) => {
     if (!isObject(payload) || !Array.isArray(payload.refs))

@@ -32,6 +32,41 @@ export function textParts(text: string, max = SEND_MAX): string[] {
   return parts;
 }
 
+/** What the background answers when no parts wait under a token: the sender then sends its whole text after all. */
+export const NO_PARTS = 'no parts wait under this token';
+
+/**
+ * The page's side of a text the background keeps: the first pass sends the page's text to find its papers
+ * (`detect-papers`) with this token, and the background keeps it as the first part of the analysis that follows.
+ * When the second pass reads the same text (one text root, no decorated links of the page's own), it sends the token
+ * alone. Sending the 130 KB verslag's text held the page's main thread 1–8 ms each time (Chromium, a probe around
+ * `runtime.sendMessage` over five page loads), and the second pass sent it again.
+ */
+export class KeptText {
+  readonly token = crypto.randomUUID();
+  private offered = false;
+  private text: string | undefined;
+
+  /** The token for the first text sent, undefined after: the background keeps one text under it. */
+  offer(): string | undefined {
+    if (this.offered) return undefined;
+    this.offered = true;
+    return this.token;
+  }
+
+  /** The background has `text` under the token. */
+  keep(text: string): void {
+    this.text = text;
+  }
+
+  /** Whether `text` is the kept one; once: the background forgets the text when it takes it. */
+  takes(text: string): boolean {
+    if (this.text === undefined || this.text !== text) return false;
+    this.text = undefined;
+    return true;
+  }
+}
+
 /** The background's side: parts waiting for the request that ends them, per sender and token. */
 export class PendingParts {
   private readonly waiting = new Map<string, { parts: string[]; size: number; at: number }>();
@@ -64,7 +99,7 @@ export class PendingParts {
   /** The whole text: the parts under `key`, then `last`. The parts are forgotten. */
   take(key: string, last: string): string {
     const entry = this.waiting.get(key);
-    if (!entry) throw new Error('no parts wait under this token');
+    if (!entry) throw new Error(NO_PARTS);
     this.waiting.delete(key);
     return (entry.parts.join('') + last).slice(0, this.cap);
   }

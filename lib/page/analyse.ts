@@ -5,15 +5,24 @@ import { markPillars } from '@/lib/dom/pillars';
 import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
 import { send } from '@/lib/messaging/runtime';
-import { textParts } from '@/lib/messaging/text-parts';
+import { type KeptText, NO_PARTS, textParts } from '@/lib/messaging/text-parts';
 import type { Footnote } from '@/lib/refs/types';
 import type { PillarLabels } from './pillar-labels';
 import { own } from './status';
 
 /**
- * Sends a text for analysis, a long one in parts, each a message and a task of its own (lib/messaging/text-parts.ts).
+ * Sends a text for analysis, a long one in parts, each a message and a task of its own (lib/messaging/text-parts.ts);
+ * the text the background kept from the first pass (`kept`), by its token alone. Should the background have lost it
+ * (its worker restarted in between), the text is sent after all.
  */
-export async function sendForAnalysis(ask: typeof send, text: string, footnotes: Footnote[]) {
+export async function sendForAnalysis(ask: typeof send, text: string, footnotes: Footnote[], kept?: KeptText) {
+  if (kept?.takes(text)) {
+    try {
+      return await ask('analyse-text', { text: '', footnotes, token: kept.token });
+    } catch (error) {
+      if (!(error instanceof Error && error.message.includes(NO_PARTS))) throw error;
+    }
+  }
   const parts = textParts(text);
   if (parts.length === 1) return ask('analyse-text', { text, footnotes });
   const token = crypto.randomUUID();
@@ -38,6 +47,8 @@ export async function analyseRoots(
     kinds?: (kind: string) => boolean;
     /** The message to the background (injected by tests; the runtime's by default). */
     send?: typeof send;
+    /** The first pass's text, if the background keeps it (detect-in-background.ts). */
+    kept?: KeptText;
   } = {},
 ): Promise<{ motions: number; pillars: number; motionLinks: Element[] }> {
   const ask = options.send ?? send;
@@ -49,7 +60,7 @@ export async function analyseRoots(
     const map = await runStepsSliced(textMapSteps(root, { exclude, readOwnLinks: true }), { signal });
     if (!map) break;
     if (!map.text.trim()) continue;
-    const analysis = await sendForAnalysis(ask, map.text, pageFootnotes(root, map));
+    const analysis = await sendForAnalysis(ask, map.text, pageFootnotes(root, map), options.kept);
     if (signal.aborted) break;
     if (!isCurrent(map)) continue;
     // Applied a few at a time, like the first pass; motions last to first, so earlier offsets stay valid.

@@ -1,8 +1,7 @@
 import type { FoundRef } from '@/lib/messaging/found-papers';
 import { readFound } from '@/lib/messaging/found-papers';
-import { LIMITS } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/runtime';
-import { SEND_MAX } from '@/lib/messaging/text-parts';
+import { type KeptText, SEND_MAX } from '@/lib/messaging/text-parts';
 import type { DetectContext } from '@/lib/refs/types';
 
 /**
@@ -12,10 +11,18 @@ import type { DetectContext } from '@/lib/refs/types';
  */
 export function detectInBackground(
   ask: typeof send = send,
+  /** Where the background keeps the first text for the analysis (text-parts.ts); none kept without it. */
+  kept?: KeptText,
 ): (text: string, context?: DetectContext) => Promise<FoundRef[] | undefined> {
   return async (text, context) => {
-    if (text.length > Math.min(SEND_MAX, LIMITS.text)) return undefined;
-    const { found } = await ask('detect-papers', context ? { text, context } : { text });
+    if (text.length > SEND_MAX) return undefined;
+    const token = kept?.offer();
+    const { found } = await ask('detect-papers', {
+      text,
+      ...(context ? { context } : {}),
+      ...(token === undefined ? {} : { token }),
+    });
+    if (token !== undefined) kept?.keep(text);
     return readFound(found, text.length);
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, LIMITS } from '../../../lib/messaging/protocol';
-import { PARTS_TTL_MS, PendingParts, SEND_MAX, textParts } from '../../../lib/messaging/text-parts';
+import { KeptText, PARTS_TTL_MS, PendingParts, SEND_MAX, textParts } from '../../../lib/messaging/text-parts';
 import { sendForAnalysis } from '../../../lib/page/analyse';
+import { detectInBackground } from '../../../lib/page/detect-in-background';
 import type { Footnote } from '../../../lib/refs/types';
 
 /*
@@ -109,5 +110,101 @@ describe('a long text sent for analysis', () => {
     expect(() => check({ index: 0, text: 'x' })).toThrow(/token/);
     expect(() => check({ token: 't', index: -1, text: 'x' })).toThrow(/index/);
     expect(() => CHECKS['analyse-text']!({ text: '', footnotes: [], token: 5 })).toThrow(/token/);
+  });
+});
+
+describe('the first pass’s text, kept by the background for the analysis', () => {
+  /**
+   * The background's three handlers as entrypoints/background.ts has them, behind the real message checks and JSON,
+   * failing the way the runtime fails (`Kamerlens: <name> failed: <reason>`).
+   */
+  function background(pending = new PendingParts(LIMITS.text)) {
+    const sent: { name: string; length: number }[] = [];
+    const analysed: { text: string; footnotes: Footnote[] }[] = [];
+    let failAnalysis = false;
+    const ask = (async (name: 'detect-papers' | 'analyse-part' | 'analyse-text', payload: unknown) => {
+      const wire = JSON.parse(JSON.stringify(payload));
+      try {
+        if (name === 'detect-papers') {
+          const request = CHECKS['detect-papers']!(wire);
+          sent.push({ name, length: request.text.length });
+          if (request.token !== undefined) pending.add(request.token, 0, request.text);
+          return { found: [] };
+        }
+        if (name === 'analyse-part') {
+          const part = CHECKS['analyse-part']!(wire);
+          pending.add(part.token, part.index, part.text);
+          return undefined;
+        }
+        const request = CHECKS['analyse-text']!(wire);
+        sent.push({ name, length: request.text.length });
+        analysed.push(pending.complete(request.token, request.text, request.footnotes));
+        if (failAnalysis) throw new Error('the analysis broke');
+        return { motions: [], pillars: [] };
+      } catch (error) {
+        throw new Error(`Kamerlens: ${name} failed: ${(error as Error).message}`);
+      }
+    }) as never;
+    return { ask, sent, analysed, pending, fail: () => (failAnalysis = true) };
+  }
+
+  const text = 'Zie de motie van het lid Fritsma (19 637, nr. 2380). '.repeat(2_000); // ~106 KB, one message
+  const footnotes: Footnote[] = [{ at: text.length - 3, label: '1', body: 'Kamerstuk 19 637, nr. 2380' }];
+
+  it('is sent once: the analysis of the same text sends only its token, and gets the whole text and footnotes', async () => {
+    const bg = background();
+    const kept = new KeptText();
+    await detectInBackground(bg.ask, kept)(text);
+    await sendForAnalysis(bg.ask, text, footnotes, kept);
+    expect(bg.sent).toEqual([
+      { name: 'detect-papers', length: text.length },
+      { name: 'analyse-text', length: 0 },
+    ]);
+    expect(bg.analysed).toEqual([{ text, footnotes }]);
+    expect(bg.pending.size).toBe(0);
+  });
+
+  it('is not used for another text, nor twice, and later first-pass texts are not kept', async () => {
+    const bg = background();
+    const kept = new KeptText();
+    const detect = detectInBackground(bg.ask, kept);
+    await detect(text);
+    await detect('Zie Kamerstuk 36 333, nr. 39.');
+    expect(bg.pending.size).toBe(1);
+    const other = `${text} En de motie op stuk nr. 44.`;
+    await sendForAnalysis(bg.ask, other, [], kept);
+    await sendForAnalysis(bg.ask, text, footnotes, kept);
+    await sendForAnalysis(bg.ask, text, footnotes, kept);
+    expect(bg.sent.filter((s) => s.name === 'analyse-text').map((s) => s.length)).toEqual([
+      other.length,
+      0,
+      text.length,
+    ]);
+    expect(bg.analysed.map((a) => a.text)).toEqual([other, text, text]);
+  });
+
+  it('is sent after all when the background lost it (its worker restarted in between)', async () => {
+    const first = background();
+    const kept = new KeptText();
+    await detectInBackground(first.ask, kept)(text);
+    const restarted = background();
+    await sendForAnalysis(restarted.ask, text, footnotes, kept);
+    expect(restarted.sent.map((s) => s.length)).toEqual([0, text.length]);
+    expect(restarted.analysed.at(-1)).toEqual({ text, footnotes });
+  });
+
+  it('is not sent again when the analysis itself failed: that failure is the answer', async () => {
+    const bg = background();
+    const kept = new KeptText();
+    await detectInBackground(bg.ask, kept)(text);
+    bg.fail();
+    await expect(sendForAnalysis(bg.ask, text, footnotes, kept)).rejects.toThrow(/the analysis broke/);
+    expect(bg.sent.filter((s) => s.name === 'analyse-text')).toHaveLength(1);
+  });
+
+  it('refuses a bad token on detect-papers', () => {
+    expect(() => CHECKS['detect-papers']!({ text: 'x', token: 5 })).toThrow(/token/);
+    expect(() => CHECKS['detect-papers']!({ text: 'x', token: 'x'.repeat(65) })).toThrow(/token/);
+    expect(CHECKS['detect-papers']!({ text: 'x', token: 't' })).toEqual({ text: 'x', token: 't' });
   });
 });
