@@ -77,7 +77,7 @@ function detectInWindow(text: string, runs: DigitRuns): PaperRef[] {
   const tails: Tail[] = [];
   for (const refs of detectAnchoredCitations(text, tails)) candidates.push(group(refs));
   for (const c of detectHandelingen(text, runs)) candidates.push('claim' in c ? c : single(c));
-  for (const ref of detectPublications(text)) candidates.push(single(ref));
+  for (const ref of detectPublications(text, runs)) candidates.push(single(ref));
   for (const ref of detectIdentifiers(text, runs)) candidates.push(single(ref));
   for (const c of detectBareCandidates(text, runs, tails)) candidates.push(Array.isArray(c) ? group(c) : fromTail(c));
   for (const ref of detectCompactIds(text, runs)) candidates.push(single(ref));
