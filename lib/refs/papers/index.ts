@@ -71,18 +71,18 @@ function resolveOverlaps(text: string, candidates: Candidate[]): PaperRef[] {
  * the order decides ties as before): a spread of eight mapped arrays, and a copy of each citation's list, were a
  * visible share of the time per window (detectInWindow's own time was 5% of paper detection over the real texts).
  */
-function detectInWindow(text: string, runs: DigitRuns): PaperRef[] {
+function detectInWindow(text: string, runs: DigitRuns, kst: boolean, parenC: boolean): PaperRef[] {
   const candidates: Candidate[] = [];
   // What the anchored parses read from their dossiers on, which the bare detector need not parse again.
   const tails: Tail[] = [];
   for (const refs of detectAnchoredCitations(text, tails)) candidates.push(group(refs));
   for (const c of detectHandelingen(text, runs)) candidates.push('claim' in c ? c : single(c));
   for (const ref of detectPublications(text, runs)) candidates.push(single(ref));
-  for (const ref of detectIdentifiers(text, runs)) candidates.push(single(ref));
+  for (const ref of detectIdentifiers(text, runs, kst)) candidates.push(single(ref));
   for (const c of detectBareCandidates(text, runs, tails)) candidates.push(Array.isArray(c) ? group(c) : fromTail(c));
   for (const ref of detectCompactIds(text, runs)) candidates.push(single(ref));
   for (const refs of detectNumberFirst(text)) candidates.push(group(refs));
-  for (const ref of detectRomanEkDossiers(text)) candidates.push(single(ref));
+  for (const ref of detectRomanEkDossiers(text, parenC)) candidates.push(single(ref));
   return candidates.length ? resolveOverlaps(text, candidates) : [];
 }
 
@@ -100,10 +100,10 @@ function detectVisible(text: string, context: DetectContext | undefined, prefilt
     found = [];
     for (const w of candidateWindows(text)) {
       const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
-      for (const ref of detectInWindow(part, w.runs)) found.push(shift(ref, w.start));
+      for (const ref of detectInWindow(part, w.runs, w.kst, w.parenC)) found.push(shift(ref, w.start));
     }
   } else {
-    found = detectInWindow(text, digitRuns(text));
+    found = detectInWindow(text, digitRuns(text), text.includes('kst-'), text.includes('(C'));
   }
   const page = pageDossier(context);
   return page ? withPageRefs(found, detectFromPage(text, page)) : found;
