@@ -159,9 +159,10 @@ function kamerstuk(
  */
 const ROMAN_EK_DOSSIER = global(`\\(${WS}(C[LXVI]{1,6})${WS},${WS}(?:letter${WS1})?([A-Z]{1,2})${WS}\\)`);
 
-export function detectRomanEkDossiers(text: string): PaperRef[] {
+/** `parenC`: whether `(C` stands in the text (prefilter.ts, Window). */
+export function detectRomanEkDossiers(text: string, parenC = text.includes('(C')): PaperRef[] {
   const found: PaperRef[] = [];
-  if (!text.includes('(C')) return found;
+  if (!parenC) return found;
   ROMAN_EK_DOSSIER.regex.lastIndex = 0;
   for (let m = ROMAN_EK_DOSSIER.regex.exec(text); m; m = ROMAN_EK_DOSSIER.regex.exec(text)) {
     const start = m.index + 1;

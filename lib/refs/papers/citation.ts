@@ -463,19 +463,23 @@ function kamerstukRefs(
   ids: string[],
   confidence: number,
 ): PaperRef[] {
-  return groups.map((g, i) => {
+  // A loop, not `map` with a closure: this runs for every citation kept.
+  const refs: PaperRef[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
     const from = i === 0 ? start : g.start;
-    const end = i === 0 ? groups[0]!.end : g.end;
-    return {
-      kind: 'kamerstuk' as const,
+    const end = g.end;
+    refs.push({
+      kind: 'kamerstuk',
       id: ids[i]!,
       text: text.slice(from, end),
       start: from,
       end,
       parts: withNumber(parts, g.value, g.pages),
       confidence,
-    };
-  });
+    });
+  }
+  return refs;
 }
 
 /**

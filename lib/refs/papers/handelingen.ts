@@ -1,8 +1,9 @@
-import { Cursor, global, sticky } from '../cursor';
+import { Cursor, global, isJsSpace, sticky } from '../cursor';
 import { aanhangselId, handelingenId, vergaderjaarId } from '../ids';
 import { DOSSIER, PAGE_WORD, PAGES, VERGADERJAAR, WS, WS1 } from '../patterns';
 import type { PaperRef, RefParts } from '../types';
 import { letterBefore, lowerBefore } from './before';
+import type { DigitRuns } from './prefilter';
 
 /*
  * Handelingen (plenary minutes) and the Aanhangsel (answers to written questions), F18–F22:
@@ -37,22 +38,42 @@ export interface Claim {
 }
 
 /**
- * Whether `andelingen` stands in the text, searched as `lingen` and then checked: a search skips to the pattern's
- * first character, and `a` is so common in Dutch that `includes('andelingen')` was 3% of paper detection over the
- * real texts' windows (a profile), the search for `lingen` a quarter to a half of that (prefilter.ts measured the
- * same on the letters).
+ * How far before its vergaderjaar's year the word can start: `andelingen` (10), `der Staten-Generaal` with its spaces
+ * (34), KAMER (29) and VJ up to the year (`, vergaderjaar `, 37), every space run at its longest: 110.
  */
-function hasHandelingen(text: string): boolean {
-  for (let at = text.indexOf('lingen', 4); at >= 0; at = text.indexOf('lingen', at + 6)) {
-    if (text.startsWith('andelingen', at - 4)) return true;
+const YEAR_REACH = 110;
+
+/** VERGADERJAAR after its first year: at most eight spaces, then `/` or a dash. */
+function yearSeparatorFollows(text: string, at: number): boolean {
+  for (let i = at; i <= at + 8 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 || c === 45 || (c >= 0x2010 && c <= 0x2014)) return true;
+    if (!isJsSpace(c)) return false;
   }
   return false;
 }
 
-export function detectHandelingen(text: string): (PaperRef | Claim)[] {
+/**
+ * Whether `andelingen` stands within YEAR_REACH before a vergaderjaar's first year, which every match that names a
+ * reference or a claim has (VJ): a run of exactly four digits (nothing before it is a digit, a space or the separator
+ * after it), so one of the digit runs. Only there is the word looked for, in that stretch: a search of the whole
+ * window for it (as `lingen`, its rarer tail) stopped at every `l` and cost about as much as a bare regex pass over
+ * the window (8 µs over the real texts' windows, measured), and a motion's masthead has one vergaderjaar.
+ */
+function hasHandelingen(text: string, runs: DigitRuns): boolean {
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = runs[r]!;
+    if (runs[r + 1]! - at !== 4 || at < 10 || !yearSeparatorFollows(text, at + 4)) continue;
+    if (text.slice(Math.max(0, at - YEAR_REACH), at).includes('andelingen')) return true;
+  }
+  return false;
+}
+
+/** `runs`: the text's digit runs (prefilter.ts, DigitRuns). */
+export function detectHandelingen(text: string, runs: DigitRuns): (PaperRef | Claim)[] {
   const found: (PaperRef | Claim)[] = [];
   // Every match of ANCHOR contains the word; the literal check is many times cheaper than the anchor's scan.
-  if (!hasHandelingen(text)) return found;
+  if (!hasHandelingen(text, runs)) return found;
   // Not glued to a capital (`vergaderingHandelingen` is fine, `XHandelingen` is not): checked in code (before.ts),
   // a refused match retried one position on, as matchesWhere does (written out: a closure and a generator per
   // window, like the one bare.ts had, cost more than the check).

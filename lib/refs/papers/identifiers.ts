@@ -26,21 +26,22 @@ function glued(text: string, index: number, alsoGlue: RegExp): boolean {
   return index > 0 && alsoGlue.test(text[index - 1]!);
 }
 const WORD_CHAR = /[\p{L}\d]/u;
-/** One of these stands in every OB id (`ah-tk-` contains `h-tk-`): the literal check before OB_ID's scan. */
-const OB_PREFIXES = ['kst-', 'h-tk-', 'h-ek-', 'stb-', 'stcrt-', 'trb-'];
+/** The prefixes other than `kst`, each with its hyphen: a year or vergaderjaar (four digits or more) follows them. */
+const DATED_PREFIXES = ['h-tk-', 'h-ek-', 'stb-', 'stcrt-', 'trb-'];
 const ID_CHAR = /[\p{L}\d/-]/u;
 
 /**
- * Whether one of OB_PREFIXES stands in the text, found from the hyphen each of them ends in (a window has few): six
- * searches of the whole window, one per prefix and most of them in vain, were most of this detector's time once the
- * TK numbers came from the digit runs (its closure alone 4.5% of paper detection over the real texts, in a profile).
+ * Whether an OB id can start in the text: `kst-` stands in it (`kst`, the prefilter found), or a dated prefix right
+ * before a digit run of four or more (OB_ID: `(h-tk|…)-[0-9]{4,}`, which ends the run; `ah-tk-` holds `h-tk-`). A
+ * search of the window for the hyphens of all six prefixes, most of them in vain, was 1.7% of paper detection over
+ * the real texts (a profile).
  */
-function obPrefixFound(text: string): boolean {
-  for (let dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
-    // Every prefix has `t`, `k` or `b` before its hyphen; most hyphens (`Staten-Generaal`, `2024-2025`) have not.
-    const before = text.charCodeAt(dash - 1);
-    if (before !== 116 && before !== 107 && before !== 98) continue;
-    for (const p of OB_PREFIXES) if (dash + 1 >= p.length && text.startsWith(p, dash + 1 - p.length)) return true;
+function obPrefixFound(text: string, runs: DigitRuns, kst: boolean): boolean {
+  if (kst) return true;
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = runs[r]!;
+    if (runs[r + 1]! - at < 4 || text.charCodeAt(at - 1) !== 45) continue;
+    for (const p of DATED_PREFIXES) if (at >= p.length && text.startsWith(p, at - p.length)) return true;
   }
   return false;
 }
@@ -65,7 +66,8 @@ function tkNumberStarts(text: string, runs: DigitRuns): number[] {
   return at;
 }
 
-export function detectIdentifiers(text: string, runs: DigitRuns): PaperRef[] {
+/** `kst`: whether `kst-` stands in the text (prefilter.ts, Window). */
+export function detectIdentifiers(text: string, runs: DigitRuns, kst = text.includes('kst-')): PaperRef[] {
   const found: PaperRef[] = [];
   for (const at of tkNumberStarts(text, runs)) {
     TK_NUMBER.regex.lastIndex = at;
@@ -81,7 +83,7 @@ export function detectIdentifiers(text: string, runs: DigitRuns): PaperRef[] {
       confidence: 0.97,
     });
   }
-  if (!obPrefixFound(text)) return found;
+  if (!obPrefixFound(text, runs, kst)) return found;
   OB_ID.regex.lastIndex = 0;
   for (let m = OB_ID.regex.exec(text); m; m = OB_ID.regex.exec(text)) {
     if (glued(text, m.index, ID_CHAR)) continue;

@@ -43,15 +43,37 @@ function single(ref: PaperRef): Candidate {
   return { start: ref.start, end: ref.end, confidence: ref.confidence, refs: [ref] };
 }
 
+/** The order of resolveOverlaps: first the one that starts first, then the longest, then the surest. */
+function before(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end || (isClaim(b) ? 1 : b.confidence) - (isClaim(a) ? 1 : a.confidence);
+}
+
+/**
+ * Up to this many candidates (a window has a handful) are sorted by insertion, which is stable as Array.sort is and
+ * so gives the same order; Array.sort with a comparator cost a few hundred ns even on three elements.
+ */
+const SHORT = 16;
+
+function insertionSorted(list: Candidate[]): Candidate[] {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && before(list[j]!, item) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
 /**
  * Keeps the best of overlapping candidates: the one that starts first, then the longest, then the surest. The
  * detectors each see the whole text, so `Kamerstuk 19 637, nr. 2375` is found by the anchored parser and its
  * `19 637, nr. 2375` again by the bare one; the anchored one wins by starting first.
  */
 function resolveOverlaps(text: string, candidates: Candidate[]): PaperRef[] {
-  const ordered = candidates.sort(
-    (a, b) => a.start - b.start || b.end - a.end || (isClaim(b) ? 1 : b.confidence) - (isClaim(a) ? 1 : a.confidence),
-  );
+  const ordered = candidates.length <= SHORT ? insertionSorted(candidates) : candidates.sort(before);
   const kept: PaperRef[] = [];
   let reach = -1;
   for (const c of ordered) {
@@ -71,18 +93,18 @@ function resolveOverlaps(text: string, candidates: Candidate[]): PaperRef[] {
  * the order decides ties as before): a spread of eight mapped arrays, and a copy of each citation's list, were a
  * visible share of the time per window (detectInWindow's own time was 5% of paper detection over the real texts).
  */
-function detectInWindow(text: string, runs: DigitRuns): PaperRef[] {
+function detectInWindow(text: string, runs: DigitRuns, kst: boolean, parenC: boolean): PaperRef[] {
   const candidates: Candidate[] = [];
   // What the anchored parses read from their dossiers on, which the bare detector need not parse again.
   const tails: Tail[] = [];
   for (const refs of detectAnchoredCitations(text, tails)) candidates.push(group(refs));
-  for (const c of detectHandelingen(text)) candidates.push('claim' in c ? c : single(c));
-  for (const ref of detectPublications(text)) candidates.push(single(ref));
-  for (const ref of detectIdentifiers(text, runs)) candidates.push(single(ref));
+  for (const c of detectHandelingen(text, runs)) candidates.push('claim' in c ? c : single(c));
+  for (const ref of detectPublications(text, runs)) candidates.push(single(ref));
+  for (const ref of detectIdentifiers(text, runs, kst)) candidates.push(single(ref));
   for (const c of detectBareCandidates(text, runs, tails)) candidates.push(Array.isArray(c) ? group(c) : fromTail(c));
   for (const ref of detectCompactIds(text, runs)) candidates.push(single(ref));
   for (const refs of detectNumberFirst(text)) candidates.push(group(refs));
-  for (const ref of detectRomanEkDossiers(text)) candidates.push(single(ref));
+  for (const ref of detectRomanEkDossiers(text, parenC)) candidates.push(single(ref));
   return candidates.length ? resolveOverlaps(text, candidates) : [];
 }
 
@@ -100,10 +122,10 @@ function detectVisible(text: string, context: DetectContext | undefined, prefilt
     found = [];
     for (const w of candidateWindows(text)) {
       const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
-      for (const ref of detectInWindow(part, w.runs)) found.push(shift(ref, w.start));
+      for (const ref of detectInWindow(part, w.runs, w.kst, w.parenC)) found.push(shift(ref, w.start));
     }
   } else {
-    found = detectInWindow(text, digitRuns(text));
+    found = detectInWindow(text, digitRuns(text), text.includes('kst-'), text.includes('(C'));
   }
   const page = pageDossier(context);
   return page ? withPageRefs(found, detectFromPage(text, page)) : found;

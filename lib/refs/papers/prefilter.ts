@@ -87,6 +87,13 @@ export interface Window {
   end: number;
   /** The digit runs of `text.slice(start, end)`, offsets into that slice. */
   runs: DigitRuns;
+  /**
+   * Whether the slice holds `kst-`, and `(C`: what the prefilter's searches for them found, so that the OB ids and
+   * the roman dossiers need not search each window again (those two searches were 2% of paper detection over the
+   * real texts, in a profile).
+   */
+  kst: boolean;
+  parenC: boolean;
 }
 
 /** Where the digit run that RUN3 matched up to `end` starts: read back over its digits (no match array). */
@@ -120,26 +127,38 @@ function assignRuns(windows: Window[], runs: DigitRuns): void {
   }
 }
 
+/** Sets `field` on each window that holds one of the literals of `length` at the ascending positions `at`. */
+function markLiterals(windows: Window[], at: number[], length: number, field: 'kst' | 'parenC'): void {
+  let i = 0;
+  for (const w of windows) {
+    while (i < at.length && at[i]! < w.start) i++;
+    if (i < at.length && at[i]! + length <= w.end) w[field] = true;
+  }
+}
+
 /** How far a window edge may move to reach whitespace; a longer unbroken run is cut (nothing in it is a word). */
 const EDGE = 64;
 
 /** Text windows that may hold references, in order and disjoint, each starting and ending at whitespace. */
 export function candidateWindows(text: string): Window[] {
-  const ids: number[] = [];
+  const kst: number[] = [];
   // Searched as its hyphen (then checked): a one-character search is the fastest there is (0.1x a bare regex pass,
   // `kst-` 0.4x on the letters).
   for (let at = text.indexOf('-', 3); at >= 0; at = text.indexOf('-', at + 1)) {
     // The `t` by code first: most hyphens (`Staten-Generaal`, `2024-2025`) have none before them.
-    if (text.charCodeAt(at - 1) === 116 && text.startsWith('ks', at - 3)) ids.push(at - 3);
+    if (text.charCodeAt(at - 1) === 116 && text.startsWith('ks', at - 3)) kst.push(at - 3);
   }
   // Eerste Kamer roman dossiers, `(CLVI, letter M)`: no digits at all.
-  for (let at = text.indexOf('(C'); at >= 0; at = text.indexOf('(C', at + 2)) ids.push(at);
+  const parens: number[] = [];
+  for (let at = text.indexOf('(C'); at >= 0; at = text.indexOf('(C', at + 2)) parens.push(at);
+  const ids = kst.concat(parens);
   // No search for the word `Handelingen`: every Handelingen reference and every claim (handelingen.ts) holds a
   // vergaderjaar, whose year is a strong trigger at most 150 characters after the word (`Aanhangsel van de
   // Handelingen der Staten-Generaal, Tweede Kamer, vergaderjaar 2006` with every space run at its longest), within
   // BEFORE; its meeting, item and page numbers then extend the window as digits do. The search for the word (as
   // `lingen`, then checked) cost 0.6× a bare regex pass on the letters, a third of the prefilter's time there.
-  ids.sort((a, b) => a - b);
+  // In order unless the text has both (Array.sort with a comparator costs a few hundred ns even on a short list).
+  if (kst.length && parens.length) ids.sort((a, b) => a - b);
   const scan: WindowScan = { text, windows: [], last: undefined, weakFrom: 0 };
   let next = 0;
   const runs: DigitRuns = [];
@@ -157,6 +176,8 @@ export function candidateWindows(text: string): Window[] {
   }
   while (next < ids.length) open(scan, ids[next]!, ids[next++]! + 4, AFTER);
   assignRuns(scan.windows, runs);
+  markLiterals(scan.windows, kst, 4, 'kst');
+  markLiterals(scan.windows, parens, 2, 'parenC');
   return scan.windows;
 }
 
@@ -185,7 +206,13 @@ function open(scan: WindowScan, index: number, end: number, after: number): void
   const { text } = scan;
   if (scan.last && index - BEFORE <= scan.last.end) extend(scan, end + after);
   else {
-    scan.last = { start: toSpace(text, Math.max(0, index - BEFORE), -1), end: index, runs: [] };
+    scan.last = {
+      start: toSpace(text, Math.max(0, index - BEFORE), -1),
+      end: index,
+      runs: [],
+      kst: false,
+      parenC: false,
+    };
     scan.windows.push(scan.last);
     extend(scan, end + after);
   }
