@@ -256,10 +256,59 @@ const IMPLICIT_CUES = /['’@\-\u2013\u2014]/;
 /** Whether `text` may hold a term: if not, tokenising it finds nothing. One pass, a map lookup per character. */
 export function hasKey(text: string, keys: KeySet): boolean {
   if (keys.implicit && (IMPLICIT_CUES.test(text) || anyContraction(text, keys.contractions))) return true;
+  return keyAsWritten(text, keys) || keySearched(text, keys);
+}
+
+/** `hasKey` by the search of `searchable`'s text alone, without the shortcut of `keyAsWritten`. */
+export function keySearched(text: string, keys: KeySet): boolean {
   if (!NON_ASCII.test(text)) return hasKeyAscii(text, keys);
   const { text: s, starts, folded } = searchable(text);
   for (const key of keys.literal) if (folded.includes(key)) return true;
   return keyBetween(s, starts, 0, s.length, keys);
+}
+
+const isAsciiWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+/** An ASCII capital's lower case; any other code as it is. */
+const lowerCode = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+
+/** Whether `key` (lower-case ASCII letters and digits) stands in `text` at `at`, in any case. */
+function keyAt(text: string, at: number, key: string): boolean {
+  if (at + key.length > text.length) return false;
+  for (let k = 0; k < key.length; k++) if (lowerCode(text.charCodeAt(at + k)) !== key.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Whether a key of two characters or more stands in `text` as written (ASCII letters and digits, in any case), where
+ * it may: anywhere in a word, or at a word start for the keys that need one. Where it does, `searchable`'s text has
+ * it too (it only drops characters around it, and folds none of these), and at a word start if it is at one here:
+ * a character outside ASCII before it is taken for a letter, which `searchable` may keep. So a true here is one of
+ * `keyBetween`, found without folding and copying the text: the pieces of the corpus letters nearly all hold a key
+ * (97% of their text), most as written near their start, and `searchable` and `keyBetween` on every piece cost 24
+ * ns a character of the letters (28 of the motion-dense text), tokenising 90. Short stems and one-character keys are
+ * left to the full search.
+ */
+export function keyAsWritten(text: string, keys: KeySet): boolean {
+  const { buckets, asciiPairs, asciiTriples } = keys;
+  let a = lowerCode(text.charCodeAt(0));
+  let before = 0x20;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const b = lowerCode(text.charCodeAt(i + 1));
+    if (isAsciiWordCode(a) && isAsciiWordCode(b)) {
+      const pair = asciiPairs[a * 128 + b];
+      if (pair === 2 || (pair === 1 && asciiTriples[tripleCode(a, b, lowerCode(text.charCodeAt(i + 2)))])) {
+        const bucket = buckets.get(a * 0x10000 + b);
+        if (bucket) {
+          if (bucket.anywhere) for (const key of bucket.anywhere) if (keyAt(text, i, key)) return true;
+          const start = !isAsciiWordCode(before) && before < 0x80;
+          if (start && bucket.wordStart) for (const key of bucket.wordStart) if (keyAt(text, i, key)) return true;
+        }
+      }
+    }
+    before = a;
+    a = b;
+  }
+  return false;
 }
 
 /** The first prefix of an ASCII text that is searched on its own (see `hasKeyAscii`). */
