@@ -148,6 +148,11 @@ export interface KeySet {
   /** 1 at `a` where some bucket's key is the single ASCII character `a`. */
   asciiSingles: Uint8Array;
   /**
+   * `asciiPairs` for `keyAsWritten`, which looks for the keys of `anywhere` and `wordStart` only: 0 where no such key
+   * starts with the pair (most pairs that start only short stems), 2 if one has two characters, else 1.
+   */
+  writtenPairs: Uint8Array;
+  /**
    * How many characters of `searchable`'s text after a position the tests there read: the longest key, or a short
    * word and its longest cut (`shortWordAt`); and one more, the pair's second character.
    */
@@ -222,12 +227,13 @@ const tripleCode = (a: number, b: number, c: number) =>
   Math.imul((a << 14) + (b << 7) + c, 0x9e3779b1) >>> (32 - Math.log2(TRIPLE_CODES));
 
 function withBuckets(
-  keys: Omit<KeySet, 'buckets' | 'singles' | 'asciiPairs' | 'asciiTriples' | 'asciiSingles' | 'reach'>,
+  keys: Omit<KeySet, 'buckets' | 'singles' | 'asciiPairs' | 'asciiTriples' | 'asciiSingles' | 'writtenPairs' | 'reach'>,
 ): KeySet {
   const all = buckets(keys);
   const asciiPairs = new Uint8Array(128 * 128);
   const asciiTriples = new Uint8Array(TRIPLE_CODES);
   const asciiSingles = new Uint8Array(128);
+  const writtenPairs = new Uint8Array(128 * 128);
   for (const [code, bucket] of all) {
     const a = Math.floor(code / 0x10000);
     const b = code % 0x10000;
@@ -235,6 +241,7 @@ function withBuckets(
       const long = [...(bucket.anywhere ?? []), ...(bucket.wordStart ?? [])];
       const pairOnly = !!bucket.short || long.some((key) => key.length < 3);
       asciiPairs[a * 128 + b] = pairOnly ? 2 : 1;
+      if (long.length) writtenPairs[a * 128 + b] = long.some((key) => key.length < 3) ? 2 : 1;
       for (const key of long) asciiTriples[tripleCode(a, b, key.charCodeAt(2))] = 1;
     }
     if (code < 0 && -1 - code < 128) asciiSingles[-1 - code] = 1;
@@ -245,7 +252,7 @@ function withBuckets(
       longest = Math.max(longest, key.length);
   }
   const singles = [...all.keys()].some((code) => code < 0);
-  return { ...keys, buckets: all, singles, asciiPairs, asciiTriples, asciiSingles, reach: longest + 1 };
+  return { ...keys, buckets: all, singles, asciiPairs, asciiTriples, asciiSingles, writtenPairs, reach: longest + 1 };
 }
 
 /** A character that a token's form keeps as it stands in the text (not `.`, `'` or `-`, which it may drop). */
@@ -289,13 +296,13 @@ function keyAt(text: string, at: number, key: string): boolean {
  * left to the full search.
  */
 export function keyAsWritten(text: string, keys: KeySet): boolean {
-  const { buckets, asciiPairs, asciiTriples } = keys;
+  const { buckets, writtenPairs, asciiTriples } = keys;
   let a = lowerCode(text.charCodeAt(0));
   let before = 0x20;
   for (let i = 0; i + 1 < text.length; i++) {
     const b = lowerCode(text.charCodeAt(i + 1));
     if (isAsciiWordCode(a) && isAsciiWordCode(b)) {
-      const pair = asciiPairs[a * 128 + b];
+      const pair = writtenPairs[a * 128 + b];
       if (pair === 2 || (pair === 1 && asciiTriples[tripleCode(a, b, lowerCode(text.charCodeAt(i + 2)))])) {
         const bucket = buckets.get(a * 0x10000 + b);
         if (bucket) {
@@ -337,16 +344,20 @@ function hasKeyAscii(text: string, keys: KeySet): boolean {
 /** Whether a key stands at a position from `from` to `until` of `searchable`'s text `s`. */
 function keyBetween(s: string, starts: Uint8Array, from: number, until: number, keys: KeySet): boolean {
   const { buckets, singles, asciiPairs, asciiTriples, asciiSingles } = keys;
+  const n = s.length;
   for (let i = from; i < until; i++) {
     // A pair of ASCII characters is looked up in a table first: a map lookup for every character was most of this
     // loop's cost (hasKey was 5% of the analysis of the corpus letters, in a profile). Pairs such as `ge` and `in`
     // start keys and half the words of Dutch text, so for keys of three characters the third is looked up too: the
     // keys of a bucket compared at every such pair were 15% of `hasKey` on the real texts (in a profile).
+    // No code is read past the end: NaN there (two characters from it) made this loop slower (`keySearched` on the
+    // ASCII pieces without a key of the real texts: 66 ns a character, then 51, with `searchable`). A pair needs
+    // two characters, a key with a third character three.
     const a = s.charCodeAt(i);
-    const b = s.charCodeAt(i + 1);
-    const pair = a < 128 && b < 128 ? asciiPairs[a * 128 + b] : 2;
+    const b = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+    const pair = b < 0 ? 0 : a < 128 && b < 128 ? asciiPairs[a * 128 + b] : 2;
     const bucket =
-      pair === 0 || (pair === 1 && !asciiTriples[tripleCode(a, b, s.charCodeAt(i + 2))])
+      pair === 0 || (pair === 1 && (i + 2 >= n || !asciiTriples[tripleCode(a, b, s.charCodeAt(i + 2))]))
         ? undefined
         : buckets.get(pairCode(s, i));
     if (bucket && bucketAt(bucket, s, starts, i)) return true;
