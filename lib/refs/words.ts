@@ -642,8 +642,10 @@ interface Partial {
   cut: number;
   count: number;
   terms: Term[];
+  /** Where the run that failed starts. */
+  failed: number;
 }
-const partial: Partial = { cut: -1, count: 0, terms: [] };
+const partial: Partial = { cut: -1, count: 0, terms: [], failed: 0 };
 /** Where each word run of the sentence starts, and how many terms stand before it (`plainTerms`). */
 const runStarts: number[] = [];
 const runTerms: number[] = [];
@@ -678,6 +680,7 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
     partial.cut = back && run >= 1 ? runStarts[run]! : -1;
     partial.count = back && run >= 1 ? runTerms[run]! : 0;
     partial.terms = terms;
+    partial.failed = back === 1 ? i : runStarts[runs - 1]!;
     return undefined;
   };
   while (i < n) {
@@ -848,20 +851,60 @@ export function sentencesOrTexts(text: string, options: { ranges?: boolean } = {
   const { model: m, contractionWords } = model();
   const out: (Term[] | string)[] = [];
   for (const sentence of splitSentences(text, m.abbreviations)) {
-    const plain = plainEmoticons(m) ? undefined : plainTerms(sentence, m, contractionWords);
-    if (plain) {
-      out.push(plain);
-      continue;
-    }
     const ranges = options.ranges !== false;
-    if (partial.cut > 0 && !plainEmoticons(m)) {
-      // The rest by the general rules: undefined there is undefined for the whole sentence (the same term fails).
-      const rest = termsOf(sentence.slice(partial.cut), m, contractionWords, ranges);
-      out.push(rest ? partial.terms.slice(0, partial.count).concat(rest) : sentence);
-      partial.cut = -1;
-    } else out.push(termsOf(sentence, m, contractionWords, ranges) ?? sentence);
+    const terms = plainEmoticons(m)
+      ? termsOf(sentence, m, contractionWords, ranges)
+      : sentenceTerms(sentence, m, contractionWords, ranges);
+    out.push(terms ?? sentence);
   }
   return out;
+}
+
+/**
+ * The terms of one sentence: by `plainTerms` where it can, by the general rules (`termsOf`) from the word run
+ * before a run it fails on (see `Partial`) up to the next run that starts with a letter, and from there by
+ * `plainTerms` again. A run of letters takes nothing over from the runs before it (a word, it carries nothing back;
+ * no range ends in a letter; the word before it ends in white space, so it joins no slash). Undefined where the
+ * contraction pass would change a term (the general rules find that term wherever they start). Reading only the odd
+ * runs by the general rules, not the rest of their sentences, made labelPillars 1.15 times as fast on the corpus
+ * letters, 1.1 on motion-dense text and on the real texts (side by side).
+ */
+function sentenceTerms(
+  sentence: string,
+  m: Model,
+  contractionWords: ReadonlySet<string>,
+  ranges: boolean,
+): Term[] | undefined {
+  let terms: Term[] | undefined;
+  let from = 0;
+  for (;;) {
+    const rest = from ? sentence.slice(from) : sentence;
+    const plain = plainTerms(rest, m, contractionWords);
+    if (plain) return terms ? terms.concat(plain) : plain;
+    // White space before a sentence's first word is its `pre` here, part of the word there: from its start, the
+    // general rules read the whole sentence.
+    if (partial.cut < 0 && from === 0) return termsOf(sentence, m, contractionWords, ranges);
+    const cut = Math.max(0, partial.cut);
+    const head = partial.cut > 0 ? partial.terms.slice(0, partial.count) : [];
+    const resume = letterRunAfter(rest, partial.failed);
+    const general = termsOf(resume < 0 ? rest.slice(cut) : rest.slice(cut, resume), m, contractionWords, ranges);
+    if (!general) return undefined;
+    terms = (terms ?? []).concat(head, general);
+    if (resume < 0) return terms;
+    from += resume;
+  }
+}
+
+/** Where the first run after the one at `at` that starts with a letter (`isPlainLetter`) starts; -1 if none does. */
+function letterRunAfter(s: string, at: number): number {
+  const n = s.length;
+  let i = at;
+  while (i < n) {
+    while (i < n && !isSpace(s.charCodeAt(i))) i++;
+    while (i < n && isSpace(s.charCodeAt(i))) i++;
+    if (i < n && isPlainLetter(s.charCodeAt(i))) return i;
+  }
+  return -1;
 }
 
 /** The terms of one sentence by the general rules, or undefined where the contraction pass would change them. */
