@@ -877,19 +877,30 @@ function sentenceTerms(
 ): Term[] | undefined {
   let terms: Term[] | undefined;
   let from = 0;
+  // Terms are added to one array (not concatenated: a sentence of many odd runs would be copied once for each).
+  const add = (more: readonly Term[]) => {
+    for (const term of more) terms!.push(term);
+  };
   for (;;) {
     const rest = from ? sentence.slice(from) : sentence;
     const plain = plainTerms(rest, m, contractionWords);
-    if (plain) return terms ? terms.concat(plain) : plain;
+    if (plain) {
+      if (!terms) return plain;
+      add(plain);
+      return terms;
+    }
     // White space before a sentence's first word is its `pre` here, part of the word there: from its start, the
     // general rules read the whole sentence.
     if (partial.cut < 0 && from === 0) return termsOf(sentence, m, contractionWords, ranges);
     const cut = Math.max(0, partial.cut);
-    const head = partial.cut > 0 ? partial.terms.slice(0, partial.count) : [];
+    const head = partial.terms;
+    const count = partial.cut > 0 ? partial.count : 0;
     const resume = letterRunAfter(rest, partial.failed);
     const general = termsOf(resume < 0 ? rest.slice(cut) : rest.slice(cut, resume), m, contractionWords, ranges);
     if (!general) return undefined;
-    terms = (terms ?? []).concat(head, general);
+    terms ??= [];
+    for (let t = 0; t < count; t++) terms.push(head[t]!);
+    add(general);
     if (resume < 0) return terms;
     from += resume;
   }
