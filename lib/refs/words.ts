@@ -878,15 +878,12 @@ function sentenceTerms(
   let terms: Term[] | undefined;
   let from = 0;
   // Terms are added to one array (not concatenated: a sentence of many odd runs would be copied once for each).
-  const add = (more: readonly Term[]) => {
-    for (const term of more) terms!.push(term);
-  };
   for (;;) {
     const rest = from ? sentence.slice(from) : sentence;
     const plain = plainTerms(rest, m, contractionWords);
     if (plain) {
       if (!terms) return plain;
-      add(plain);
+      for (const term of plain) terms.push(term);
       return terms;
     }
     // White space before a sentence's first word is its `pre` here, part of the word there: from its start, the
@@ -900,7 +897,7 @@ function sentenceTerms(
     if (!general) return undefined;
     terms ??= [];
     for (let t = 0; t < count; t++) terms.push(head[t]!);
-    add(general);
+    for (const term of general) terms.push(term);
     if (resume < 0) return terms;
     from += resume;
   }
