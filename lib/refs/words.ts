@@ -651,6 +651,20 @@ const runStarts: number[] = [];
 const runTerms: number[] = [];
 
 /**
+ * Undefined, and where the general rules can take over (see `Partial`): at the word run before the one that fails
+ * (`back` 2), at the last one if a run at `at` that no word starts fails (1), or nowhere (0). A function of its own,
+ * not a closure in `plainTerms`: one over its position made every step of its scan a write to the closure's context.
+ */
+function fail(back: number, runs: number, terms: Term[], at: number): undefined {
+  const run = runs - back;
+  partial.cut = back && run >= 1 ? runStarts[run]! : -1;
+  partial.count = back && run >= 1 ? runTerms[run]! : 0;
+  partial.terms = terms;
+  partial.failed = back === 1 ? at : runStarts[runs - 1]!;
+  return undefined;
+}
+
+/**
  * The terms of a sentence in which every word is ASCII letters with only punctuation after them (`Het kabinet, dat
  * …`), in one scan of its characters: what `splitWords` and `splitPunctuation` make of such a sentence, without
  * their splits and regexes. Undefined for any other sentence, which then takes the general path. Words may also
@@ -671,18 +685,6 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
   let hyphenRunEnd = -1;
   let runs = 0;
   partial.cut = -1;
-  /**
-   * Undefined, and where the general rules can take over (see `Partial`): at the word run before the one that fails
-   * (`back` 2), at the last one if a run that no word starts fails (1), or nowhere (0).
-   */
-  const fail = (back: number): undefined => {
-    const run = runs - back;
-    partial.cut = back && run >= 1 ? runStarts[run]! : -1;
-    partial.count = back && run >= 1 ? runTerms[run]! : 0;
-    partial.terms = terms;
-    partial.failed = back === 1 ? i : runStarts[runs - 1]!;
-    return undefined;
-  };
   while (i < n) {
     if (i === 0 || isSpace(sentence.charCodeAt(i - 1))) {
       runStarts[runs] = i;
@@ -708,9 +710,9 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       let letters = '';
       for (let d = start; d < i; d += 2) letters += sentence[d];
       const normal = letters.toLowerCase();
-      if (contractionWords.has(normal)) return fail(0);
+      if (contractionWords.has(normal)) return fail(0, runs, terms, i);
       while (i < n && isSpace(sentence.charCodeAt(i))) i++;
-      if (i < n && !isPlainWordChar(sentence.charCodeAt(i))) return fail(1);
+      if (i < n && !isPlainWordChar(sentence.charCodeAt(i))) return fail(1, runs, terms, i);
       terms.push({ text: sentence.slice(start, start + dots), pre, post: sentence.slice(start + dots, i), normal });
       pre = '';
       continue;
@@ -726,23 +728,24 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       else if (isLatin1Letter(c)) kinds |= 2;
       else break;
     }
-    if (i === start) return fail(2);
+    if (i === start) return fail(2, runs, terms, i);
     let text = sentence.slice(start, i);
     const postStart = i;
     if (i + 1 < n && isDash(sentence.charCodeAt(i)) && isPlainWordChar(sentence.charCodeAt(i + 1))) {
-      if (paren) return fail(2);
+      if (paren) return fail(2, runs, terms, i);
       // A hyphen inside a run (`EU-Turkije,`): `splitWords` splits the run at its dashes if `hasHyphen` allows it,
       // each part but the last keeping the run's first dash as its `post`, so only runs of one kind of dash are
       // taken. The run's last part is a word as any other.
       if (hyphenRunEnd < i) {
         // `hasHyphen` would read the run with its parenthesis.
-        if (pre) return fail(2);
+        if (pre) return fail(2, runs, terms, i);
         let end = i;
         while (end < n && !isSpace(sentence.charCodeAt(end))) end++;
         const run = sentence.slice(start, end);
         const dash = sentence[i]!;
-        for (let d = i; d < end; d++) if (isDash(sentence.charCodeAt(d)) && sentence[d] !== dash) return fail(2);
-        if (!hasHyphen(run, m)) return fail(2);
+        for (let d = i; d < end; d++)
+          if (isDash(sentence.charCodeAt(d)) && sentence[d] !== dash) return fail(2, runs, terms, i);
+        if (!hasHyphen(run, m)) return fail(2, runs, terms, i);
         hyphenRunEnd = end;
       }
       i++;
@@ -750,9 +753,9 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       for (;;) {
         for (; i < n && POST.has(sentence.charCodeAt(i)); i++) {
           // In a run split at its dashes every dash but a last one splits (`motie-motie-,` ends in the word `,`).
-          if (i + 1 < hyphenRunEnd && isDash(sentence.charCodeAt(i))) return fail(2);
+          if (i + 1 < hyphenRunEnd && isDash(sentence.charCodeAt(i))) return fail(2, runs, terms, i);
         }
-        if (i < n && !isSpace(sentence.charCodeAt(i))) return fail(2);
+        if (i < n && !isSpace(sentence.charCodeAt(i))) return fail(2, runs, terms, i);
         while (i < n && isSpace(sentence.charCodeAt(i))) i++;
         if (i >= n) break;
         // A run of punctuation of its own (` - `, ` ( `) is carried over to this word; anything else is a word. A
@@ -762,7 +765,8 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
         if (sentence.charCodeAt(i) === 0x28 && isPlainLetter(sentence.charCodeAt(i + 1))) break;
         let end = i;
         while (end < n && !isSpace(sentence.charCodeAt(end))) end++;
-        if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) return fail(1);
+        if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end)))
+          return fail(1, runs, terms, i);
         i = end;
       }
     let post = sentence.slice(postStart, i);
@@ -771,11 +775,11 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
     if (kinds & 1) {
       // A number: only digits (a digit before letters may be a unit, `5km`, which the contraction pass splits),
       // without a dash after (`2017 - 2018` is one range); a `)` after it may stay in its text (`2380)`).
-      if (kinds !== 1 && isDigit(text.charCodeAt(0))) return fail(2);
-      if (kinds === 1 && !ALL_DIGITS.test(text)) return fail(2);
-      if (HAS_ANY_DASH.test(post)) return fail(2);
+      if (kinds !== 1 && isDigit(text.charCodeAt(0))) return fail(2, runs, terms, i);
+      if (kinds === 1 && !ALL_DIGITS.test(text)) return fail(2, runs, terms, i);
+      if (HAS_ANY_DASH.test(post)) return fail(2, runs, terms, i);
       if (paren || post.includes(')')) {
-        if (kinds !== 1) return fail(2);
+        if (kinds !== 1) return fail(2, runs, terms, i);
         [pre, text, post] = parenthesisedNumber(pre, paren, text, post);
       }
     }
@@ -783,9 +787,9 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       // Latin-1 letters lower-case into `cleanup`'s clean range; `finish` then only transliterates them, and leaves
       // the form alone if it comes out as lower-case letters and digits.
       normal = killUnicode(normal, m);
-      if (!CLEAN_FORM.test(normal)) return fail(2);
+      if (!CLEAN_FORM.test(normal)) return fail(2, runs, terms, i);
     }
-    if (contractionWords.has(normal)) return fail(0);
+    if (contractionWords.has(normal)) return fail(0, runs, terms, i);
     terms.push({ text, pre, post, normal });
     pre = '';
   }
