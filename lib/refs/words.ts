@@ -333,24 +333,30 @@ function isWord(word: string): boolean {
   return WORDLIKE.test(word) && !NOT_WORD.has(word) && !IS_BOUNDARY.test(word);
 }
 
+/**
+ * compromise's step for one piece of the naive split: a word is added (with what was carried since the word
+ * before), anything else carried over; the new carry. (A function of its own: a closure made for each sentence, over
+ * the carry, cost more than its work.)
+ */
+function take(result: (string | null)[], carry: string, word: string): string {
+  if (!isWord(word)) return carry + word;
+  if (result.length > 0) {
+    result[result.length - 1] += carry;
+    result.push(word);
+  } else result.push(carry + word);
+  return '';
+}
+
 function splitWords(str: string, m: Model): string[] {
   const result: (string | null)[] = [];
   let carry = '';
-  const take = (word: string) => {
-    if (isWord(word)) {
-      if (result.length > 0) {
-        result[result.length - 1] += carry;
-        result.push(word);
-      } else result.push(carry + word);
-      carry = '';
-    } else carry += word;
-  };
   // The split alternates white space (even places) and runs without it (odd places); only runs can hold a dash.
   const parts = str.split(NAIVE_SPLIT);
   for (let p = 0; p < parts.length; p++) {
     const word = parts[p]!;
-    if (p % 2 === 1 && HAS_ANY_DASH.test(word) && hasHyphen(word, m)) for (const w of splitHyphens(word)) take(w);
-    else take(word);
+    if (p % 2 === 1 && HAS_ANY_DASH.test(word) && hasHyphen(word, m)) {
+      for (const w of splitHyphens(word)) carry = take(result, carry, w);
+    } else carry = take(result, carry, word);
   }
   if (carry) {
     if (result.length === 0) result[0] = '';
