@@ -287,7 +287,26 @@ function isNameWord(token: Token, caps: boolean): boolean {
   const { tags } = token;
   if (tags.has(TAG.party) || tags.has(TAG.member) || tags.has(TAG.motion) || tags.has(TAG.particle)) return false;
   if (caps) return CAPS_WORD.test(token.text) && token.normal !== 'en' && !CAPS_NOT_NAMES.has(token.normal);
-  return TITLE_WORD.test(token.text) && token.text !== token.text.toUpperCase();
+  return titleWord(token.text);
+}
+
+/**
+ * `TITLE_WORD` and not all in capitals; for a word of ASCII by its codes (a capital, then letters and `'`, one of
+ * them lower case), since a test of the Unicode pattern for every word of a names window cost more than the rest of
+ * the test.
+ */
+function titleWord(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (!(first >= 0x41 && first <= 0x5a)) return first >= 0x80 && TITLE_WORD.test(text) && text !== text.toUpperCase();
+  let lower = false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) lower = true;
+    else if (!((c >= 0x41 && c <= 0x5a) || c === 0x27)) {
+      return c >= 0x80 && TITLE_WORD.test(text) && text !== text.toUpperCase();
+    }
+  }
+  return lower;
 }
 
 /**
@@ -312,7 +331,8 @@ function readMember(tokens: Token[], start: number, caps: boolean): Member | und
   for (; index < tokens.length; index++) {
     const token = tokens[index]!;
     let join: Part['join'] = ' ';
-    if (parts.length) {
+    // A single space, the usual gap, is a space join: no pattern below is tried on it.
+    if (parts.length && token.gap !== ' ') {
       const gap = token.gap;
       if (DASH.test(gap)) join = '-';
       else if (LINE_END_HYPHEN.test(gap)) {
