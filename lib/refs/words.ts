@@ -74,7 +74,12 @@ export function model(): { model: Model; contractionWords: Set<string> } {
   return cached;
 }
 
-const hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
+const ownProperty = Object.prototype.hasOwnProperty;
+/**
+ * `Object.hasOwn`, by `hasOwnProperty`: in Node 20 the call of `Object.hasOwn` took 23 ns a lookup of a word, this
+ * one 14 (measured on slices of a sentence); the tokenisers look up several a term.
+ */
+export const hasOwn = (o: object, k: string): boolean => ownProperty.call(o, k);
 
 let plainEmoticonsFor: unknown;
 let plainEmoticonsFound = false;
@@ -333,24 +338,30 @@ function isWord(word: string): boolean {
   return WORDLIKE.test(word) && !NOT_WORD.has(word) && !IS_BOUNDARY.test(word);
 }
 
+/**
+ * compromise's step for one piece of the naive split: a word is added (with what was carried since the word
+ * before), anything else carried over; the new carry. (A function of its own: a closure made for each sentence, over
+ * the carry, cost more than its work.)
+ */
+function take(result: (string | null)[], carry: string, word: string): string {
+  if (!isWord(word)) return carry + word;
+  if (result.length > 0) {
+    result[result.length - 1] += carry;
+    result.push(word);
+  } else result.push(carry + word);
+  return '';
+}
+
 function splitWords(str: string, m: Model): string[] {
   const result: (string | null)[] = [];
   let carry = '';
-  const take = (word: string) => {
-    if (isWord(word)) {
-      if (result.length > 0) {
-        result[result.length - 1] += carry;
-        result.push(word);
-      } else result.push(carry + word);
-      carry = '';
-    } else carry += word;
-  };
   // The split alternates white space (even places) and runs without it (odd places); only runs can hold a dash.
   const parts = str.split(NAIVE_SPLIT);
   for (let p = 0; p < parts.length; p++) {
     const word = parts[p]!;
-    if (p % 2 === 1 && HAS_ANY_DASH.test(word) && hasHyphen(word, m)) for (const w of splitHyphens(word)) take(w);
-    else take(word);
+    if (p % 2 === 1 && HAS_ANY_DASH.test(word) && hasHyphen(word, m)) {
+      for (const w of splitHyphens(word)) carry = take(result, carry, w);
+    } else carry = take(result, carry, word);
   }
   if (carry) {
     if (result.length === 0) result[0] = '';
@@ -628,6 +639,43 @@ const isSpace = (code: number) =>
   code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x0b || code === 0x0c;
 
 /**
+ * Where `plainTerms` failed on a sentence: from `cut` (a run of the sentence after white space, not its first) the
+ * general rules read the rest, and the first `count` of its `terms` stand, as the general rules make them: they end
+ * before a word run that `plainTerms` read whole, so what follows changes none of them (`splitWords` carries
+ * punctuation to the word before it, joins words around a slash, which no such run has, and number ranges, which
+ * such a run does not start). With the whole sentence sent down the general path where one word was not plain (`5%`,
+ * `‘asielshoppen’`, `Dijk/Van`), 26% of the corpus letters' text took it, and it cost 15% of labelPillars there (in
+ * a profile); with the rest only, labelPillars read the letters 1.16 times as fast (6.8 -> 7.8 MB/s), motion-dense
+ * text 1.12 times (7.7 -> 8.6), the real texts 1.04 times (side by side). `cut` is -1 where the whole sentence takes
+ * it.
+ */
+interface Partial {
+  cut: number;
+  count: number;
+  terms: Term[];
+  /** Where the run that failed starts. */
+  failed: number;
+}
+const partial: Partial = { cut: -1, count: 0, terms: [], failed: 0 };
+/** Where each word run of the sentence starts, and how many terms stand before it (`plainTerms`). */
+const runStarts: number[] = [];
+const runTerms: number[] = [];
+
+/**
+ * Undefined, and where the general rules can take over (see `Partial`): at the word run before the one that fails
+ * (`back` 2), at the last one if a run at `at` that no word starts fails (1), or nowhere (0). A function of its own,
+ * not a closure in `plainTerms`: one over its position made every step of its scan a write to the closure's context.
+ */
+function fail(back: number, runs: number, terms: Term[], at: number): undefined {
+  const run = runs - back;
+  partial.cut = back && run >= 1 ? runStarts[run]! : -1;
+  partial.count = back && run >= 1 ? runTerms[run]! : 0;
+  partial.terms = terms;
+  partial.failed = back === 1 ? at : runStarts[runs - 1]!;
+  return undefined;
+}
+
+/**
  * The terms of a sentence in which every word is ASCII letters with only punctuation after them (`Het kabinet, dat
  * …`), in one scan of its characters: what `splitWords` and `splitPunctuation` make of such a sentence, without
  * their splits and regexes. Undefined for any other sentence, which then takes the general path. Words may also
@@ -646,7 +694,13 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
   let pre = sentence.slice(0, i);
   /** The end of the run without white space whose hyphens `hasHyphen` has allowed splitting at. */
   let hyphenRunEnd = -1;
+  let runs = 0;
+  partial.cut = -1;
   while (i < n) {
+    if (i === 0 || isSpace(sentence.charCodeAt(i - 1))) {
+      runStarts[runs] = i;
+      runTerms[runs++] = terms.length;
+    }
     // An opening parenthesis before a letter (`(Kamerstuk`) is the word's `pre`; before a digit compromise may keep
     // it in a number's text (`(29`): see `number` below. Citations in parentheses sent a third of motion-dense
     // text's sentences down the general path.
@@ -667,9 +721,9 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       let letters = '';
       for (let d = start; d < i; d += 2) letters += sentence[d];
       const normal = letters.toLowerCase();
-      if (contractionWords.has(normal)) return undefined;
+      if (contractionWords.has(normal)) return fail(0, runs, terms, i);
       while (i < n && isSpace(sentence.charCodeAt(i))) i++;
-      if (i < n && !isPlainWordChar(sentence.charCodeAt(i))) return undefined;
+      if (i < n && !isPlainWordChar(sentence.charCodeAt(i))) return fail(1, runs, terms, i);
       terms.push({ text: sentence.slice(start, start + dots), pre, post: sentence.slice(start + dots, i), normal });
       pre = '';
       continue;
@@ -685,23 +739,24 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       else if (isLatin1Letter(c)) kinds |= 2;
       else break;
     }
-    if (i === start) return undefined;
+    if (i === start) return fail(2, runs, terms, i);
     let text = sentence.slice(start, i);
     const postStart = i;
     if (i + 1 < n && isDash(sentence.charCodeAt(i)) && isPlainWordChar(sentence.charCodeAt(i + 1))) {
-      if (paren) return undefined;
+      if (paren) return fail(2, runs, terms, i);
       // A hyphen inside a run (`EU-Turkije,`): `splitWords` splits the run at its dashes if `hasHyphen` allows it,
       // each part but the last keeping the run's first dash as its `post`, so only runs of one kind of dash are
       // taken. The run's last part is a word as any other.
       if (hyphenRunEnd < i) {
         // `hasHyphen` would read the run with its parenthesis.
-        if (pre) return undefined;
+        if (pre) return fail(2, runs, terms, i);
         let end = i;
         while (end < n && !isSpace(sentence.charCodeAt(end))) end++;
         const run = sentence.slice(start, end);
         const dash = sentence[i]!;
-        for (let d = i; d < end; d++) if (isDash(sentence.charCodeAt(d)) && sentence[d] !== dash) return undefined;
-        if (!hasHyphen(run, m)) return undefined;
+        for (let d = i; d < end; d++)
+          if (isDash(sentence.charCodeAt(d)) && sentence[d] !== dash) return fail(2, runs, terms, i);
+        if (!hasHyphen(run, m)) return fail(2, runs, terms, i);
         hyphenRunEnd = end;
       }
       i++;
@@ -709,9 +764,9 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       for (;;) {
         for (; i < n && POST.has(sentence.charCodeAt(i)); i++) {
           // In a run split at its dashes every dash but a last one splits (`motie-motie-,` ends in the word `,`).
-          if (i + 1 < hyphenRunEnd && isDash(sentence.charCodeAt(i))) return undefined;
+          if (i + 1 < hyphenRunEnd && isDash(sentence.charCodeAt(i))) return fail(2, runs, terms, i);
         }
-        if (i < n && !isSpace(sentence.charCodeAt(i))) return undefined;
+        if (i < n && !isSpace(sentence.charCodeAt(i))) return fail(2, runs, terms, i);
         while (i < n && isSpace(sentence.charCodeAt(i))) i++;
         if (i >= n) break;
         // A run of punctuation of its own (` - `, ` ( `) is carried over to this word; anything else is a word. A
@@ -721,7 +776,8 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
         if (sentence.charCodeAt(i) === 0x28 && isPlainLetter(sentence.charCodeAt(i + 1))) break;
         let end = i;
         while (end < n && !isSpace(sentence.charCodeAt(end))) end++;
-        if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end))) return undefined;
+        if (!CARRIED.has(sentence.slice(i, end)) && !/^[!?.]+$/.test(sentence.slice(i, end)))
+          return fail(1, runs, terms, i);
         i = end;
       }
     let post = sentence.slice(postStart, i);
@@ -730,11 +786,11 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
     if (kinds & 1) {
       // A number: only digits (a digit before letters may be a unit, `5km`, which the contraction pass splits),
       // without a dash after (`2017 - 2018` is one range); a `)` after it may stay in its text (`2380)`).
-      if (kinds !== 1 && isDigit(text.charCodeAt(0))) return undefined;
-      if (kinds === 1 && !ALL_DIGITS.test(text)) return undefined;
-      if (HAS_ANY_DASH.test(post)) return undefined;
+      if (kinds !== 1 && isDigit(text.charCodeAt(0))) return fail(2, runs, terms, i);
+      if (kinds === 1 && !ALL_DIGITS.test(text)) return fail(2, runs, terms, i);
+      if (HAS_ANY_DASH.test(post)) return fail(2, runs, terms, i);
       if (paren || post.includes(')')) {
-        if (kinds !== 1) return undefined;
+        if (kinds !== 1) return fail(2, runs, terms, i);
         [pre, text, post] = parenthesisedNumber(pre, paren, text, post);
       }
     }
@@ -742,9 +798,9 @@ function plainTerms(sentence: string, m: Model, contractionWords: ReadonlySet<st
       // Latin-1 letters lower-case into `cleanup`'s clean range; `finish` then only transliterates them, and leaves
       // the form alone if it comes out as lower-case letters and digits.
       normal = killUnicode(normal, m);
-      if (!CLEAN_FORM.test(normal)) return undefined;
+      if (!CLEAN_FORM.test(normal)) return fail(2, runs, terms, i);
     }
-    if (contractionWords.has(normal)) return undefined;
+    if (contractionWords.has(normal)) return fail(0, runs, terms, i);
     terms.push({ text, pre, post, normal });
     pre = '';
   }
@@ -810,10 +866,68 @@ export function sentencesOrTexts(text: string, options: { ranges?: boolean } = {
   const { model: m, contractionWords } = model();
   const out: (Term[] | string)[] = [];
   for (const sentence of splitSentences(text, m.abbreviations)) {
-    const plain = plainEmoticons(m) ? undefined : plainTerms(sentence, m, contractionWords);
-    out.push(plain ?? termsOf(sentence, m, contractionWords, options.ranges !== false) ?? sentence);
+    const ranges = options.ranges !== false;
+    const terms = plainEmoticons(m)
+      ? termsOf(sentence, m, contractionWords, ranges)
+      : sentenceTerms(sentence, m, contractionWords, ranges);
+    out.push(terms ?? sentence);
   }
   return out;
+}
+
+/**
+ * The terms of one sentence: by `plainTerms` where it can, by the general rules (`termsOf`) from the word run
+ * before a run it fails on (see `Partial`) up to the next run that starts with a letter, and from there by
+ * `plainTerms` again. A run of letters takes nothing over from the runs before it (a word, it carries nothing back;
+ * no range ends in a letter; the word before it ends in white space, so it joins no slash). Undefined where the
+ * contraction pass would change a term (the general rules find that term wherever they start). Reading only the odd
+ * runs by the general rules, not the rest of their sentences, made labelPillars 1.15 times as fast on the corpus
+ * letters, 1.1 on motion-dense text and on the real texts (side by side).
+ */
+function sentenceTerms(
+  sentence: string,
+  m: Model,
+  contractionWords: ReadonlySet<string>,
+  ranges: boolean,
+): Term[] | undefined {
+  let terms: Term[] | undefined;
+  let from = 0;
+  // Terms are added to one array (not concatenated: a sentence of many odd runs would be copied once for each).
+  for (;;) {
+    const rest = from ? sentence.slice(from) : sentence;
+    const plain = plainTerms(rest, m, contractionWords);
+    if (plain) {
+      if (!terms) return plain;
+      for (const term of plain) terms.push(term);
+      return terms;
+    }
+    // White space before a sentence's first word is its `pre` here, part of the word there: from its start, the
+    // general rules read the whole sentence.
+    if (partial.cut < 0 && from === 0) return termsOf(sentence, m, contractionWords, ranges);
+    const cut = Math.max(0, partial.cut);
+    const head = partial.terms;
+    const count = partial.cut > 0 ? partial.count : 0;
+    const resume = letterRunAfter(rest, partial.failed);
+    const general = termsOf(resume < 0 ? rest.slice(cut) : rest.slice(cut, resume), m, contractionWords, ranges);
+    if (!general) return undefined;
+    terms ??= [];
+    for (let t = 0; t < count; t++) terms.push(head[t]!);
+    for (const term of general) terms.push(term);
+    if (resume < 0) return terms;
+    from += resume;
+  }
+}
+
+/** Where the first run after the one at `at` that starts with a letter (`isPlainLetter`) starts; -1 if none does. */
+function letterRunAfter(s: string, at: number): number {
+  const n = s.length;
+  let i = at;
+  while (i < n) {
+    while (i < n && !isSpace(s.charCodeAt(i))) i++;
+    while (i < n && isSpace(s.charCodeAt(i))) i++;
+    if (i < n && isPlainLetter(s.charCodeAt(i))) return i;
+  }
+  return -1;
 }
 
 /** The terms of one sentence by the general rules, or undefined where the contraction pass would change them. */

@@ -1,5 +1,5 @@
 import nlp from 'compromise/one';
-import { model, sentencesOf, type Term } from '../words';
+import { hasOwn, model, sentencesOf, type Term } from '../words';
 import { compromiseLexicon, TAG } from './lexicon';
 
 /*
@@ -109,8 +109,8 @@ const TAG_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map([...OUR_TAGS]
  */
 function tagsOf(term: Term, alias: string | undefined, lexicon: Record<string, unknown>): ReadonlySet<string> {
   const word = term.machine || term.normal;
-  let tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
-  if (tag === undefined && alias !== undefined && Object.hasOwn(lexicon, alias)) tag = lexicon[alias];
+  let tag = hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  if (tag === undefined && alias !== undefined && hasOwn(lexicon, alias)) tag = lexicon[alias];
   return (typeof tag === 'string' && TAG_SETS.get(tag)) || NO_TAGS;
 }
 
@@ -167,7 +167,7 @@ export function tokenizeWindow(text: string, start: number, end: number): TokenW
       const to = from + term.text.length;
       elapsed += term.pre.length + term.text.length + term.post.length;
       const key = term.normal || term.text || term.machine || '';
-      const alias = Object.hasOwn(m.aliases, key) ? m.aliases[key] : undefined;
+      const alias = hasOwn(m.aliases, key) ? m.aliases[key] : undefined;
       const tags = tagsOf(term, alias, m.lexicon);
       if (s === 0)
         first.push({

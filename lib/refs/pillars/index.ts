@@ -5,7 +5,7 @@ import { type AgendaIndex, CONTEXT, HEADINGS, indexAgenda, type PieceEvidence, r
 import { CONFIDENCE, noisyOr, rank, vocabularyConfidence, vocabularySupport } from './score';
 import { type Heading, type Layout, type Section, type Span, segment } from './segment';
 import { AGENDAS, type Agenda } from './taxonomy';
-import { pieces, tokenizePiece, unwrap } from './tokens';
+import { forgetStems, pieces, tokenizePiece, unwrap } from './tokens';
 import { compileTerms, type Matcher, pillarTerms, scoreTerms } from './vocabulary';
 
 export type { Agenda, Pillar, Term } from './taxonomy';
@@ -218,6 +218,7 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
   // An agenda none of whose field words occur labels nothing. Its pieces are still read with the prefilter (never
   // tokenised), so that the cost per character is the same whether a field word occurs or not: skipping them all
   // made 2 MB of random text, where `IMA` occurs by chance, take 130 times as long as 0.2 MB.
+  forgetStems();
   const lower = text.toLowerCase();
   const all = options.agendas ?? AGENDAS;
   const agendas = all.filter((a) => mentionsField(text, lower, a)).map(compile);
@@ -232,30 +233,30 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
   let item = 0;
   let queue: string[] = [];
   let queued = 0;
-  const read = (piece: string, into: PieceEvidence[], heading: boolean) => {
-    if (options.prefilter !== false && !hasKey(piece, keys)) return;
-    if (!agendas.length) return;
-    const sentences = tokenizePiece(piece, { compromise: options.compromise });
-    for (let a = 0; a < agendas.length; a++) {
-      readPiece(sentences, agendas[a]!.index, agendas[a]!.agenda.pillars.length, heading, into[a]!);
-    }
-  };
   const step = (budget: number) => {
+    // The loop's state in locals, written back at the end: read and written in the closure's context, it was most
+    // of the loop's own cost.
     let spent = 0;
-    while (item < items.length && spent < budget) {
-      if (evidence.length === item) {
+    let at = item;
+    let current = queue;
+    let next = queued;
+    while (at < items.length && spent < budget) {
+      if (evidence.length === at) {
         evidence.push(gathered(agendas.length));
-        queue = pieces(items[item]!.text());
-        queued = 0;
+        current = pieces(items[at]!.text());
+        next = 0;
       }
-      const piece = queue[queued++];
+      const piece = current[next++];
       if (piece === undefined) {
-        item++;
+        at++;
         continue;
       }
-      read(piece, evidence[item]!, items[item]!.heading);
+      readInto(piece, evidence[at]!, items[at]!.heading, agendas, keys, options);
       spent += piece.length;
     }
+    item = at;
+    queue = current;
+    queued = next;
     return item >= items.length;
   };
   const labels = () => {
@@ -291,6 +292,26 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
   };
   return { step, labels };
 }
+
+/** Adds the evidence of one piece for each agenda, unless the prefilter finds no key in it. */
+function readInto(
+  piece: string,
+  into: PieceEvidence[],
+  heading: boolean,
+  agendas: readonly CompiledAgenda[],
+  keys: KeySet,
+  options: PillarOptions,
+): void {
+  if (options.prefilter !== false && !hasKey(piece, keys)) return;
+  if (!agendas.length) return;
+  const sentences = tokenizePiece(piece, options.compromise ? COMPROMISE : NO_OPTIONS);
+  for (let a = 0; a < agendas.length; a++) {
+    readPiece(sentences, agendas[a]!.index, agendas[a]!.agenda.pillars.length, heading, into[a]!);
+  }
+}
+
+const COMPROMISE = { compromise: true };
+const NO_OPTIONS = {};
 
 /** Heading terms at least this strong can name a pillar on their own (`illegaliteit`, `opvang in de regio`). */
 const STRONG_HEADING = 3;

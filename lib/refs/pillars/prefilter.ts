@@ -148,6 +148,11 @@ export interface KeySet {
   /** 1 at `a` where some bucket's key is the single ASCII character `a`. */
   asciiSingles: Uint8Array;
   /**
+   * `asciiPairs` for `keyAsWritten`, which looks for the keys of `anywhere` and `wordStart` only: 0 where no such key
+   * starts with the pair (most pairs that start only short stems), 2 if one has two characters, else 1.
+   */
+  writtenPairs: Uint8Array;
+  /**
    * How many characters of `searchable`'s text after a position the tests there read: the longest key, or a short
    * word and its longest cut (`shortWordAt`); and one more, the pair's second character.
    */
@@ -222,12 +227,13 @@ const tripleCode = (a: number, b: number, c: number) =>
   Math.imul((a << 14) + (b << 7) + c, 0x9e3779b1) >>> (32 - Math.log2(TRIPLE_CODES));
 
 function withBuckets(
-  keys: Omit<KeySet, 'buckets' | 'singles' | 'asciiPairs' | 'asciiTriples' | 'asciiSingles' | 'reach'>,
+  keys: Omit<KeySet, 'buckets' | 'singles' | 'asciiPairs' | 'asciiTriples' | 'asciiSingles' | 'writtenPairs' | 'reach'>,
 ): KeySet {
   const all = buckets(keys);
   const asciiPairs = new Uint8Array(128 * 128);
   const asciiTriples = new Uint8Array(TRIPLE_CODES);
   const asciiSingles = new Uint8Array(128);
+  const writtenPairs = new Uint8Array(128 * 128);
   for (const [code, bucket] of all) {
     const a = Math.floor(code / 0x10000);
     const b = code % 0x10000;
@@ -235,6 +241,7 @@ function withBuckets(
       const long = [...(bucket.anywhere ?? []), ...(bucket.wordStart ?? [])];
       const pairOnly = !!bucket.short || long.some((key) => key.length < 3);
       asciiPairs[a * 128 + b] = pairOnly ? 2 : 1;
+      if (long.length) writtenPairs[a * 128 + b] = long.some((key) => key.length < 3) ? 2 : 1;
       for (const key of long) asciiTriples[tripleCode(a, b, key.charCodeAt(2))] = 1;
     }
     if (code < 0 && -1 - code < 128) asciiSingles[-1 - code] = 1;
@@ -245,7 +252,7 @@ function withBuckets(
       longest = Math.max(longest, key.length);
   }
   const singles = [...all.keys()].some((code) => code < 0);
-  return { ...keys, buckets: all, singles, asciiPairs, asciiTriples, asciiSingles, reach: longest + 1 };
+  return { ...keys, buckets: all, singles, asciiPairs, asciiTriples, asciiSingles, writtenPairs, reach: longest + 1 };
 }
 
 /** A character that a token's form keeps as it stands in the text (not `.`, `'` or `-`, which it may drop). */
@@ -256,10 +263,187 @@ const IMPLICIT_CUES = /['’@\-\u2013\u2014]/;
 /** Whether `text` may hold a term: if not, tokenising it finds nothing. One pass, a map lookup per character. */
 export function hasKey(text: string, keys: KeySet): boolean {
   if (keys.implicit && (IMPLICIT_CUES.test(text) || anyContraction(text, keys.contractions))) return true;
+  return keyAsWritten(text, keys) || keyFolded(text, keys);
+}
+
+/**
+ * What `searchable` makes of a character outside ASCII on its own, for the characters of Latin scripts, combining
+ * marks and general punctuation: `fold` when it comes out as letters and digits of ASCII (`é` → `e`, a mark → ``),
+ * `drop` when it stays as it is and is no word character (a no-break space, `’`, `–`). Undefined for any other, and
+ * for U+03A3, whose lower case depends on its context.
+ */
+type Folding = { kind: 'fold'; codes: readonly number[] } | { kind: 'drop' };
+let foldings: (Folding | undefined)[] | undefined;
+let longestFolding = 1;
+
+function foldingOf(code: number): Folding | undefined {
+  if (!foldings) {
+    foldings = [];
+    const ranges = [
+      [0x80, 0x36f],
+      [0x2000, 0x206f],
+    ];
+    for (const [from, to] of ranges) {
+      for (let c = from!; c <= to!; c++) {
+        const ch = String.fromCharCode(c);
+        const { text, folded } = searchable(ch);
+        if (/^[a-z0-9]*$/.test(folded)) {
+          foldings[c] = { kind: 'fold', codes: [...folded].map((x) => x.charCodeAt(0)) };
+          longestFolding = Math.max(longestFolding, folded.length);
+        } else if (folded === ch && text === '') foldings[c] = { kind: 'drop' };
+      }
+    }
+  }
+  return foldings[code];
+}
+
+let codesScratch = new Uint8Array(1024);
+let startsScratch = new Uint8Array(1024);
+const literalCharacters = new WeakMap<KeySet, string[]>();
+
+/**
+ * `keySearched`, on character codes: `searchable`'s text made in a buffer that is used again, without the lower
+ * case, normalisation and replacements of whole strings and without a new array for its word starts. It reads the
+ * text as `searchable` folds it one character at a time (ASCII, and `foldingOf`'s characters); a text with any other
+ * character, or with a character of a literal key (`dt&`), is left to `keySearched`. On the real texts, most of whose
+ * pieces hold no key (62% of their text) and are short (87 characters), the pieces without a key took 25 ns a
+ * character of the ASCII ones here, 51 in `keySearched`, and 29 of the others, 55 there (measured piece by piece);
+ * labelPillars read the real texts 1.2 times as fast (7.7 -> 9.2 MB/s, side by side).
+ */
+export function keyFolded(text: string, keys: KeySet): boolean {
+  let literal = literalCharacters.get(keys);
+  if (!literal) {
+    literal = [...new Set(keys.literal.join(''))].filter((c) => !/[a-z0-9]/.test(c));
+    literalCharacters.set(keys, literal);
+  }
+  for (const c of literal) if (text.includes(c)) return keySearched(text, keys);
+  foldingOf(0x80);
+  if (codesScratch.length < text.length * longestFolding) {
+    codesScratch = new Uint8Array(text.length * longestFolding * 2);
+    startsScratch = new Uint8Array(text.length * longestFolding * 2);
+  }
+  const codes = codesScratch;
+  const starts = startsScratch;
+  let n = 0;
+  let dropped = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      const lower = lowerCode(c);
+      if (isAsciiWordCode(lower)) {
+        codes[n] = lower;
+        starts[n++] = dropped ? 1 : 0;
+        dropped = false;
+      } else dropped = true;
+      continue;
+    }
+    const folding = foldings![c];
+    if (!folding) return keySearched(text, keys);
+    if (folding.kind === 'drop') dropped = true;
+    else {
+      for (const code of folding.codes) {
+        codes[n] = code;
+        starts[n++] = dropped ? 1 : 0;
+        dropped = false;
+      }
+    }
+  }
+  return keyInCodes(codes, starts, n, keys);
+}
+
+/** `keyBetween` over all of a folded text of ASCII given as codes (see `keyFolded`): the same tests, on codes. */
+function keyInCodes(codes: Uint8Array, starts: Uint8Array, n: number, keys: KeySet): boolean {
+  const { buckets, singles, asciiPairs, asciiTriples, asciiSingles } = keys;
+  for (let i = 0; i < n; i++) {
+    const a = codes[i]!;
+    const b = i + 1 < n ? codes[i + 1]! : -1;
+    const pair = b < 0 ? 0 : asciiPairs[a * 128 + b];
+    const bucket =
+      pair === 0 || (pair === 1 && (i + 2 >= n || !asciiTriples[tripleCode(a, b, codes[i + 2]!)]))
+        ? undefined
+        : buckets.get(a * 0x10000 + b);
+    if (bucket && bucketInCodes(bucket, codes, starts, n, i)) return true;
+    const single = singles && asciiSingles[a] ? buckets.get(-1 - a) : undefined;
+    if (single && bucketInCodes(single, codes, starts, n, i)) return true;
+  }
+  return false;
+}
+
+function bucketInCodes(bucket: Bucket, codes: Uint8Array, starts: Uint8Array, n: number, at: number): boolean {
+  if (bucket.anywhere) for (const key of bucket.anywhere) if (codesStartWith(codes, n, at, key)) return true;
+  if (!starts[at]) return false;
+  if (bucket.wordStart) for (const key of bucket.wordStart) if (codesStartWith(codes, n, at, key)) return true;
+  if (!bucket.short) return false;
+  // `shortWordAt`, with the words made from the codes.
+  const limit = Math.min(n, at + SHORT + LONGEST_CUT);
+  const stems = bucket.short;
+  let word = '';
+  for (let end = at + 1; end <= limit; end++) {
+    word += String.fromCharCode(codes[end - 1]!);
+    if (end < n && !starts[end]) continue;
+    if (stems.includes(stem(word))) return true;
+    if (word.endsWith('s') && stems.includes(stem(word.slice(0, -1)))) return true;
+    if (word.endsWith('in') && stems.includes(stem(`${word}g`))) return true;
+  }
+  return false;
+}
+
+function codesStartWith(codes: Uint8Array, n: number, at: number, key: string): boolean {
+  if (at + key.length > n) return false;
+  for (let k = 0; k < key.length; k++) if (codes[at + k] !== key.charCodeAt(k)) return false;
+  return true;
+}
+
+/** `hasKey` by the search of `searchable`'s text alone, without the shortcut of `keyAsWritten`. */
+export function keySearched(text: string, keys: KeySet): boolean {
   if (!NON_ASCII.test(text)) return hasKeyAscii(text, keys);
   const { text: s, starts, folded } = searchable(text);
   for (const key of keys.literal) if (folded.includes(key)) return true;
   return keyBetween(s, starts, 0, s.length, keys);
+}
+
+const isAsciiWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+/** An ASCII capital's lower case; any other code as it is. */
+const lowerCode = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+
+/** Whether `key` (lower-case ASCII letters and digits) stands in `text` at `at`, in any case. */
+function keyAt(text: string, at: number, key: string): boolean {
+  if (at + key.length > text.length) return false;
+  for (let k = 0; k < key.length; k++) if (lowerCode(text.charCodeAt(at + k)) !== key.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Whether a key of two characters or more stands in `text` as written (ASCII letters and digits, in any case), where
+ * it may: anywhere in a word, or at a word start for the keys that need one. Where it does, `searchable`'s text has
+ * it too (it only drops characters around it, and folds none of these), and at a word start if it is at one here:
+ * a character outside ASCII before it is taken for a letter, which `searchable` may keep. So a true here is one of
+ * `keyBetween`, found without folding and copying the text: the pieces of the corpus letters nearly all hold a key
+ * (97% of their text), most as written near their start, and `searchable` and `keyBetween` on every piece cost 24
+ * ns a character of the letters (28 of the motion-dense text), tokenising 90. Short stems and one-character keys are
+ * left to the full search.
+ */
+export function keyAsWritten(text: string, keys: KeySet): boolean {
+  const { buckets, writtenPairs, asciiTriples } = keys;
+  let a = lowerCode(text.charCodeAt(0));
+  let before = 0x20;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const b = lowerCode(text.charCodeAt(i + 1));
+    if (isAsciiWordCode(a) && isAsciiWordCode(b)) {
+      const pair = writtenPairs[a * 128 + b];
+      if (pair === 2 || (pair === 1 && asciiTriples[tripleCode(a, b, lowerCode(text.charCodeAt(i + 2)))])) {
+        const bucket = buckets.get(a * 0x10000 + b);
+        if (bucket) {
+          if (bucket.anywhere) for (const key of bucket.anywhere) if (keyAt(text, i, key)) return true;
+          const start = !isAsciiWordCode(before) && before < 0x80;
+          if (start && bucket.wordStart) for (const key of bucket.wordStart) if (keyAt(text, i, key)) return true;
+        }
+      }
+    }
+    before = a;
+    a = b;
+  }
+  return false;
 }
 
 /** The first prefix of an ASCII text that is searched on its own (see `hasKeyAscii`). */
@@ -288,16 +472,20 @@ function hasKeyAscii(text: string, keys: KeySet): boolean {
 /** Whether a key stands at a position from `from` to `until` of `searchable`'s text `s`. */
 function keyBetween(s: string, starts: Uint8Array, from: number, until: number, keys: KeySet): boolean {
   const { buckets, singles, asciiPairs, asciiTriples, asciiSingles } = keys;
+  const n = s.length;
   for (let i = from; i < until; i++) {
     // A pair of ASCII characters is looked up in a table first: a map lookup for every character was most of this
     // loop's cost (hasKey was 5% of the analysis of the corpus letters, in a profile). Pairs such as `ge` and `in`
     // start keys and half the words of Dutch text, so for keys of three characters the third is looked up too: the
     // keys of a bucket compared at every such pair were 15% of `hasKey` on the real texts (in a profile).
+    // No code is read past the end: NaN there (two characters from it) made this loop slower (`keySearched` on the
+    // ASCII pieces without a key of the real texts: 66 ns a character, then 51, with `searchable`). A pair needs
+    // two characters, a key with a third character three.
     const a = s.charCodeAt(i);
-    const b = s.charCodeAt(i + 1);
-    const pair = a < 128 && b < 128 ? asciiPairs[a * 128 + b] : 2;
+    const b = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+    const pair = b < 0 ? 0 : a < 128 && b < 128 ? asciiPairs[a * 128 + b] : 2;
     const bucket =
-      pair === 0 || (pair === 1 && !asciiTriples[tripleCode(a, b, s.charCodeAt(i + 2))])
+      pair === 0 || (pair === 1 && (i + 2 >= n || !asciiTriples[tripleCode(a, b, s.charCodeAt(i + 2))]))
         ? undefined
         : buckets.get(pairCode(s, i));
     if (bucket && bucketAt(bucket, s, starts, i)) return true;

@@ -170,6 +170,31 @@ function withCompromise(sentences: readonly (Term[] | string)[]): DutchTerm[][] 
   return out;
 }
 
+/**
+ * The stems of folded forms, remembered for one text (`forgetStems` empties the map when a labelling starts) and at
+ * most MEMO_SIZE forms at a time, so memory stays flat on random text. Parliamentary text repeats its words: with
+ * the map, labelPillars read the corpus letters and motion-dense text 1.13 times as fast, the real texts 1.06 (7.7
+ * vs 6.8, 8.8 vs 7.8, 10.0 vs 9.5 MB/s, side by side), and 200 KB of random ASCII 1.1 times as slow. Remembering the
+ * folded forms as well gained nothing: `fold` of a word in lower case is the word itself, found by a scan.
+ */
+const MEMO_SIZE = 20_000;
+const stems = new Map<string, string>();
+
+/** Empties the map of stems (see `stems`); the labeller calls it for each text, so its figures are of a cold map. */
+export function forgetStems(): void {
+  stems.clear();
+}
+
+function stemOf(form: string): string {
+  let s = stems.get(form);
+  if (s === undefined) {
+    if (stems.size >= MEMO_SIZE) stems.clear();
+    s = stem(form);
+    stems.set(form, s);
+  }
+  return s;
+}
+
 /** The sentences of one piece (see `pieces`). */
 export function tokenizePiece(text: string, options: { compromise?: boolean } = {}): Token[][] {
   install();
@@ -194,7 +219,7 @@ export function tokenizePiece(text: string, options: { compromise?: boolean } = 
       }
       if (!form) continue;
       // Unless merged with a prefix (which sets the stem), `form` is the folded normal form.
-      const own = term.stem ?? stem(term.machine === undefined ? form : fold(term.machine));
+      const own = term.stem ?? (term.machine === undefined ? stemOf(form) : stem(fold(term.machine)));
       tokens.push({ form, stem: own, text, post: term.post });
     }
     if (tokens.length) sentences.push(tokens);

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IMA, labelPillars } from '../../../lib/refs/pillars';
 import { fold, stem } from '../../../lib/refs/pillars/lemma';
-import { hasKey, keySet, searchable } from '../../../lib/refs/pillars/prefilter';
-import { tokenizePiece } from '../../../lib/refs/pillars/tokens';
+import { hasKey, keyAsWritten, keyFolded, keySearched, keySet, searchable } from '../../../lib/refs/pillars/prefilter';
+import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
 import { compileTerms, findTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
 import { corpusNames, corpusText, HAS_SHARED } from '../../support/shared';
+import { randomAscii, randomBmp } from '../../support/texts';
 
 /*
  * The prefilter skips pieces of text that hold no term key (lib/refs/pillars/prefilter.ts). Skipping must change
@@ -91,6 +92,71 @@ describe('the pillar prefilter', () => {
       }),
       { numRuns: 2000, seed: 20_261_201 },
     );
+  });
+
+  it('finds a key as written only where the search of the folded text finds one', () => {
+    const check = (piece: string) => {
+      if (keyAsWritten(piece, keys)) expect(keySearched(piece, keys), piece).toBe(true);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }), (parts) => check(parts.join(''))),
+      { numRuns: 2000, seed: 20_261_202 },
+    );
+    // A key that needs a word start, inside a word, after a letter outside ASCII, after a stop.
+    for (const piece of [
+      'xteruggaan',
+      'éteruggaan',
+      'ØTERUGGAAN',
+      '1teruggaan',
+      'i.teruggaan',
+      'l’teruggaan',
+      'opvang-teruggaan',
+    ]) {
+      check(piece);
+    }
+    expect(keyAsWritten('xteruggaan éteruggaan', keys)).toBe(false);
+    expect(keyAsWritten('de teruggaan', keys)).toBe(true);
+    for (let seed = 1; seed <= 200; seed++) {
+      check(randomAscii(300, seed));
+      check(randomBmp(300, seed));
+    }
+    if (HAS_SHARED) {
+      for (const name of corpusNames())
+        for (const paragraph of corpusText(name).split('\n\n')) {
+          for (const piece of pieces(unwrap(paragraph))) check(piece);
+        }
+    }
+  });
+
+  it('finds a key in the text folded on codes where the search of the folded text finds one', () => {
+    const check = (piece: string) => {
+      expect(keyFolded(piece, keys), piece).toBe(keySearched(piece, keys));
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...FRAGMENTS, 'é', 'Ë', '\u0301', '\u00a0', '’', '–', 'ß', 'æ', 'Σ'), {
+          maxLength: 12,
+        }),
+        (parts) => check(parts.join('')),
+      ),
+      { numRuns: 3000, seed: 20_261_203 },
+    );
+    // Every character of the folded ranges, alone and between words.
+    for (let c = 0x80; c < 0x2100; c++) {
+      const ch = String.fromCharCode(c);
+      for (const piece of [ch, `asiel${ch}aanvraag`, `${ch}taal`, `ta${ch}al`, `IND${ch}`, `${ch}pijler`, `dt${ch}v`])
+        check(piece);
+    }
+    for (let seed = 1; seed <= 300; seed++) {
+      check(randomAscii(200, seed));
+      check(randomBmp(200, seed));
+    }
+    if (HAS_SHARED) {
+      for (const name of corpusNames())
+        for (const paragraph of corpusText(name).split('\n\n')) {
+          for (const piece of pieces(unwrap(paragraph))) check(piece);
+        }
+    }
   });
 
   it('skips pieces about something else', () => {
