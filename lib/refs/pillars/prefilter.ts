@@ -276,7 +276,8 @@ type Folding = { kind: 'fold'; codes: readonly number[] } | { kind: 'drop' };
 let foldings: (Folding | undefined)[] | undefined;
 let longestFolding = 1;
 
-function foldingOf(code: number): Folding | undefined {
+/** The foldings by character code (see `Folding`), built on first use. */
+function foldingTable(): (Folding | undefined)[] {
   if (!foldings) {
     foldings = [];
     const ranges = [
@@ -294,7 +295,7 @@ function foldingOf(code: number): Folding | undefined {
       }
     }
   }
-  return foldings[code];
+  return foldings;
 }
 
 let codesScratch = new Uint8Array(1024);
@@ -304,7 +305,7 @@ const literalCharacters = new WeakMap<KeySet, string[]>();
 /**
  * `keySearched`, on character codes: `searchable`'s text made in a buffer that is used again, without the lower
  * case, normalisation and replacements of whole strings and without a new array for its word starts. It reads the
- * text as `searchable` folds it one character at a time (ASCII, and `foldingOf`'s characters); a text with any other
+ * text as `searchable` folds it one character at a time (ASCII, and `foldingTable`'s characters); a text with any other
  * character, or with a character of a literal key (`dt&`), is left to `keySearched`. On the real texts, most of whose
  * pieces hold no key (62% of their text) and are short (87 characters), the pieces without a key took 25 ns a
  * character of the ASCII ones here, 51 in `keySearched`, and 29 of the others, 55 there (measured piece by piece);
@@ -317,7 +318,7 @@ export function keyFolded(text: string, keys: KeySet): boolean {
     literalCharacters.set(keys, literal);
   }
   for (const c of literal) if (text.includes(c)) return keySearched(text, keys);
-  foldingOf(0x80);
+  const table = foldingTable();
   if (codesScratch.length < text.length * longestFolding) {
     codesScratch = new Uint8Array(text.length * longestFolding * 2);
     startsScratch = new Uint8Array(text.length * longestFolding * 2);
@@ -337,7 +338,7 @@ export function keyFolded(text: string, keys: KeySet): boolean {
       } else dropped = true;
       continue;
     }
-    const folding = foldings![c];
+    const folding = table[c];
     if (!folding) return keySearched(text, keys);
     if (folding.kind === 'drop') dropped = true;
     else {
