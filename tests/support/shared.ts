@@ -33,6 +33,11 @@ export function corpusText(name: string): string {
   return readFileSync(sharedPath('corpus', `${name}.txt`), 'utf8');
 }
 
+/** The paragraphs (split at blank lines) of every corpus letter, in order; none without ../shared. */
+export function corpusParagraphs(): string[] {
+  return corpusNames().flatMap((name) => corpusText(name).split(/\n\s*\n/));
+}
+
 export interface GoldEntry {
   refs: string[];
   optional: string[];

@@ -5,7 +5,7 @@ import { fold, stem } from '../../../lib/refs/pillars/lemma';
 import { hasKey, keyAsWritten, keyFolded, keySearched, keySet, searchable } from '../../../lib/refs/pillars/prefilter';
 import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
 import { compileTerms, findTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
-import { corpusNames, corpusText, HAS_SHARED } from '../../support/shared';
+import { corpusNames, corpusParagraphs, corpusText, HAS_SHARED } from '../../support/shared';
 import { randomAscii, randomBmp } from '../../support/texts';
 
 /*
@@ -20,6 +20,15 @@ const matchers = [
   compileTerms(IMA.context.map((t) => [0, t] as const)),
 ];
 const keys = keySet(matchers, [stem(fold('pijler'))]);
+
+/** `check` on `seeds` random ASCII and random BMP texts of `length` characters, and on every corpus piece. */
+function onRandomAndCorpusPieces(check: (piece: string) => void, seeds: number, length: number): void {
+  for (let seed = 1; seed <= seeds; seed++) {
+    check(randomAscii(length, seed));
+    check(randomBmp(length, seed));
+  }
+  for (const paragraph of corpusParagraphs()) for (const piece of pieces(unwrap(paragraph))) check(piece);
+}
 
 /** Words that are, or nearly are, terms, in the spellings that stress the folding: case, accents, hyphens, scripts. */
 const FRAGMENTS = [
@@ -116,16 +125,7 @@ describe('the pillar prefilter', () => {
     }
     expect(keyAsWritten('xteruggaan éteruggaan', keys)).toBe(false);
     expect(keyAsWritten('de teruggaan', keys)).toBe(true);
-    for (let seed = 1; seed <= 200; seed++) {
-      check(randomAscii(300, seed));
-      check(randomBmp(300, seed));
-    }
-    if (HAS_SHARED) {
-      for (const name of corpusNames())
-        for (const paragraph of corpusText(name).split('\n\n')) {
-          for (const piece of pieces(unwrap(paragraph))) check(piece);
-        }
-    }
+    onRandomAndCorpusPieces(check, 200, 300);
   });
 
   it('finds a key in the text folded on codes where the search of the folded text finds one', () => {
@@ -147,16 +147,7 @@ describe('the pillar prefilter', () => {
       for (const piece of [ch, `asiel${ch}aanvraag`, `${ch}taal`, `ta${ch}al`, `IND${ch}`, `${ch}pijler`, `dt${ch}v`])
         check(piece);
     }
-    for (let seed = 1; seed <= 300; seed++) {
-      check(randomAscii(200, seed));
-      check(randomBmp(200, seed));
-    }
-    if (HAS_SHARED) {
-      for (const name of corpusNames())
-        for (const paragraph of corpusText(name).split('\n\n')) {
-          for (const piece of pieces(unwrap(paragraph))) check(piece);
-        }
-    }
+    onRandomAndCorpusPieces(check, 300, 200);
   });
 
   it('skips pieces about something else', () => {

@@ -4,7 +4,7 @@ import { compileUnits, scanMentions } from '../../../lib/refs/pillars/mentions';
 import { HEADINGS, indexAgenda, type PieceEvidence, readPiece } from '../../../lib/refs/pillars/reader';
 import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
 import { compileTerms, findTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
-import { corpusNames, corpusText } from '../../support/shared';
+import { corpusNames, corpusParagraphs } from '../../support/shared';
 import { kamerstukSoup, motionDense, random, randomAscii } from '../../support/texts';
 
 /*
@@ -59,12 +59,10 @@ function pillarSoup(n: number, seed: number): string {
 
 describe('the labeller’s one pass over a piece', () => {
   it.skipIf(!corpusNames().length)('finds the terms and mentions of the four passes on every corpus piece', () => {
-    for (const name of corpusNames()) {
-      for (const paragraph of corpusText(name).split(/\n\s*\n/)) {
-        for (const piece of pieces(unwrap(paragraph))) {
-          same(piece, false);
-          same(piece, true);
-        }
+    for (const paragraph of corpusParagraphs()) {
+      for (const piece of pieces(unwrap(paragraph))) {
+        same(piece, false);
+        same(piece, true);
       }
     }
   });
