@@ -15,12 +15,13 @@ import nlp from 'compromise/one';
  * reads one sentence or one word, and the end-anchored ones only its last characters.
  *
  * What it does not do: the contraction pass (`don't` → `do not`, `d'` → `de`, `5km` → `5 km`, `2-4` → `2 to 4`),
- * which adds and splits terms. Number ranges (`2017-2018`), common in Dutch text, are split as it splits them
- * (`range`); for the rest `contracted` says when it would replace a term (a known contraction, `n't`, a French
- * elision, a number glued to a unit), and `sentencesOf` then returns undefined so the caller asks
- * compromise itself (`sentencesOrTexts` hands back only such sentences): compromise runs only on those few pieces
- * or sentences, where it earns its cost. Text with the stops of scripts without spaces (CJK) is handed over as well. Equality with compromise is tested on the corpus, the real
- * texts and seeded random texts (tests/unit/refs/words.test.ts).
+ * which adds and splits terms. Number ranges (`2017-2018`) and numbers glued to a unit (`25bis`, `5km`), the forms
+ * of it that Dutch text has, are split as it splits them (`range`, `numberUnit`); for the rest `contraction` says
+ * when it would replace a term (a known contraction, `n't`, a French elision), and `sentencesOf` then returns
+ * undefined so the caller asks compromise itself (`sentencesOrTexts` hands back only such sentences): compromise
+ * runs only on those few pieces or sentences, where it earns its cost. Text with the stops of scripts without
+ * spaces (CJK) is handed over as well. Equality with compromise is tested on the corpus, the real texts and seeded
+ * random texts (tests/unit/refs/words.test.ts).
  */
 
 /** One term as compromise makes it, with only the fields the detectors read. */
@@ -554,36 +555,42 @@ const PHONE_NUMBER = /^[0-9]{3}-[0-9]{4}$/;
 const BY_END = new Set(['t', 'd']);
 const BY_START = new Set(['j', 'l', 'd']);
 
+/** What compromise's contraction pass does to a term (`contraction`). */
+const UNCHANGED = 0;
+/** A known contraction, `n't`, `'d`, a French elision, `there's`: left to compromise itself. */
+const REPLACED = 1;
+/** A number glued to a unit (`5km`, `25bis`, `2015.³`), split as `numberUnit` splits it. */
+const NUMBER_UNIT = 2;
+
 /**
- * Whether compromise's contraction pass would replace this term, by the same tests in the same order: a known
- * contraction (by word, or by what stands before or after its apostrophe), `n't`, `'d`, French elisions,
- * `there's`, a number range (`2-4`) or a number glued to a unit (`5km`, not `3rd` or `2e`). It changes nothing
- * else, so a piece none of whose terms it would replace comes out of it as it went in.
+ * What compromise's contraction pass would do to this term, by the same tests in the same order: replace it (a
+ * known contraction, by word, or by what stands before or after its apostrophe; `n't`, `'d`, French elisions,
+ * `there's`), leave a number range (`2-4`, see `range`), or split a number glued to a unit (`5km`, not `3rd` or
+ * `2e`). It changes nothing else, so a piece none of whose terms it would change comes out of it as it went in.
  */
-function contracted(term: Term, m: Model, contractionWords: ReadonlySet<string>): boolean {
+function contraction(term: Term, m: Model, contractionWords: ReadonlySet<string>): number {
   const { normal } = term;
-  if (contractionWords.has(normal)) return true;
+  if (contractionWords.has(normal)) return REPLACED;
   if (normal.includes("'")) {
     const [before = '', after = ''] = normal.split(/'/);
     for (const o of m.contractions) {
-      if (o.after !== undefined && after === o.after) return true;
-      if (o.before !== undefined && before === o.before && after.length > 2) return true;
+      if (o.after !== undefined && after === o.after) return REPLACED;
+      if (o.before !== undefined && before === o.before && after.length > 2) return REPLACED;
     }
-    if (BY_END.has(after) || BY_START.has(before)) return true;
-    if (before === 'there' && after === 's') return true;
+    if (BY_END.has(after) || BY_START.has(before)) return REPLACED;
+    if (before === 'there' && after === 's') return REPLACED;
   }
   // Both patterns start with a digit (or a sign), so most words need no regex.
-  if (isDigit(normal.charCodeAt(0)) && NUM_DASH.test(normal)) return false;
+  if (isDigit(normal.charCodeAt(0)) && NUM_DASH.test(normal)) return UNCHANGED;
   const code = term.text.charCodeAt(0);
-  if (!isDigit(code) && code !== 0x2b && code !== 0x2d) return false;
+  if (!isDigit(code) && code !== 0x2b && code !== 0x2d) return UNCHANGED;
   const unit = NUM_UNIT.exec(term.text);
-  return !!unit && !hasOwn(m.numberSuffixes, unit[2]!.toLowerCase().trim());
+  return unit && !hasOwn(m.numberSuffixes, unit[2]!.toLowerCase().trim()) ? NUMBER_UNIT : UNCHANGED;
 }
 
 /**
- * A number range (`2017-2018`, `9-17`) as the contraction pass splits it: `2017`, `to`, `2018`, of which only the
- * first keeps the text and normal form (and the punctuation before), the last gets the punctuation after, and each
- * has the word as its machine form. Undefined when the term is no range.
+ * A number range (`2017-2018`, `9-17`) as the contraction pass splits it: `2017`, `to`, `2018`. Undefined when the
+ * term is no range.
  */
 function range(term: Term, m: Model): Term[] | undefined {
   if (!isDigit(term.normal.charCodeAt(0)) || !NUM_DASH.test(term.normal)) return undefined;
@@ -595,7 +602,25 @@ function range(term: Term, m: Model): Term[] | undefined {
     const time = TIME_RANGE.exec(term.text);
     if (time !== null) words = [time[1]!, 'to', time[4]!];
   }
-  if (!words) return undefined;
+  return words && spliced(term, words, m);
+}
+
+/**
+ * A number glued to a unit (`25bis`, `2015.³`) as the contraction pass splits it (compromise's `numberUnit`): the
+ * number and the unit. Handed to compromise, the three sentences of the corpus letters that hold one (`artikel
+ * 25bis`, `2015.³`) were 9% of the time labelPillars took over the letters (2 of 23 ms).
+ */
+function numberUnit(term: Term, m: Model): Term[] | undefined {
+  const parts = NUM_UNIT.exec(term.text)!;
+  return spliced(term, [parts[1]!, parts[2]!.toLowerCase().trim()], m);
+}
+
+/**
+ * The terms the contraction pass puts in place of `term` (its `_splice`), from the words it splits it into: only
+ * the first keeps the text and normal form (and the punctuation before), the last gets the punctuation after, and
+ * each has its word as its machine form. Undefined when the words make no term.
+ */
+function spliced(term: Term, words: readonly string[], m: Model): Term[] | undefined {
   // compromise parses the words as a text of their own and takes its first sentence.
   const first = splitSentences(words.join(' '), m.abbreviations)[0] ?? '';
   const out: Term[] = splitWords(first, m).map((w) => {
@@ -856,7 +881,7 @@ export function sentencesOf(text: string, options: { ranges?: boolean } = {}): T
 }
 
 /**
- * `sentencesOf`, except that a sentence whose terms compromise's contraction pass could change (see `contracted`)
+ * `sentencesOf`, except that a sentence whose terms compromise's contraction pass could change (see `contraction`)
  * is given as its text, for compromise to tokenise on its own; undefined only for text with CJK stops. The caller
  * that hands compromise one such sentence rather than the whole piece saves most of its cost: three pieces of the
  * corpus letters (`25bis`, `2015.³`), 1% of their text, took 11% of the time tokenising the letters.
@@ -940,8 +965,9 @@ function termsOf(
   const terms: Term[] = [];
   for (const word of splitWords(sentence, m)) {
     const term = splitPunctuation(word, m);
-    if (contracted(term, m, contractionWords)) return undefined;
-    const split = range(term, m);
+    const change = contraction(term, m, contractionWords);
+    if (change === REPLACED) return undefined;
+    const split = change === NUMBER_UNIT ? numberUnit(term, m) : range(term, m);
     if (split && !ranges) return undefined;
     if (split) terms.push(...split);
     else terms.push(term);

@@ -151,6 +151,14 @@ describe('the tokeniser without compromise', () => {
     '9-17',
     '12:30-14:00',
     '5km',
+    // Numbers glued to a unit, split by the contraction pass (`numberUnit`): the corpus letters' `artikel 25bis` and
+    // `2015.³` (a footnote marker), amounts, a sign, a decimal comma, a unit compromise does not split (`3rd`).
+    '25bis',
+    '2015.³',
+    '10mln',
+    '+5km',
+    '2,5km',
+    '3rd',
     '2e',
     '1.000',
     '3,5',
