@@ -1,4 +1,5 @@
 import nlp from 'compromise/one';
+import { type KeyAutomaton, keyAutomaton, keyInCodes, keyWritten } from './key-automaton';
 import { stem } from './lemma';
 import { COMPOUND_MIN, type Matcher } from './vocabulary';
 
@@ -147,11 +148,11 @@ export interface KeySet {
   asciiTriples: Uint8Array;
   /** 1 at `a` where some bucket's key is the single ASCII character `a`. */
   asciiSingles: Uint8Array;
-  /**
-   * `asciiPairs` for `keyAsWritten`, which looks for the keys of `anywhere` and `wordStart` only: 0 where no such key
-   * starts with the pair (most pairs that start only short stems), 2 if one has two characters, else 1.
-   */
-  writtenPairs: Uint8Array;
+  /** The keys of `anywhere` and `wordStart` as automata, for `keyAsWritten` and `keyFolded`. */
+  automaton: KeyAutomaton;
+  /** 1 at `a * 128 + b` (at `a`) where some short stem's key starts with the ASCII characters `a` `b` (is `a`). */
+  shortPairs: Uint8Array;
+  shortSingles: Uint8Array;
   /**
    * How many characters of `searchable`'s text after a position the tests there read: the longest key, or a short
    * word and its longest cut (`shortWordAt`); and one more, the pair's second character.
@@ -227,13 +228,23 @@ const tripleCode = (a: number, b: number, c: number) =>
   Math.imul((a << 14) + (b << 7) + c, 0x9e3779b1) >>> (32 - Math.log2(TRIPLE_CODES));
 
 function withBuckets(
-  keys: Omit<KeySet, 'buckets' | 'singles' | 'asciiPairs' | 'asciiTriples' | 'asciiSingles' | 'writtenPairs' | 'reach'>,
+  keys: Omit<
+    KeySet,
+    | 'buckets'
+    | 'singles'
+    | 'asciiPairs'
+    | 'asciiTriples'
+    | 'asciiSingles'
+    | 'reach'
+    | 'automaton'
+    | 'shortPairs'
+    | 'shortSingles'
+  >,
 ): KeySet {
   const all = buckets(keys);
   const asciiPairs = new Uint8Array(128 * 128);
   const asciiTriples = new Uint8Array(TRIPLE_CODES);
   const asciiSingles = new Uint8Array(128);
-  const writtenPairs = new Uint8Array(128 * 128);
   for (const [code, bucket] of all) {
     const a = Math.floor(code / 0x10000);
     const b = code % 0x10000;
@@ -241,7 +252,6 @@ function withBuckets(
       const long = [...(bucket.anywhere ?? []), ...(bucket.wordStart ?? [])];
       const pairOnly = !!bucket.short || long.some((key) => key.length < 3);
       asciiPairs[a * 128 + b] = pairOnly ? 2 : 1;
-      if (long.length) writtenPairs[a * 128 + b] = long.some((key) => key.length < 3) ? 2 : 1;
       for (const key of long) asciiTriples[tripleCode(a, b, key.charCodeAt(2))] = 1;
     }
     if (code < 0 && -1 - code < 128) asciiSingles[-1 - code] = 1;
@@ -252,7 +262,27 @@ function withBuckets(
       longest = Math.max(longest, key.length);
   }
   const singles = [...all.keys()].some((code) => code < 0);
-  return { ...keys, buckets: all, singles, asciiPairs, asciiTriples, asciiSingles, writtenPairs, reach: longest + 1 };
+  const shortPairs = new Uint8Array(128 * 128);
+  const shortSingles = new Uint8Array(128);
+  for (const code of keys.short.keys()) {
+    if (code < 0 && -1 - code < 128) shortSingles[-1 - code] = 1;
+    const a = Math.floor(code / 0x10000);
+    const b = code % 0x10000;
+    if (code >= 0 && a < 128 && b < 128) shortPairs[a * 128 + b] = 1;
+  }
+  const automaton = keyAutomaton([...keys.anywhere.values()].flat(), [...keys.wordStart.values()].flat());
+  return {
+    ...keys,
+    buckets: all,
+    singles,
+    asciiPairs,
+    asciiTriples,
+    asciiSingles,
+    reach: longest + 1,
+    automaton,
+    shortPairs,
+    shortSingles,
+  };
 }
 
 /** A character that a token's form keeps as it stands in the text (not `.`, `'` or `-`, which it may drop). */
@@ -309,7 +339,8 @@ const literalCharacters = new WeakMap<KeySet, string[]>();
  * character, or with a character of a literal key (`dt&`), is left to `keySearched`. On the real texts, most of whose
  * pieces hold no key (62% of their text) and are short (87 characters), the pieces without a key took 25 ns a
  * character of the ASCII ones here, 51 in `keySearched`, and 29 of the others, 55 there (measured piece by piece);
- * labelPillars read the real texts 1.2 times as fast (7.7 -> 9.2 MB/s, side by side).
+ * labelPillars read the real texts 1.2 times as fast (7.7 -> 9.2 MB/s, side by side). The folded codes are then
+ * searched by the automata (`keyInCodes`), and short stems at the word starts their keys start (`shortInCodes`).
  */
 export function keyFolded(text: string, keys: KeySet): boolean {
   let literal = literalCharacters.get(keys);
@@ -349,35 +380,32 @@ export function keyFolded(text: string, keys: KeySet): boolean {
       }
     }
   }
-  return keyInCodes(codes, starts, n, keys);
+  return keyInCodes(codes, starts, n, keys.automaton) || shortInCodes(codes, starts, n, keys);
 }
 
-/** `keyBetween` over all of a folded text of ASCII given as codes (see `keyFolded`): the same tests, on codes. */
-function keyInCodes(codes: Uint8Array, starts: Uint8Array, n: number, keys: KeySet): boolean {
-  const { buckets, singles, asciiPairs, asciiTriples, asciiSingles } = keys;
+/** Whether a short stem's word stands in `codes` (see `keyFolded`): tried at the word starts its key starts. */
+function shortInCodes(codes: Uint8Array, starts: Uint8Array, n: number, keys: KeySet): boolean {
+  const { shortPairs, shortSingles, short } = keys;
   for (let i = 0; i < n; i++) {
+    if (!starts[i]) continue;
     const a = codes[i]!;
     const b = i + 1 < n ? codes[i + 1]! : -1;
-    const pair = b < 0 ? 0 : asciiPairs[a * 128 + b];
-    const bucket =
-      pair === 0 || (pair === 1 && (i + 2 >= n || !asciiTriples[tripleCode(a, b, codes[i + 2]!)]))
-        ? undefined
-        : buckets.get(a * 0x10000 + b);
-    if (bucket && bucketInCodes(bucket, codes, starts, n, i)) return true;
-    const single = singles && asciiSingles[a] ? buckets.get(-1 - a) : undefined;
-    if (single && bucketInCodes(single, codes, starts, n, i)) return true;
+    if (b >= 0 && shortPairs[a * 128 + b] && shortWordInCodes(short.get(a * 0x10000 + b)!, codes, starts, n, i))
+      return true;
+    if (shortSingles[a] && shortWordInCodes(short.get(-1 - a)!, codes, starts, n, i)) return true;
   }
   return false;
 }
 
-function bucketInCodes(bucket: Bucket, codes: Uint8Array, starts: Uint8Array, n: number, at: number): boolean {
-  if (bucket.anywhere) for (const key of bucket.anywhere) if (codesStartWith(codes, n, at, key)) return true;
-  if (!starts[at]) return false;
-  if (bucket.wordStart) for (const key of bucket.wordStart) if (codesStartWith(codes, n, at, key)) return true;
-  if (!bucket.short) return false;
-  // `shortWordAt`, with the words made from the codes.
+/** `shortWordAt`, with the words made from the codes. */
+function shortWordInCodes(
+  stems: readonly string[],
+  codes: Uint8Array,
+  starts: Uint8Array,
+  n: number,
+  at: number,
+): boolean {
   const limit = Math.min(n, at + SHORT + LONGEST_CUT);
-  const stems = bucket.short;
   let word = '';
   for (let end = at + 1; end <= limit; end++) {
     word += String.fromCharCode(codes[end - 1]!);
@@ -387,12 +415,6 @@ function bucketInCodes(bucket: Bucket, codes: Uint8Array, starts: Uint8Array, n:
     if (word.endsWith('in') && stems.includes(stem(`${word}g`))) return true;
   }
   return false;
-}
-
-function codesStartWith(codes: Uint8Array, n: number, at: number, key: string): boolean {
-  if (at + key.length > n) return false;
-  for (let k = 0; k < key.length; k++) if (codes[at + k] !== key.charCodeAt(k)) return false;
-  return true;
 }
 
 /** `hasKey` by the search of `searchable`'s text alone, without the shortcut of `keyAsWritten`. */
@@ -407,44 +429,18 @@ const isAsciiWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 &&
 /** An ASCII capital's lower case; any other code as it is. */
 const lowerCode = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
 
-/** Whether `key` (lower-case ASCII letters and digits) stands in `text` at `at`, in any case. */
-function keyAt(text: string, at: number, key: string): boolean {
-  if (at + key.length > text.length) return false;
-  for (let k = 0; k < key.length; k++) if (lowerCode(text.charCodeAt(at + k)) !== key.charCodeAt(k)) return false;
-  return true;
-}
-
 /**
- * Whether a key of two characters or more stands in `text` as written (ASCII letters and digits, in any case), where
- * it may: anywhere in a word, or at a word start for the keys that need one. Where it does, `searchable`'s text has
- * it too (it only drops characters around it, and folds none of these), and at a word start if it is at one here:
- * a character outside ASCII before it is taken for a letter, which `searchable` may keep. So a true here is one of
- * `keyBetween`, found without folding and copying the text: the pieces of the corpus letters nearly all hold a key
- * (97% of their text), most as written near their start, and `searchable` and `keyBetween` on every piece cost 24
- * ns a character of the letters (28 of the motion-dense text), tokenising 90. Short stems and one-character keys are
- * left to the full search.
+ * Whether a key stands in `text` as written (ASCII letters and digits, in any case), where it may: anywhere in a
+ * word, or at a word start for the keys that need one (`keyWritten`, lib/refs/pillars/key-automaton.ts). Where it
+ * does, `searchable`'s text has it too (it only drops characters around it, and folds none of these), and at a word
+ * start if it is at one here: a character outside ASCII before it is taken for a letter, which `searchable` may keep.
+ * So a true here is one of `keyBetween`, found without folding and copying the text: the pieces of the corpus
+ * letters nearly all hold a key (97% of their text), most as written near their start, and `searchable` and
+ * `keyBetween` on every piece cost 24 ns a character of the letters (28 of the motion-dense text), tokenising 90.
+ * Short stems are left to the full search.
  */
 export function keyAsWritten(text: string, keys: KeySet): boolean {
-  const { buckets, writtenPairs, asciiTriples } = keys;
-  let a = lowerCode(text.charCodeAt(0));
-  let before = 0x20;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const b = lowerCode(text.charCodeAt(i + 1));
-    if (isAsciiWordCode(a) && isAsciiWordCode(b)) {
-      const pair = writtenPairs[a * 128 + b];
-      if (pair === 2 || (pair === 1 && asciiTriples[tripleCode(a, b, lowerCode(text.charCodeAt(i + 2)))])) {
-        const bucket = buckets.get(a * 0x10000 + b);
-        if (bucket) {
-          if (bucket.anywhere) for (const key of bucket.anywhere) if (keyAt(text, i, key)) return true;
-          const start = !isAsciiWordCode(before) && before < 0x80;
-          if (start && bucket.wordStart) for (const key of bucket.wordStart) if (keyAt(text, i, key)) return true;
-        }
-      }
-    }
-    before = a;
-    a = b;
-  }
-  return false;
+  return keyWritten(text, keys.automaton);
 }
 
 /** The first prefix of an ASCII text that is searched on its own (see `hasKeyAscii`). */
