@@ -195,12 +195,23 @@ function stemOf(form: string): string {
   return s;
 }
 
+/** How a piece is tokenised. */
+export interface PieceOptions {
+  /** Every piece by compromise itself (only the test that proves it changes nothing). */
+  compromise?: boolean;
+  /**
+   * Only the sentences this keeps (the prefilter, `hasKey`): the others are left out. Where compromise reads the
+   * whole piece (see `withCompromise`), every sentence is in.
+   */
+  keep?: (sentence: string) => boolean;
+}
+
 /** The sentences of one piece (see `pieces`). */
-export function tokenizePiece(text: string, options: { compromise?: boolean } = {}): Token[][] {
+export function tokenizePiece(text: string, options: PieceOptions = {}): Token[][] {
   install();
   // `sentencesOrTexts` is compromise's tokeniser without compromise's machinery (see lib/refs/words.ts); compromise
   // itself reads only the sentences where its contraction pass could change the terms.
-  const fast = options.compromise ? undefined : sentencesOrTexts(text);
+  const fast = options.compromise ? undefined : sentencesOrTexts(text, options);
   let docs = fast && withCompromise(fast);
   if (!docs) docs = compromiseSentences(text);
   const sentences: Token[][] = [];
