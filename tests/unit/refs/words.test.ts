@@ -9,7 +9,7 @@ import { detectPapers } from '../../../lib/refs/papers';
 import { labelPillars } from '../../../lib/refs/pillars';
 import { segment } from '../../../lib/refs/pillars/segment';
 import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
-import { sentencesOf, type Term } from '../../../lib/refs/words';
+import { sentencesOf, type Term, WordList } from '../../../lib/refs/words';
 import { realTexts } from '../../support/realtexts';
 import { corpusNames, corpusText, HAS_SHARED, NO_SHARED } from '../../support/shared';
 import { kamerstukSoup, motionDense, randomAscii, randomBmp } from '../../support/texts';
@@ -280,6 +280,18 @@ describe('the tokeniser without compromise', () => {
 
   it.runIf(!HAS_SHARED)('says what it skipped', () => {
     console.log(NO_SHARED);
+  });
+});
+
+describe('the list of contraction words', () => {
+  it('holds exactly its words, whatever their first character and length', () => {
+    const words = ['imo', 'gonna', 'ça', '', 'a', 'supercalifragilisticexpialidocious-ish'];
+    const list = new WordList(words);
+    for (const word of words) expect(list.has(word), word).toBe(true);
+    for (const word of ['im', 'imo ', 'Imo', 'gonne', 'ç', 'b', 'supercalifragilisticexpialidocious-is', 'ça!'])
+      expect(list.has(word), word).toBe(false);
+    expect(new WordList(['imo']).has('')).toBe(false);
+    expect(new WordList(['imo']).has('ça')).toBe(false);
   });
 });
 
