@@ -159,7 +159,7 @@ export function candidateWindows(text: string): Window[] {
   // `lingen`, then checked) cost 0.6× a bare regex pass on the letters, a third of the prefilter's time there.
   // In order unless the text has both (Array.sort with a comparator costs a few hundred ns even on a short list).
   if (kst.length && parens.length) ids.sort((a, b) => a - b);
-  const scan: WindowScan = { text, windows: [], last: undefined, weakFrom: 0 };
+  const scan: WindowScan = { text, windows: [], last: undefined, weakFrom: 0, digitAt: -1 };
   let next = 0;
   const runs: DigitRuns = [];
   RUN3.lastIndex = 0;
@@ -192,6 +192,8 @@ interface WindowScan {
   last: Window | undefined;
   /** How far the weak triggers have been read: each character is read for them once. */
   weakFrom: number;
+  /** What firstDigit found last (-1 before its first search). */
+  digitAt: number;
 }
 
 function extend(scan: WindowScan, reach: number): void {
@@ -218,22 +220,43 @@ function open(scan: WindowScan, index: number, end: number, after: number): void
   }
   const last = scan.last;
   // The digits inside the window extend it (the numbers of a list, a meeting and item, pages): the window reaches
-  // DIGIT_AFTER past the last digit it holds. Read backwards from the end, a stretch at a time, each character once.
-  for (let from = Math.max(scan.weakFrom, end); from < last.end; ) {
-    const to = last.end;
-    let digit = -1;
-    for (let i = to - 1; i >= from; i--) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        digit = i;
-        break;
-      }
+  // DIGIT_AFTER past the last digit it holds. Read forwards, a digit run at a time, each found by a regex that
+  // skips the characters before it (firstDigit), and the edge moved to whitespace only when the next run lies past
+  // what the runs so far reach: this gives the end that reading back from the window's end for its last digit gave
+  // (each run reaches past those before it, and toSpace moves a nearer reach to the same whitespace). That reading,
+  // by character code, and a toSpace per run were each slower: candidateWindows 55–56 → 48.5–50 µs over the real
+  // texts, letters unchanged (side by side, best of 500).
+  let from = Math.max(scan.weakFrom, end);
+  if (from >= last.end) return;
+  // How far the runs read since the edge last moved reach (0: none yet).
+  let reach = 0;
+  for (let at = firstDigit(scan, from); ; at = firstDigit(scan, from)) {
+    if (at >= text.length || (at >= last.end && at >= reach)) {
+      if (reach > 0) extend(scan, reach);
+      reach = 0;
+      if (at >= last.end || at >= text.length) break;
     }
-    from = to;
-    scan.weakFrom = to;
-    if (digit < 0) break;
-    extend(scan, digit + 1 + DIGIT_AFTER);
+    from = at + 1;
+    while (from < text.length && isDigit(text.charCodeAt(from))) from++;
+    reach = from + DIGIT_AFTER;
   }
+  scan.weakFrom = last.end;
+}
+
+/** Sticky: from where it is tried to the next digit (or the text's end). */
+const NON_DIGITS = /\D*/y;
+
+/**
+ * The first digit at or after `from` (the text's length when there is none). Remembered: `from` only grows, so each
+ * character is read at most once however far past a window the next digit stands.
+ */
+function firstDigit(scan: WindowScan, from: number): number {
+  if (scan.digitAt < from) {
+    NON_DIGITS.lastIndex = from;
+    NON_DIGITS.test(scan.text);
+    scan.digitAt = NON_DIGITS.lastIndex;
+  }
+  return scan.digitAt;
 }
 
 /** Moves an edge (backwards for a start, forwards for an end) to whitespace, at most EDGE characters. */
