@@ -40,7 +40,16 @@ function obPrefixFound(text: string, runs: DigitRuns, kst: boolean): boolean {
   if (kst) return true;
   for (let r = 0; r < runs.length; r += 2) {
     const at = runs[r]!;
-    if (runs[r + 1]! - at < 4 || text.charCodeAt(at - 1) !== 45) continue;
+    // Each prefix has a letter before its hyphen (`k`, `b`, `t`): the vergaderjaar of every masthead (`2024-2025`)
+    // has a digit there, and was tried against all five.
+    const letter = text.charCodeAt(at - 2);
+    if (
+      runs[r + 1]! - at < 4 ||
+      text.charCodeAt(at - 1) !== 45 ||
+      !(letter === 107 || letter === 98 || letter === 116)
+    ) {
+      continue;
+    }
     for (const p of DATED_PREFIXES) if (at >= p.length && text.startsWith(p, at - p.length)) return true;
   }
   return false;

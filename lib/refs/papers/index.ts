@@ -9,6 +9,7 @@ import { detectAnchoredCitations } from './kamerstukken';
 import { detectNumberFirst } from './number-first';
 import { candidateWindows, type DigitRuns, digitRuns } from './prefilter';
 import { detectPublications } from './publications';
+import { ID_YEAR, JOURNAL_YEAR, yearTriggers } from './year-triggers';
 
 /**
  * One citation's references (a list like `nrs. 2955, 2956 en 2964` is one citation), or a claimed span. A bare
@@ -99,8 +100,9 @@ function detectInWindow(text: string, runs: DigitRuns, kst: boolean, parenC: boo
   const tails: Tail[] = [];
   for (const refs of detectAnchoredCitations(text, tails)) candidates.push(group(refs));
   for (const c of detectHandelingen(text, runs)) candidates.push('claim' in c ? c : single(c));
-  for (const ref of detectPublications(text, runs)) candidates.push(single(ref));
-  for (const ref of detectIdentifiers(text, runs, kst)) candidates.push(single(ref));
+  const years = yearTriggers(text, runs);
+  if (years & JOURNAL_YEAR) for (const ref of detectPublications(text, runs)) candidates.push(single(ref));
+  if (kst || years & ID_YEAR) for (const ref of detectIdentifiers(text, runs, kst)) candidates.push(single(ref));
   for (const c of detectBareCandidates(text, runs, tails)) candidates.push(Array.isArray(c) ? group(c) : fromTail(c));
   for (const ref of detectCompactIds(text, runs)) candidates.push(single(ref));
   for (const refs of detectNumberFirst(text)) candidates.push(group(refs));

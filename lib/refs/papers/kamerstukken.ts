@@ -31,7 +31,8 @@ function anchorCandidates(text: string): number[] {
       if (
         i >= 7 &&
         text.charCodeAt(i - 1) === 32 &&
-        (text.startsWith('Tweede', i - 7) || text.startsWith('Eerste', i - 7)) &&
+        ((text.charCodeAt(i - 7) === 84 && text.startsWith('Tweede', i - 7)) ||
+          (text.charCodeAt(i - 7) === 69 && text.startsWith('Eerste', i - 7))) &&
         kamerMayAnchor(text, i + 5)
       ) {
         at.push(i - 7);
@@ -73,7 +74,9 @@ function kamerMayAnchor(text: string, at: number): boolean {
   if (der === at || !text.startsWith('der', der)) return false;
   const staten = afterSpaces(text, der + 3);
   if (staten < 0) return true;
-  return staten > der + 3 && text.startsWith('Staten-Generaal', staten) && vergaderjaarMayFollow(text, staten + 15);
+  // What follows the name first: in a masthead (`Tweede Kamer der Staten-Generaal\n2\nKamerstukken`) that fails, and
+  // the fifteen-character startsWith was most of this check's time there (a profile of one masthead).
+  return staten > der + 3 && vergaderjaarMayFollow(text, staten + 15) && text.startsWith('Staten-Generaal', staten);
 }
 
 /** `\s{0,8},?\s{0,8}` then `vergaderjaar` or four digits, as far as plain comparisons tell (see kamerMayAnchor). */

@@ -159,16 +159,14 @@ export function candidateWindows(text: string): Window[] {
   // `lingen`, then checked) cost 0.6× a bare regex pass on the letters, a third of the prefilter's time there.
   // In order unless the text has both (Array.sort with a comparator costs a few hundred ns even on a short list).
   if (kst.length && parens.length) ids.sort((a, b) => a - b);
-  const scan: WindowScan = { text, windows: [], last: undefined, weakFrom: 0 };
+  // The runs first, then the windows: the windows' further digits are read off the runs where there are any (see
+  // open).
+  const runs = digitRuns(text);
+  const scan: WindowScan = { text, windows: [], last: undefined, weakFrom: 0, digitAt: -1, runs, run: 0 };
   let next = 0;
-  const runs: DigitRuns = [];
-  RUN3.lastIndex = 0;
-  // `test`, not `exec`: no match array or substring per digit run (most runs are weak), the run's start found by
-  // reading back over its digits.
-  while (RUN3.test(text)) {
-    const end = RUN3.lastIndex;
-    const at = runStart(text, end);
-    runs.push(at, end);
+  for (let r = 0; r < runs.length; r += 2) {
+    const at = runs[r]!;
+    const end = runs[r + 1]!;
     const start = strongStart(text, at, end);
     if (start < 0) continue;
     while (next < ids.length && ids[next]! <= start) open(scan, ids[next]!, ids[next++]! + 4, AFTER);
@@ -192,6 +190,11 @@ interface WindowScan {
   last: Window | undefined;
   /** How far the weak triggers have been read: each character is read for them once. */
   weakFrom: number;
+  /** What firstDigit found last (-1 before its first search). */
+  digitAt: number;
+  /** The text's digit runs, and the first of them the weak triggers have not passed (an index into them). */
+  runs: DigitRuns;
+  run: number;
 }
 
 function extend(scan: WindowScan, reach: number): void {
@@ -218,22 +221,57 @@ function open(scan: WindowScan, index: number, end: number, after: number): void
   }
   const last = scan.last;
   // The digits inside the window extend it (the numbers of a list, a meeting and item, pages): the window reaches
-  // DIGIT_AFTER past the last digit it holds. Read backwards from the end, a stretch at a time, each character once.
-  for (let from = Math.max(scan.weakFrom, end); from < last.end; ) {
-    const to = last.end;
-    let digit = -1;
-    for (let i = to - 1; i >= from; i--) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        digit = i;
-        break;
-      }
+  // DIGIT_AFTER past the last digit it holds. Read forwards: the runs of three digits or more off the text's runs,
+  // the shorter ones by a regex that skips to the next digit (firstDigit), and the edge moved to whitespace only once
+  // the next digit lies past what the runs so far reach. This gives the end that reading back from the window's end
+  // for its last digit gave (each run reaches past those before it, and toSpace moves a nearer reach to the same
+  // whitespace), and the same windows on 31 000 corpus, generated and random texts (a throwaway check). Reading back
+  // by character code cost candidateWindows 55–56 µs over the real texts, the regex alone for every digit 48.5–50,
+  // with the runs 41 (side by side, best of 500; letters 98 → 95).
+  let from = Math.max(scan.weakFrom, end);
+  if (from >= last.end) return;
+  // How far the runs read since the edge last moved reach (0: none yet).
+  let reach = 0;
+  const { runs } = scan;
+  for (;;) {
+    let bound = Math.max(last.end, reach);
+    // The runs of three digits or more that start inside: the digits before the last of them reach less far, so
+    // they need not be found.
+    for (; scan.run < runs.length && runs[scan.run]! < bound; scan.run += 2) {
+      const runEnd = runs[scan.run + 1]!;
+      if (runEnd <= from) continue;
+      from = runEnd;
+      reach = runEnd + DIGIT_AFTER;
+      bound = Math.max(bound, reach);
     }
-    from = to;
-    scan.weakFrom = to;
-    if (digit < 0) break;
-    extend(scan, digit + 1 + DIGIT_AFTER);
+    const at = firstDigit(scan, from);
+    if (at < bound && at < text.length) {
+      from = at + 1;
+      while (from < text.length && isDigit(text.charCodeAt(from))) from++;
+      reach = from + DIGIT_AFTER;
+      continue;
+    }
+    if (reach <= last.end) break;
+    extend(scan, reach);
+    reach = 0;
   }
+  scan.weakFrom = last.end;
+}
+
+/** Sticky: from where it is tried to the next digit (or the text's end). */
+const NON_DIGITS = /\D*/y;
+
+/**
+ * The first digit at or after `from` (the text's length when there is none). Remembered: `from` only grows, so each
+ * character is read at most once however far past a window the next digit stands.
+ */
+function firstDigit(scan: WindowScan, from: number): number {
+  if (scan.digitAt < from) {
+    NON_DIGITS.lastIndex = from;
+    NON_DIGITS.test(scan.text);
+    scan.digitAt = NON_DIGITS.lastIndex;
+  }
+  return scan.digitAt;
 }
 
 /** Moves an edge (backwards for a start, forwards for an end) to whitespace, at most EDGE characters. */
