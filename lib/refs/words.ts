@@ -953,12 +953,7 @@ export function sentencesOrTexts(
  * runs by the general rules, not the rest of their sentences, made labelPillars 1.15 times as fast on the corpus
  * letters, 1.1 on motion-dense text and on the real texts (side by side).
  */
-function sentenceTerms(
-  sentence: string,
-  m: Model,
-  contractionWords: WordList,
-  ranges: boolean,
-): Term[] | undefined {
+function sentenceTerms(sentence: string, m: Model, contractionWords: WordList, ranges: boolean): Term[] | undefined {
   let terms: Term[] | undefined;
   let from = 0;
   // Terms are added to one array (not concatenated: a sentence of many odd runs would be copied once for each).
@@ -1000,12 +995,7 @@ function letterRunAfter(s: string, at: number): number {
 }
 
 /** The terms of one sentence by the general rules, or undefined where the contraction pass would change them. */
-function termsOf(
-  sentence: string,
-  m: Model,
-  contractionWords: WordList,
-  ranges: boolean,
-): Term[] | undefined {
+function termsOf(sentence: string, m: Model, contractionWords: WordList, ranges: boolean): Term[] | undefined {
   const terms: Term[] = [];
   for (const word of splitWords(sentence, m)) {
     const term = splitPunctuation(word, m);
