@@ -1,4 +1,5 @@
 import { AFTER_IN, CLAUSE_OPENERS, PARTY_LABELS, PLURAL_MEMBER_WORDS, TAG } from './lexicon';
+import { readingEnd } from './reach';
 import { compileMatch, type MatchPattern, matchAtStart, type Token, type TokenWindow, tokenizeWindow } from './tokens';
 
 /** One motion within a mention: its submitters, in the order written. */
@@ -94,7 +95,7 @@ interface Member {
 export function readMention(text: string, keywordStart: number): Mention | undefined {
   const windowEnd = namesEnd(text, keywordStart);
   if (windowEnd === undefined) return undefined;
-  const window = tokenizeWindow(text, keywordStart, windowEnd);
+  const window = tokenizeWindow(text, keywordStart, readingEnd(text, keywordStart + 'motie'.length, windowEnd));
   const { tokens } = window;
   const keyword = tokens[0];
   const first = tokens[1];

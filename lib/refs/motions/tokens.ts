@@ -114,6 +114,16 @@ function tagsOf(term: Term, alias: string | undefined, lexicon: Record<string, u
   return (typeof tag === 'string' && TAG_SETS.get(tag)) || NO_TAGS;
 }
 
+/**
+ * The tags a word of lower-case ASCII letters with a space after it gets in a window: such a word is its own term,
+ * its text and normal form alike, without a machine form.
+ */
+export function plainWordTags(word: string): ReadonlySet<string> {
+  const { model: m } = model();
+  const alias = hasOwn(m.aliases, word) ? m.aliases[word] : undefined;
+  return tagsOf({ text: word, normal: word, pre: '', post: ' ' }, alias, m.lexicon);
+}
+
 /** Tokens from terms that start at `offsets`, as compromise's `json({ offset: true })` gives them. */
 function pushToken(
   tokens: Token[],
