@@ -148,15 +148,53 @@ function footnoteId(
  * de motie …`, or a letter's title `Uitvoering (van de) motie …`. A citation or note after it is the letter's.
  */
 export function isLetterSubject(text: string, keywordStart: number): boolean {
-  const sentence = text.slice(sentenceStart(text, keywordStart, LOOK_BACK), keywordStart);
-  const words = sentence.split(/\s+/u).filter(Boolean);
-  while (words.length && DETERMINERS.has(words[words.length - 1]!.toLowerCase())) words.pop();
-  const last = words[words.length - 1];
-  if (last === 'Uitvoering' || (last === 'van' && words[words.length - 2] === 'Uitvoering')) return true;
-  if (!LETTER_WORDS.test(sentence)) return false;
-  const lower = words.map((w) => w.toLowerCase());
-  return LETTER_SUBJECT_PHRASES.some(
-    (phrase) => phrase.length <= lower.length && phrase.every((w, i) => lower[lower.length - phrase.length + i] === w),
+  const start = sentenceStart(text, keywordStart, LOOK_BACK);
+  // The last words before the motion word, after its determiners, read backwards: the phrases have at most three
+  // words. Splitting the whole sentence (up to 240 characters) into words was 5% of the motion reader's time on
+  // motion-dense text (in a profile).
+  const last = lastWords(text, start, keywordStart, 3);
+  if (last[0] === 'Uitvoering' || (last[0] === 'van' && last[1] === 'Uitvoering')) return true;
+  const lower = last.map((w) => w.toLowerCase());
+  // Both must hold; the phrase, on three words, is tested before the pattern, on the sentence.
+  return (
+    LETTER_SUBJECT_PHRASES.some(
+      (phrase) => phrase.length <= lower.length && phrase.every((w, i) => lower[phrase.length - 1 - i] === w),
+    ) && LETTER_WORDS.test(text.slice(start, keywordStart))
+  );
+}
+
+/**
+ * Up to `count` words (runs without white space) that end before `end` and start at or after `start`, last first,
+ * skipping the determiners right before `end`: what `text.slice(start, end).split(/\s+/u)` ends in, reversed.
+ */
+function lastWords(text: string, start: number, end: number, count: number): string[] {
+  const found: string[] = [];
+  let at = end;
+  while (found.length < count) {
+    while (at > start && isWhiteSpace(text.charCodeAt(at - 1))) at--;
+    if (at <= start) break;
+    const wordEnd = at;
+    while (at > start && !isWhiteSpace(text.charCodeAt(at - 1))) at--;
+    const word = text.slice(at, wordEnd);
+    if (found.length || !DETERMINERS.has(word.toLowerCase())) found.push(word);
+  }
+  return found;
+}
+
+/** The white space of `\s`. */
+function isWhiteSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
