@@ -2,7 +2,7 @@ import { detectPapers } from '../papers';
 import type { Footnote, PaperRef } from '../types';
 import { CITED_NOUNS, CLAUSE_OPENERS, DETERMINERS, LETTER_SUBJECT_PHRASES, LETTER_WORDS, SEE_ALSO } from './lexicon';
 import type { Mention } from './names';
-import { endsSentence, sentenceEnd, sentenceStart } from './sentences';
+import { endsSentence, isWhiteSpace, sentenceEnd, sentenceStart } from './sentences';
 
 /** How far after a mention its citation or footnote marker may stand; a sentence rarely runs longer. */
 const REACH = 400;
@@ -179,23 +179,6 @@ function lastWords(text: string, start: number, end: number, count: number): str
     if (found.length || !DETERMINERS.has(word.toLowerCase())) found.push(word);
   }
   return found;
-}
-
-/** The white space of `\s`. */
-function isWhiteSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Index of the first item whose key is at least `at` (binary search; items sorted by key). */
