@@ -412,10 +412,13 @@ function readMember(tokens: Token[], start: number, caps: boolean): Member | und
     if (join === '-' || join === '' || parts[from - 1]!.kind === 'particle') from--;
     else break;
   }
-  const surname = parts
-    .slice(from)
-    .map((p, i) => (i ? p.join : '') + p.token.text.toLowerCase().replace('’', "'"))
-    .join('');
+  // Built by concatenation, not `slice`, `map` and `join`: those were 2% of the motion reader's time on motion-dense
+  // text (in a profile).
+  let surname = '';
+  for (let i = from; i < parts.length; i++) {
+    const word = parts[i]!.token.text.toLowerCase();
+    surname += (i > from ? parts[i]!.join : '') + (word.includes('’') ? word.replace('’', "'") : word);
+  }
   return {
     surname,
     start: firstToken.start,
