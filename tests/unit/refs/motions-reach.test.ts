@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../../lib/cli/diff';
 import { findFootnotes } from '../../../lib/refs/footnotes';
 import { detectMotions } from '../../../lib/refs/motions';
-import { readingEnd, withWholeWindows } from '../../../lib/refs/motions/reach';
+import { namesEnd } from '../../../lib/refs/motions/names';
+import { withWholeWindows } from '../../../lib/refs/motions/reach';
 import { tokenizeWindow } from '../../../lib/refs/motions/tokens';
 import { detectPapers } from '../../../lib/refs/papers';
 import { HAS_SHARED, sharedPath } from '../../support/shared';
@@ -18,12 +19,13 @@ function sameAsWhole(text: string): void {
   );
 }
 
-/** The tokens before the reading end are the whole window's first tokens, and the next one starts there. */
+/** The tokens of a names window are the whole window's first tokens, and the next one starts where it ends. */
 function samePrefix(text: string): void {
   for (const m of text.matchAll(/motie/gi)) {
-    const end = Math.min(text.length, m.index + 160);
-    const cut = readingEnd(text, m.index + 5, end);
-    if (cut === end) continue;
+    const end = withWholeWindows(() => namesEnd(text, m.index));
+    const cut = namesEnd(text, m.index);
+    expect(cut === undefined, text.slice(m.index, m.index + 160)).toBe(end === undefined);
+    if (cut === undefined || end === undefined || cut === end) continue;
     const own = tokenizeWindow(text, m.index, cut).tokens;
     const whole = tokenizeWindow(text, m.index, end).tokens;
     expect(own, text.slice(m.index, end)).toEqual(whole.slice(0, own.length));
@@ -89,7 +91,7 @@ const FRAGMENTS = [
   ')',
 ];
 
-describe('the reading end of a names window', () => {
+describe('the end of a names window at a word the reader stops at', () => {
   it('reads the same motions as the whole window on random sequences of name fragments (fixed seed)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }), (parts) => {
