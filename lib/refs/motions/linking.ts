@@ -42,7 +42,7 @@ export function motionIds(
 ): (string | undefined)[] {
   const none = mention.groups.map(() => undefined);
   const last = mention.groups[mention.groups.length - 1];
-  if (!last || isLetterSubject(text, mention.keywordStart)) return none;
+  if (!last) return none;
   const from = last.end;
   let limit = Math.min(text.length, nextMotion, from + REACH);
   // An upper-case header is a line of its own: `GEWIJZIGDE MOTIE VAN HET LID IDSINGA C.S. TER VERVANGING VAN DIE
@@ -52,6 +52,13 @@ export function motionIds(
     const lineEnd = text.indexOf('\n', from);
     if (lineEnd >= 0) limit = Math.min(limit, lineEnd);
   }
+  // The sentence ends at `limit` or before, so a citation that starts at `limit` or later, or a note after it, is
+  // never the motion's: without either, neither the sentence nor the letter before it is read. (Most motions of
+  // motion-dense text have neither: skipping them made the motion reader 1.03-1.08 times as fast there.)
+  const paper = papers[firstAtOrAfter(papers, from, (p) => p.start)];
+  const note = footnotes[firstAtOrAfter(footnotes, from, (f) => f.at)];
+  if ((!paper || paper.start >= limit) && (!note || note.at > limit)) return none;
+  if (isLetterSubject(text, mention.keywordStart)) return none;
   const end = sentenceEnd(text, from, limit);
 
   const citation = followingCitation(text, from, end, papers);
