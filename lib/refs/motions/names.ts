@@ -160,9 +160,9 @@ export function namesEnd(text: string, keywordStart: number): number | undefined
   const window = text.slice(from, keywordStart + WINDOW);
   let capital = false;
   let end = window.length;
-  // Where the reader stops, if it does before `end`; a stop may be taken while the text before it is ASCII or Latin
-  // letters without parentheses or quotes. (Found in this scan: a scan of its own was 4% of the motion reader's time
-  // on motion-dense text, in a profile.)
+  // Where the reader stops (`readingStopAfter`), if it does before `end`: the window may end there while all before
+  // it is ASCII or Latin letters without parentheses or quotes. (Found in this scan: a scan of its own was 4% of the
+  // motion reader's time on motion-dense text, in a profile.)
   let cut = -1;
   let cuttable = true;
   // NAMES_STOP_OR_CAPITAL by character codes, the pattern only for a character outside ASCII: run over every names
