@@ -1,5 +1,5 @@
 import nlp from 'compromise/one';
-import { hasOwn, model, sentencesOf, type Term } from '../words';
+import { hasOwn, type Model, model, sentencesOf, type Term } from '../words';
 import { compromiseLexicon, TAG } from './lexicon';
 
 /*
@@ -114,6 +114,46 @@ function tagsOf(term: Term, alias: string | undefined, lexicon: Record<string, u
   return (typeof tag === 'string' && TAG_SETS.get(tag)) || NO_TAGS;
 }
 
+/** A word's alias and tags, for a term whose normal form is the word and that has no machine form. */
+interface WordEntry {
+  alias: string | undefined;
+  tags: ReadonlySet<string>;
+}
+
+/**
+ * Each word's entry, looked up once: a lookup of a fresh string in compromise's lexicon and aliases (objects in
+ * dictionary mode, where each lookup internalises the string) was 8% of the motion reader's time on motion-dense
+ * text (in a profile), a Map's less. Emptied when compromise's model or its tables are replaced, and when it has
+ * read many words. (Words added later to the same lexicon, by `nlp.addWords`, would not be seen: nothing does so
+ * after our plugin, at load.)
+ */
+const entries = new Map<string, WordEntry>();
+let entriesFor: { model: object; lexicon: object; aliases: object } | undefined;
+const MAX_ENTRIES = 50_000;
+
+function wordEntry(word: string, m: Model): WordEntry {
+  if (entriesFor?.model !== m || entriesFor.lexicon !== m.lexicon || entriesFor.aliases !== m.aliases) {
+    entries.clear();
+    entriesFor = { model: m, lexicon: m.lexicon, aliases: m.aliases };
+  }
+  let entry = entries.get(word);
+  if (entry === undefined) {
+    const alias = hasOwn(m.aliases, word) ? m.aliases[word] : undefined;
+    entry = { alias, tags: tagsOf({ text: word, normal: word, pre: '', post: '' }, alias, m.lexicon) };
+    if (entries.size >= MAX_ENTRIES) entries.clear();
+    entries.set(word, entry);
+  }
+  return entry;
+}
+
+/**
+ * The tags a word of lower-case ASCII letters with a space after it gets in a window: such a word is its own term,
+ * its text and normal form alike, without a machine form.
+ */
+export function plainWordTags(word: string): ReadonlySet<string> {
+  return wordEntry(word, model().model).tags;
+}
+
 /** Tokens from terms that start at `offsets`, as compromise's `json({ offset: true })` gives them. */
 function pushToken(
   tokens: Token[],
@@ -166,9 +206,14 @@ export function tokenizeWindow(text: string, start: number, end: number): TokenW
       const from = elapsed + term.pre.length;
       const to = from + term.text.length;
       elapsed += term.pre.length + term.text.length + term.post.length;
-      const key = term.normal || term.text || term.machine || '';
-      const alias = hasOwn(m.aliases, key) ? m.aliases[key] : undefined;
-      const tags = tagsOf(term, alias, m.lexicon);
+      let alias: string | undefined;
+      let tags: ReadonlySet<string>;
+      if (term.normal && !term.machine) ({ alias, tags } = wordEntry(term.normal, m));
+      else {
+        const key = term.normal || term.text || term.machine || '';
+        alias = hasOwn(m.aliases, key) ? m.aliases[key] : undefined;
+        tags = tagsOf(term, alias, m.lexicon);
+      }
       if (s === 0)
         first.push({
           text: term.text,
