@@ -63,3 +63,5 @@ export function benchAnalysis(): void {
     report(`  footnotes on ${name}`, throughput(text, findFootnotes), 'MB/s');
   }
 }
+
+if (process.argv[1]?.endsWith('analysis.ts')) benchAnalysis();
