@@ -1,8 +1,9 @@
+import { isJsSpace } from '../cursor';
 import { detectPapers } from '../papers';
 import type { Footnote, PaperRef } from '../types';
 import { CITED_NOUNS, CLAUSE_OPENERS, DETERMINERS, LETTER_SUBJECT_PHRASES, LETTER_WORDS, SEE_ALSO } from './lexicon';
 import type { Mention } from './names';
-import { endsSentence, isWhiteSpace, sentenceEnd, sentenceStart } from './sentences';
+import { endsSentence, sentenceEnd, sentenceStart } from './sentences';
 
 /** How far after a mention its citation or footnote marker may stand; a sentence rarely runs longer. */
 const REACH = 400;
@@ -186,10 +187,10 @@ function lastWords(text: string, start: number, end: number, count: number): str
   const found: string[] = [];
   let at = end;
   while (found.length < count) {
-    while (at > start && isWhiteSpace(text.charCodeAt(at - 1))) at--;
+    while (at > start && isJsSpace(text.charCodeAt(at - 1))) at--;
     if (at <= start) break;
     const wordEnd = at;
-    while (at > start && !isWhiteSpace(text.charCodeAt(at - 1))) at--;
+    while (at > start && !isJsSpace(text.charCodeAt(at - 1))) at--;
     const word = text.slice(at, wordEnd);
     if (found.length || !DETERMINERS.has(word.toLowerCase())) found.push(word);
   }

@@ -1,6 +1,6 @@
+import { isJsSpace } from '../cursor';
 import { AFTER_IN, CLAUSE_OPENERS, PARTY_LABELS, PLURAL_MEMBER_WORDS, TAG } from './lexicon';
 import { readingStopAfter } from './reach';
-import { isWhiteSpace } from './sentences';
 import { compileMatch, type MatchPattern, matchAtStart, type Token, type TokenWindow, tokenizeWindow } from './tokens';
 
 /** One motion within a mention: its submitters, in the order written. */
@@ -331,7 +331,7 @@ function partyAt(text: string, at: number): number | undefined {
   // Most names have no party after them: the pattern is run only where a parenthesis follows the white space (it ran
   // after every member read, 3% of the motion reader's time on motion-dense text, in a profile).
   let open = at;
-  while (open < text.length && isWhiteSpace(text.charCodeAt(open))) open++;
+  while (open < text.length && isJsSpace(text.charCodeAt(open))) open++;
   if (text.charCodeAt(open) !== 0x28) return undefined;
   PARTY_IN_PARENS.lastIndex = at;
   const m = PARTY_IN_PARENS.exec(text);

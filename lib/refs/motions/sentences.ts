@@ -1,3 +1,4 @@
+import { isJsSpace } from '../cursor';
 import { ABBREVIATIONS } from './lexicon';
 
 const OPENERS = /[\p{Lu}"'“‘«(•–-]/u;
@@ -66,8 +67,8 @@ function startFollows(text: string, at: number): boolean {
   while (next < text.length && next - markerStart < 3 && isMarker(text.charCodeAt(next))) next++;
   if (next >= text.length) return true;
   if (next === markerStart && isCapital(text, next)) return true;
-  if (!isWhiteSpace(text.charCodeAt(next))) return false;
-  while (next < text.length && isWhiteSpace(text.charCodeAt(next))) next++;
+  if (!isJsSpace(text.charCodeAt(next))) return false;
+  while (next < text.length && isJsSpace(text.charCodeAt(next))) next++;
   return next >= text.length || isOpener(text, next);
 }
 
@@ -96,23 +97,6 @@ function isOpener(text: string, at: number): boolean {
   return OPENERS.test(text[at]!);
 }
 
-/** The white space of `\s`. */
-export function isWhiteSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /**
  * The end of the sentence that runs on from `from`: the offset just after its final stop (where a footnote marker
  * for the sentence would stand), or `limit` when no sentence ends before it.
@@ -139,7 +123,7 @@ export function sentenceStart(text: string, at: number, limit: number): number {
       let start = i + 1;
       for (; start < at; start++) {
         const c = text.charCodeAt(start);
-        if (!isCloser(c) && !isMarker(c) && !isWhiteSpace(c)) break;
+        if (!isCloser(c) && !isMarker(c) && !isJsSpace(c)) break;
       }
       return start;
     }

@@ -41,7 +41,7 @@ function spacesBefore(text: string, at: number): number {
 }
 
 /** ENTRY after its year: at most eight spaces, then `,` or `/`. */
-function entrySeparatorFollows(text: string, at: number): boolean {
+export function entrySeparatorFollows(text: string, at: number): boolean {
   for (let i = at; i <= at + 8 && i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 44 || c === 47) return true;

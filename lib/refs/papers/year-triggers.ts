@@ -1,5 +1,5 @@
-import { isJsSpace } from '../cursor';
 import type { DigitRuns } from './prefilter';
+import { entrySeparatorFollows } from './publications';
 
 /** A run of four digits that may be a journal entry's year: `18`, `19` or `20` first, `,` or `/` after (publications.ts). */
 export const JOURNAL_YEAR = 1;
@@ -23,7 +23,7 @@ export function yearTriggers(text: string, runs: DigitRuns): number {
       const century = text.charCodeAt(at) * 256 + text.charCodeAt(at + 1);
       const after = text.charCodeAt(at + 4);
       if ((century === 0x3139 || century === 0x3230) && (after === 68 || after === 90)) found |= ID_YEAR;
-      if ((century === 0x3138 || century === 0x3139 || century === 0x3230) && entrySeparatorMayFollow(text, at + 4)) {
+      if ((century === 0x3138 || century === 0x3139 || century === 0x3230) && entrySeparatorFollows(text, at + 4)) {
         found |= JOURNAL_YEAR;
       }
     }
@@ -34,14 +34,4 @@ export function yearTriggers(text: string, runs: DigitRuns): number {
     }
   }
   return found;
-}
-
-/** `,` or `/` after at most eight spaces. */
-function entrySeparatorMayFollow(text: string, at: number): boolean {
-  for (let i = at; i <= at + 8 && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44 || c === 47) return true;
-    if (!isJsSpace(c)) return false;
-  }
-  return false;
 }
