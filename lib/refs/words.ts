@@ -316,7 +316,7 @@ const START_WHITESPACE = /^\s+/;
  */
 const MAY_SPLIT = new RegExp(`[\\n\\r]|[${STOPS}]\\s`);
 
-function splitSentences(text: string, abbrevs: Record<string, true>): string[] {
+export function splitSentences(text: string, abbrevs: Record<string, true>): string[] {
   if (!text || !HAS_SOMETHING.test(text)) return [];
   if (!MAY_SPLIT.test(text)) return [text];
   let sentences = smartMerge(simpleMerge(simpleSplit(text)), abbrevs);
@@ -702,7 +702,7 @@ const CARRIED = new Set([
   '*',
   '•',
 ]);
-const isSpace = (code: number) =>
+export const isSpace = (code: number) =>
   code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x0b || code === 0x0c;
 
 /**
@@ -901,7 +901,7 @@ function initialsLength(s: string, at: number): number {
 }
 
 const isLatin1Letter = (c: number) => c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7;
-const isPlainLetter = (c: number) => isAsciiLetter(c) || isLatin1Letter(c);
+export const isPlainLetter = (c: number) => isAsciiLetter(c) || isLatin1Letter(c);
 const isPlainWordChar = (c: number) => isAsciiLetter(c) || isDigit(c) || isLatin1Letter(c);
 const isDash = (c: number) => c === 0x2d || c === 0x2013 || c === 0x2014;
 
@@ -929,26 +929,43 @@ export function sentencesOf(text: string, options: { ranges?: boolean } = {}): T
  * corpus letters (`25bis`, `2015.³`, now split by `numberUnit`), 1% of their text, took 11% of the time tokenising
  * the letters as whole pieces.
  *
- * @param options.keep where given, only the sentences it keeps are tokenised and returned; asked only of a text of
- *   more than one sentence (of one, the caller has asked about the whole text).
+ * @param options.select where given, which of each sentence is tokenised: `false` none of it (it is left out),
+ *   `true` all of it, or a list of `[start, end)` offset pairs, each a window that starts at the sentence's start
+ *   or at a run of white space before a letter (`isPlainLetter`) and ends at its end or at such a run: the terms of
+ *   each window are given as a sentence of their own. They are the sentence's terms there, as the general rules
+ *   read them from such a run (see `sentenceTerms`). A window whose terms the contraction pass could change gives
+ *   the whole sentence as its text, as without windows.
  */
 export function sentencesOrTexts(
   text: string,
-  options: { ranges?: boolean; keep?: (sentence: string) => boolean } = {},
+  options: { ranges?: boolean; select?: (sentence: string) => boolean | readonly number[] } = {},
 ): (Term[] | string)[] | undefined {
   if (HAS_CJK_STOP.test(text)) return undefined;
   const { model: m, contractionWords } = model();
   const sentences = splitSentences(text, m.abbreviations);
-  // A text of one sentence is kept whole: the caller has asked about the whole text.
-  const keep = sentences.length > 1 ? options.keep : undefined;
+  const { select } = options;
+  const ranges = options.ranges !== false;
+  const emoticons = plainEmoticons(m);
+  const termsIn = (sentence: string) =>
+    emoticons ? termsOf(sentence, m, contractionWords, ranges) : sentenceTerms(sentence, m, contractionWords, ranges);
   const out: (Term[] | string)[] = [];
   for (const sentence of sentences) {
-    if (keep && !keep(sentence)) continue;
-    const ranges = options.ranges !== false;
-    const terms = plainEmoticons(m)
-      ? termsOf(sentence, m, contractionWords, ranges)
-      : sentenceTerms(sentence, m, contractionWords, ranges);
-    out.push(terms ?? sentence);
+    const selected = select ? select(sentence) : true;
+    if (selected === false) continue;
+    if (selected === true) {
+      out.push(termsIn(sentence) ?? sentence);
+      continue;
+    }
+    const before = out.length;
+    for (let w = 0; w < selected.length; w += 2) {
+      const terms = termsIn(sentence.slice(selected[w], selected[w + 1]));
+      if (!terms) {
+        out.length = before;
+        out.push(sentence);
+        break;
+      }
+      out.push(terms);
+    }
   }
   return out;
 }

@@ -29,12 +29,44 @@ export interface KeyAutomaton {
   trie: Int32Array;
   /** 1 where a word-start key ends at that trie node. */
   trieAccepts: Uint8Array;
+  /** The `Reach` of the keys that end in each state (`mergeReach` of them all), where `accepts` is 1. */
+  reach: Uint8Array;
+  /** The `Reach` of the word-start keys that end at each trie node. */
+  trieReach: Uint8Array;
+}
+
+/**
+ * How many runs without white space around a key's run the words that a match with that key reads may stand in
+ * (`keyWindows`, lib/refs/pillars/key-windows.ts): runs before in the low four bits, runs after in the high four;
+ * WHOLE for a key whose match may read its whole sentence (a unit: its cross-reference cue).
+ */
+export type Reach = number;
+export const WHOLE: Reach = 0xff;
+const MOST_RUNS = 14;
+
+/** The reach of `before` runs before a key's run and `after` after it. */
+export function reachOf(before: number, after: number): Reach {
+  if (before > MOST_RUNS || after > MOST_RUNS) return WHOLE;
+  return before | (after << 4);
+}
+
+export const runsBefore = (reach: Reach) => reach & 0x0f;
+export const runsAfter = (reach: Reach) => reach >>> 4;
+
+/** A reach that holds both: the more runs on each side. */
+export function mergeReach(a: Reach, b: Reach): Reach {
+  if (a === WHOLE || b === WHOLE) return WHOLE;
+  return Math.max(runsBefore(a), runsBefore(b)) | (Math.max(runsAfter(a), runsAfter(b)) << 4);
 }
 
 /** A trie of `keys` (lower-case ASCII letters and digits; others are left out): its transitions and ends. */
-function buildTrie(keys: Iterable<string>): { edges: number[][]; ends: boolean[] } {
+function buildTrie(
+  keys: Iterable<string>,
+  reachOfKey: (key: string) => Reach,
+): { edges: number[][]; ends: boolean[]; reach: number[] } {
   const edges: number[][] = [new Array<number>(SYMBOLS).fill(NONE)];
   const ends = [false];
+  const reach = [0];
   for (const key of keys) {
     const symbols = [...key].map((c) => symbolOf(c.charCodeAt(0)));
     if (!symbols.length || symbols.some((s) => s < 0)) continue;
@@ -44,23 +76,31 @@ function buildTrie(keys: Iterable<string>): { edges: number[][]; ends: boolean[]
         edges[node]![s] = edges.length;
         edges.push(new Array<number>(SYMBOLS).fill(NONE));
         ends.push(false);
+        reach.push(0);
       }
       node = edges[node]![s]!;
     }
+    reach[node] = ends[node] ? mergeReach(reach[node]!, reachOfKey(key)) : reachOfKey(key);
     ends[node] = true;
   }
-  return { edges, ends };
+  return { edges, ends, reach };
 }
 
 /**
- * The automata of the keys. Keys with a character other than lower-case ASCII letters and digits are left out: no
- * text these automata read has one (the callers read other texts by the full search).
+ * The automata of the keys, with the reach of each (by default none: the key's own run). Keys with a character
+ * other than lower-case ASCII letters and digits are left out: no text these automata read has one (the callers
+ * read other texts by the full search).
  */
-export function keyAutomaton(anywhere: Iterable<string>, wordStart: Iterable<string>): KeyAutomaton {
-  const { edges, ends } = buildTrie(anywhere);
+export function keyAutomaton(
+  anywhere: Iterable<string>,
+  wordStart: Iterable<string>,
+  reachOfKey: (key: string) => Reach = () => 0,
+): KeyAutomaton {
+  const { edges, ends, reach: ownReach } = buildTrie(anywhere, reachOfKey);
   // Breadth first: each state's failure link is the longest proper suffix of its path that is also a path.
   const fail = new Array<number>(edges.length).fill(0);
   const accepts = new Uint8Array(edges.length);
+  const reach = Uint8Array.from(ownReach);
   const next = new Int32Array(edges.length * SYMBOLS);
   const queue: number[] = [];
   for (let s = 0; s < SYMBOLS; s++) {
@@ -72,6 +112,9 @@ export function keyAutomaton(anywhere: Iterable<string>, wordStart: Iterable<str
   for (let q = 0; q < queue.length; q++) {
     const state = queue[q]!;
     accepts[state] = ends[state] || accepts[fail[state]!] ? 1 : 0;
+    // The keys that end here are this state's own and those of its suffix states, found before it.
+    if (accepts[fail[state]!])
+      reach[state] = ends[state] ? mergeReach(reach[state]!, reach[fail[state]!]!) : reach[fail[state]!]!;
     for (let s = 0; s < SYMBOLS; s++) {
       const child = edges[state]![s]!;
       const viaFail = next[fail[state]! * SYMBOLS + s]!;
@@ -83,12 +126,14 @@ export function keyAutomaton(anywhere: Iterable<string>, wordStart: Iterable<str
       }
     }
   }
-  const starts = buildTrie(wordStart);
+  const starts = buildTrie(wordStart, reachOfKey);
   return {
     next,
     accepts,
     trie: Int32Array.from(starts.edges.flat()),
     trieAccepts: Uint8Array.from(starts.ends, (end) => (end ? 1 : 0)),
+    reach,
+    trieReach: Uint8Array.from(starts.reach),
   };
 }
 
@@ -167,5 +212,52 @@ export function keyWritten(text: string, automaton: KeyAutomaton): boolean {
     state = next[state * SYMBOLS + s]!;
     if (accepts[state]) return true;
   }
+  return false;
+}
+
+/**
+ * Where the keys stand in `codes` (as for `keyInCodes`), by runs: `runOf[i]` is the run without white space that
+ * code `i` was read from; no key is matched across two runs, as no word of compromise's spans white space. For each
+ * key found in run `r`, the runs of its reach get one more in `cover`, a difference array over the runs (+1 at the
+ * first run, -1 after the last). True, with `cover` left as it is, as soon as a key of WHOLE reach is found.
+ */
+export function keyRunsInCodes(
+  codes: Uint8Array,
+  starts: Uint8Array,
+  runOf: Int32Array,
+  n: number,
+  automaton: KeyAutomaton,
+  cover: Int32Array,
+  runs: number,
+): boolean {
+  const { next, accepts, reach, trie, trieAccepts, trieReach } = automaton;
+  let state = 0;
+  let run = -1;
+  for (let i = 0; i < n; i++) {
+    const r = runOf[i]!;
+    if (r !== run) {
+      state = 0;
+      run = r;
+    }
+    if (starts[i]) {
+      // Every word-start key from here, not just the first: a longer one may reach further.
+      let node = 0;
+      for (let j = i; j < n && runOf[j] === r; j++) {
+        node = trie[node * SYMBOLS + SYMBOL[codes[j]!]!]!;
+        if (node === NONE) break;
+        if (trieAccepts[node] && coverReach(trieReach[node]!, r, cover, runs)) return true;
+      }
+    }
+    state = next[state * SYMBOLS + SYMBOL[codes[i]!]!]!;
+    if (accepts[state] && coverReach(reach[state]!, r, cover, runs)) return true;
+  }
+  return false;
+}
+
+/** Adds the runs that `reach` from run `r` covers to `cover` (see `keyRunsInCodes`); true if it is WHOLE. */
+export function coverReach(reach: Reach, r: number, cover: Int32Array, runs: number): boolean {
+  if (reach === WHOLE) return true;
+  cover[Math.max(0, r - runsBefore(reach))]!++;
+  cover[Math.min(runs, r + runsAfter(reach) + 1)]!--;
   return false;
 }

@@ -1,5 +1,14 @@
 import nlp from 'compromise/one';
-import { type KeyAutomaton, keyAutomaton, keyInCodes, keyWritten } from './key-automaton';
+import {
+  type KeyAutomaton,
+  keyAutomaton,
+  keyInCodes,
+  keyWritten,
+  mergeReach,
+  type Reach,
+  reachOf,
+  WHOLE,
+} from './key-automaton';
 import { stem } from './lemma';
 import { COMPOUND_MIN, type Matcher } from './vocabulary';
 
@@ -153,6 +162,8 @@ export interface KeySet {
   /** 1 at `a * 128 + b` (at `a`) where some short stem's key starts with the ASCII characters `a` `b` (is `a`). */
   shortPairs: Uint8Array;
   shortSingles: Uint8Array;
+  /** The reach (see `Reach`) of a short stem's word: where a phrase is searched by it, that phrase's. */
+  shortReach: Reach;
   /**
    * How many characters of `searchable`'s text after a position the tests there read: the longest key, or a short
    * word and its longest cut (`shortWordAt`); and one more, the pair's second character.
@@ -189,7 +200,17 @@ export function keySet(matchers: readonly Matcher[], unitStems: readonly string[
   const short = new Set<string>();
   const literal = new Set<string>();
   const key = (stem: string) => searchable(stemKey(stem)).text;
-  const longest = (stems: readonly string[]) => stems.map(key).reduce((a, b) => (b.length > a.length ? b : a), '');
+  // How far the words a match with each key reads may stand from the key's word (see `Reach`): a phrase's words
+  // before and after its longest, the rarest key (the one it is searched by); a single word's, none.
+  const reaches = new Map<string, Reach>();
+  const reach = (k: string, r: Reach) => reaches.set(k, mergeReach(reaches.get(k) ?? 0, r));
+  const longest = (stems: readonly string[]) => {
+    const keys = stems.map(key);
+    let at = 0;
+    for (let i = 1; i < keys.length; i++) if (keys[i]!.length > keys[at]!.length) at = i;
+    reach(keys[at]!, reachOf(at, keys.length - 1 - at));
+    return keys[at]!;
+  };
   for (const matcher of matchers) {
     for (const terms of matcher.exact.values()) {
       for (const t of terms) {
@@ -204,19 +225,30 @@ export function keySet(matchers: readonly Matcher[], unitStems: readonly string[
     // Every word of a phrase is a token of its own; the longest key is the rarest.
     for (const terms of matcher.phrases.values()) for (const t of terms) wordStart.add(longest(t.stems));
   }
-  // A unit matches by stem (`pijlers`), and anywhere inside a word it marks an overview (`zespijleragenda`).
-  for (const unit of unitStems) anywhere.add(key(unit));
+  // A unit matches by stem (`pijlers`), and anywhere inside a word it marks an overview (`zespijleragenda`); its
+  // mention reads the whole sentence for a cross-reference cue (`zoals onder pijler drie genoemd`).
+  for (const unit of unitStems) {
+    anywhere.add(key(unit));
+    reach(key(unit), WHOLE);
+  }
   anywhere.delete('');
   wordStart.delete('');
   for (const stem of short) wordStart.delete(stem);
-  const keys: KeySet = withBuckets({
-    anywhere: index(anywhere),
-    wordStart: index(wordStart),
-    short: shortIndex(short),
-    literal: [...literal],
-    implicit: false,
-    contractions: new Set(),
-  });
+  // A short stem is searched word by word (`shortWordAt`), also where it is a phrase's key.
+  let shortReach: Reach = 0;
+  for (const stem of short) shortReach = mergeReach(shortReach, reaches.get(stem) ?? 0);
+  const keys: KeySet = withBuckets(
+    {
+      anywhere: index(anywhere),
+      wordStart: index(wordStart),
+      short: shortIndex(short),
+      literal: [...literal],
+      implicit: false,
+      contractions: new Set(),
+      shortReach,
+    },
+    (k) => reaches.get(k) ?? 0,
+  );
   const { words, outputs } = contractionModel();
   return { ...keys, implicit: outputs.some((word) => hasKey(word, keys)), contractions: words };
 }
@@ -240,6 +272,7 @@ function withBuckets(
     | 'shortPairs'
     | 'shortSingles'
   >,
+  reachOfKey: (key: string) => Reach,
 ): KeySet {
   const all = buckets(keys);
   const asciiPairs = new Uint8Array(128 * 128);
@@ -270,7 +303,7 @@ function withBuckets(
     const b = code % 0x10000;
     if (code >= 0 && a < 128 && b < 128) shortPairs[a * 128 + b] = 1;
   }
-  const automaton = keyAutomaton([...keys.anywhere.values()].flat(), [...keys.wordStart.values()].flat());
+  const automaton = keyAutomaton([...keys.anywhere.values()].flat(), [...keys.wordStart.values()].flat(), reachOfKey);
   return {
     ...keys,
     buckets: all,
@@ -299,15 +332,18 @@ export function hasKey(text: string, keys: KeySet): boolean {
 /**
  * What `searchable` makes of a character outside ASCII on its own, for the characters of Latin scripts, combining
  * marks and general punctuation: `fold` when it comes out as letters and digits of ASCII (`é` → `e`, a mark → ``),
- * `drop` when it stays as it is and is no word character (a no-break space, `’`, `–`). Undefined for any other, and
- * for U+03A3, whose lower case depends on its context.
+ * `drop` when `searchable` keeps nothing of it (a no-break space, `–`, and `“` and `’`, which compromise's
+ * transliteration makes `"` and `'`: taken for others, they sent every sentence of the corpus letters with a quote
+ * to the full search). Undefined for any other, and for U+03A3, whose lower case depends on its context.
  */
 type Folding = { kind: 'fold'; codes: readonly number[] } | { kind: 'drop' };
 let foldings: (Folding | undefined)[] | undefined;
 let longestFolding = 1;
+/** The most codes `foldingTable` gives one character (after it is built). */
+export const longestFoldingOf = () => longestFolding;
 
 /** The foldings by character code (see `Folding`), built on first use. */
-function foldingTable(): (Folding | undefined)[] {
+export function foldingTable(): (Folding | undefined)[] {
   if (!foldings) {
     foldings = [];
     const ranges = [
@@ -321,7 +357,7 @@ function foldingTable(): (Folding | undefined)[] {
         if (/^[a-z0-9]*$/.test(folded)) {
           foldings[c] = { kind: 'fold', codes: [...folded].map((x) => x.charCodeAt(0)) };
           longestFolding = Math.max(longestFolding, folded.length);
-        } else if (folded === ch && text === '') foldings[c] = { kind: 'drop' };
+        } else if (text === '') foldings[c] = { kind: 'drop' };
       }
     }
   }
@@ -331,6 +367,17 @@ function foldingTable(): (Folding | undefined)[] {
 let codesScratch = new Uint8Array(1024);
 let startsScratch = new Uint8Array(1024);
 const literalCharacters = new WeakMap<KeySet, string[]>();
+
+/** Whether `text` has a character of a literal key (`&` of `dt&`) that `searchable` drops: then it is searched whole. */
+export function hasLiteralCharacter(text: string, keys: KeySet): boolean {
+  let literal = literalCharacters.get(keys);
+  if (!literal) {
+    literal = [...new Set(keys.literal.join(''))].filter((c) => !/[a-z0-9]/.test(c));
+    literalCharacters.set(keys, literal);
+  }
+  for (const c of literal) if (text.includes(c)) return true;
+  return false;
+}
 
 /**
  * `keySearched`, on character codes: `searchable`'s text made in a buffer that is used again, without the lower
@@ -343,12 +390,7 @@ const literalCharacters = new WeakMap<KeySet, string[]>();
  * searched by the automata (`keyInCodes`), and short stems at the word starts their keys start (`shortInCodes`).
  */
 export function keyFolded(text: string, keys: KeySet): boolean {
-  let literal = literalCharacters.get(keys);
-  if (!literal) {
-    literal = [...new Set(keys.literal.join(''))].filter((c) => !/[a-z0-9]/.test(c));
-    literalCharacters.set(keys, literal);
-  }
-  for (const c of literal) if (text.includes(c)) return keySearched(text, keys);
+  if (hasLiteralCharacter(text, keys)) return keySearched(text, keys);
   const table = foldingTable();
   if (codesScratch.length < text.length * longestFolding) {
     codesScratch = new Uint8Array(text.length * longestFolding * 2);
@@ -398,7 +440,7 @@ function shortInCodes(codes: Uint8Array, starts: Uint8Array, n: number, keys: Ke
 }
 
 /** `shortWordAt`, with the words made from the codes. */
-function shortWordInCodes(
+export function shortWordInCodes(
   stems: readonly string[],
   codes: Uint8Array,
   starts: Uint8Array,
@@ -410,11 +452,35 @@ function shortWordInCodes(
   for (let end = at + 1; end <= limit; end++) {
     word += String.fromCharCode(codes[end - 1]!);
     if (end < n && !starts[end]) continue;
-    if (stems.includes(stem(word))) return true;
-    if (word.endsWith('s') && stems.includes(stem(word.slice(0, -1)))) return true;
-    if (word.endsWith('in') && stems.includes(stem(`${word}g`))) return true;
+    if (isShortWord(stems, word)) return true;
   }
   return false;
+}
+
+const shortWords = new WeakMap<readonly string[], Map<string, boolean>>();
+const SHORT_MEMO = 10_000;
+
+/**
+ * Whether `word` is a token of one of `stems` (see `shortWordAt`), remembered per list: `keyWindows` asks at every
+ * word start where a short stem's key starts (`in`, `ge`, `wa`, `ta`: half the words of Dutch text), and three
+ * stems each time were a third of its cost on the corpus letters (in a profile).
+ */
+function isShortWord(stems: readonly string[], word: string): boolean {
+  let memo = shortWords.get(stems);
+  if (!memo) {
+    memo = new Map();
+    shortWords.set(stems, memo);
+  }
+  let is = memo.get(word);
+  if (is === undefined) {
+    is =
+      stems.includes(stem(word)) ||
+      (word.endsWith('s') && stems.includes(stem(word.slice(0, -1)))) ||
+      (word.endsWith('in') && stems.includes(stem(`${word}g`)));
+    if (memo.size >= SHORT_MEMO) memo.clear();
+    memo.set(word, is);
+  }
+  return is;
 }
 
 /** `hasKey` by the search of `searchable`'s text alone, without the shortcut of `keyAsWritten`. */
@@ -425,9 +491,9 @@ export function keySearched(text: string, keys: KeySet): boolean {
   return keyBetween(s, starts, 0, s.length, keys);
 }
 
-const isAsciiWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+export const isAsciiWordCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 /** An ASCII capital's lower case; any other code as it is. */
-const lowerCode = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+export const lowerCode = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
 
 /**
  * Whether a key stands in `text` as written (ASCII letters and digits, in any case), where it may: anywhere in a

@@ -209,10 +209,11 @@ export interface PieceOptions {
   /** Every piece by compromise itself (only the test that proves it changes nothing). */
   compromise?: boolean;
   /**
-   * Only the sentences this keeps (the prefilter, `hasKey`): the others are left out. Where compromise reads the
-   * whole piece (see `withCompromise`), every sentence is in.
+   * Which of each sentence is tokenised (the prefilter's `keyWindows`; see `sentencesOrTexts` in lib/refs/words.ts):
+   * none, all, or windows, each of which is a sentence of its own in the result. Where compromise reads the whole
+   * piece (see `withCompromise`), every sentence is in, whole.
    */
-  keep?: (sentence: string) => boolean;
+  select?: (sentence: string) => boolean | readonly number[];
 }
 
 /** The sentences of one piece (see `pieces`). */

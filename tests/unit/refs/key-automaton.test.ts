@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keyAutomaton, keyInCodes, keyWritten } from '../../../lib/refs/pillars/key-automaton';
+import {
+  keyAutomaton,
+  keyInCodes,
+  keyRunsInCodes,
+  keyWritten,
+  mergeReach,
+  reachOf,
+  runsAfter,
+  runsBefore,
+  WHOLE,
+} from '../../../lib/refs/pillars/key-automaton';
 
 /*
  * The prefilter's automata (lib/refs/pillars/key-automaton.ts) against the plain search they stand for: an anywhere
@@ -64,5 +74,79 @@ describe('the prefilter’s key automata', () => {
   it('leave out keys with characters they never read', () => {
     const automaton = keyAutomaton(['ab&', 'é'], ['c d']);
     expect(keyWritten('ab& é c d', automaton)).toBe(false);
+  });
+
+  it('cover the runs of every key’s reach, where a plain search finds the key within one run', () => {
+    const reach = fc.oneof(
+      fc.constant(WHOLE),
+      fc.tuple(fc.nat(3), fc.nat(3)).map(([b, a]) => reachOf(b, a)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, reach), { maxLength: 5 }),
+        fc.array(fc.tuple(key, reach), { maxLength: 5 }),
+        // Characters, each with whether a word starts there and whether a new run does.
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', '1', 'd'), fc.boolean(), fc.boolean()), { maxLength: 30 }),
+        (anywhere, wordStart, chars) => {
+          const reaches = new Map<string, number>();
+          for (const [k, r] of [...anywhere, ...wordStart]) reaches.set(k, mergeReach(reaches.get(k) ?? 0, r));
+          const automaton = keyAutomaton(
+            anywhere.map(([k]) => k),
+            wordStart.map(([k]) => k),
+            (k) => reaches.get(k)!,
+          );
+          const text = chars.map(([c]) => c).join('');
+          const runOf: number[] = [];
+          const starts: number[] = [];
+          chars.forEach(([, start, newRun], i) => {
+            const run = i === 0 ? 0 : runOf[i - 1]! + (newRun ? 1 : 0);
+            runOf.push(run);
+            starts.push(start || i === 0 || run !== runOf[i - 1] ? 1 : 0);
+          });
+          const runs = text.length ? runOf.at(-1)! + 1 : 0;
+          // The plain search: each key at each position, within its run.
+          const expected = new Array<number>(runs).fill(0);
+          let whole = false;
+          const add = (k: string, i: number) => {
+            const r = reaches.get(k)!;
+            if (r === WHOLE) whole = true;
+            else
+              for (
+                let x = Math.max(0, runOf[i]! - runsBefore(r));
+                x <= Math.min(runs - 1, runOf[i]! + runsAfter(r));
+                x++
+              )
+                expected[x]!++;
+          };
+          for (let i = 0; i < text.length; i++) {
+            const sameRun = (k: string) => runOf[i + k.length - 1] === runOf[i];
+            for (const [k] of anywhere) if (text.startsWith(k, i) && sameRun(k)) add(k, i);
+            for (const [k] of wordStart) if (starts[i] && text.startsWith(k, i) && sameRun(k)) add(k, i);
+          }
+          const cover = new Int32Array(runs + 1);
+          const codes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+          const found = keyRunsInCodes(
+            codes,
+            Uint8Array.from(starts),
+            Int32Array.from(runOf),
+            codes.length,
+            automaton,
+            cover,
+            runs,
+          );
+          const context = JSON.stringify({ anywhere, wordStart, text, runOf, starts });
+          expect(found, context).toBe(whole);
+          if (whole) return;
+          // Each key once per position; keys of one list ending together merge their reach, so count covered runs.
+          let depth = 0;
+          const covered = [...expected.keys()].map((r) => {
+            depth += cover[r]!;
+            return depth > 0;
+          });
+          expect(covered, context).toEqual(expected.map((x) => x > 0));
+        },
+      ),
+      { numRuns: 3000, seed: 20_261_204 },
+    );
   });
 });

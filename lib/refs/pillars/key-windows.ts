@@ -1,0 +1,154 @@
+import { isPlainLetter, isSpace } from '../words';
+import { coverReach, keyRunsInCodes } from './key-automaton';
+import {
+  foldingTable,
+  hasKey,
+  hasLiteralCharacter,
+  isAsciiWordCode,
+  type KeySet,
+  longestFoldingOf,
+  lowerCode,
+  shortWordInCodes,
+} from './prefilter';
+
+/*
+ * Which words of a sentence the labeller needs tokenised: those that stand near a key (prefilter.ts). A sentence
+ * with a key was tokenised whole, though most of its words match nothing: on the corpus letters 19% of the runs
+ * without white space of such sentences stand within a key's reach, on the real texts 8%. Tokenising a word costs
+ * about as much as reading it (`readPiece`), most of labelPillars' time.
+ *
+ * Why the result is the same: a word that gives evidence holds a key in its form (prefilter.ts), and every word the
+ * match reads stands within the key's reach (`Reach`, key-automaton.ts): a phrase's words before and after the one
+ * it is searched by, a unit's whole sentence (its mention's cross-reference cue). No word of compromise spans white
+ * space, and the words tokenised from a run of white space before a letter on are the sentence's own words there
+ * (`sentenceTerms` in lib/refs/words.ts resumes at such runs for the same reason), so each window is widened to
+ * such runs on both sides (`sentencesOrTexts`' `select`).
+ */
+
+let codes = new Uint8Array(1024);
+let starts = new Uint8Array(1024);
+let runOf = new Int32Array(1024);
+let runStarts = new Int32Array(1024);
+let runLetters = new Uint8Array(1024);
+let cover = new Int32Array(1025);
+
+/** Room for the codes of `length` characters, each folded to at most `longest` codes, and for their runs. */
+function room(length: number, longest: number): void {
+  if (codes.length < length * longest) {
+    codes = new Uint8Array(length * longest * 2);
+    starts = new Uint8Array(length * longest * 2);
+    runOf = new Int32Array(length * longest * 2);
+  }
+  if (runStarts.length <= length) {
+    runStarts = new Int32Array(length * 2);
+    runLetters = new Uint8Array(length * 2);
+    cover = new Int32Array(length * 2 + 1);
+  }
+}
+
+/** What an ASCII character is to the scan: white space, a character `searchable` drops, or its lower-case code. */
+const SPACE = -2;
+const DROP = -1;
+/** A character outside ASCII that is no white space: folded by `foldingTable`. */
+const OTHER = -3;
+const ASCII = Int16Array.from({ length: 128 }, (_, c) => {
+  if (isSpace(c)) return SPACE;
+  const lower = lowerCode(c);
+  return isAsciiWordCode(lower) ? lower : DROP;
+});
+
+/**
+ * What of `sentence` to tokenise for the labeller: `false` nothing (no key), `true` all of it, or windows as
+ * `[start, end)` offset pairs (see `sentencesOrTexts`). Text the folding table does not cover (`keyFolded`), a
+ * literal key's character, and keys that may match a word compromise adds (`implicit`) make it all or nothing, by
+ * `hasKey`.
+ */
+export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
+  if (keys.implicit || hasLiteralCharacter(sentence, keys)) return hasKey(sentence, keys);
+  const table = foldingTable();
+  room(sentence.length, longestFoldingOf());
+  let n = 0;
+  let runs = 0;
+  let dropped = true;
+  let inRun = false;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    const kind = c < 0x80 ? ASCII[c]! : isSpace(c) ? SPACE : OTHER;
+    if (kind === SPACE) {
+      inRun = false;
+      dropped = true;
+      continue;
+    }
+    if (!inRun) {
+      inRun = true;
+      runStarts[runs] = i;
+      runLetters[runs++] = isPlainLetter(c) ? 1 : 0;
+    }
+    if (kind >= 0) {
+      codes[n] = kind;
+      starts[n] = dropped ? 1 : 0;
+      runOf[n++] = runs - 1;
+      dropped = false;
+      continue;
+    }
+    if (kind === DROP) {
+      dropped = true;
+      continue;
+    }
+    const folding = table[c];
+    if (!folding) return hasKey(sentence, keys);
+    if (folding.kind === 'drop') dropped = true;
+    else {
+      for (const code of folding.codes) {
+        codes[n] = code;
+        starts[n] = dropped ? 1 : 0;
+        runOf[n++] = runs - 1;
+        dropped = false;
+      }
+    }
+  }
+  cover.fill(0, 0, runs + 1);
+  if (keyRunsInCodes(codes, starts, runOf, n, keys.automaton, cover, runs)) return true;
+  if (shortRuns(keys, n, runs)) return true;
+  return windowsOf(sentence, runs, n ? runOf[0]! : 0);
+}
+
+/** `shortInCodes` (prefilter.ts) by runs: the run of each short stem's word gets the short stems' reach. */
+function shortRuns(keys: KeySet, n: number, runs: number): boolean {
+  const { shortPairs, shortSingles, short, shortReach } = keys;
+  for (let i = 0; i < n; i++) {
+    if (!starts[i]) continue;
+    const a = codes[i]!;
+    const b = i + 1 < n ? codes[i + 1]! : -1;
+    const found =
+      (b >= 0 && shortPairs[a * 128 + b] && shortWordInCodes(short.get(a * 0x10000 + b)!, codes, starts, n, i)) ||
+      (shortSingles[a] && shortWordInCodes(short.get(-1 - a)!, codes, starts, n, i));
+    if (found && coverReach(shortReach, runOf[i]!, cover, runs)) return true;
+  }
+  return false;
+}
+
+/** The windows of the covered runs, each widened to runs that start with a letter (see above); false if none. */
+function windowsOf(sentence: string, runs: number, firstWordRun: number): boolean | number[] {
+  // `cover` becomes the number of keys whose reach covers each run.
+  for (let r = 1; r < runs; r++) cover[r]! += cover[r - 1]!;
+  const out: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    if (cover[r]! <= 0) continue;
+    let last = r;
+    while (last + 1 < runs && cover[last + 1]! > 0) last++;
+    let first = r;
+    while (first > 0 && !runLetters[first]) first--;
+    // Runs before the first word are its `pre` (`) pijler`): a window from that word starts at the sentence's start.
+    if (first <= firstWordRun) first = 0;
+    let after = last + 1;
+    while (after < runs && !runLetters[after]) after++;
+    const start = first === 0 ? 0 : runStarts[first]!;
+    const end = after >= runs ? sentence.length : runStarts[after]!;
+    if (out.length && out[out.length - 1]! >= start) out[out.length - 1] = end;
+    else out.push(start, end);
+    r = last;
+  }
+  if (!out.length) return false;
+  return out.length === 2 && out[0] === 0 && out[1] === sentence.length ? true : out;
+}

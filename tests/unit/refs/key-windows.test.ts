@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IMA } from '../../../lib/refs/pillars';
+import { keyWindows } from '../../../lib/refs/pillars/key-windows';
+import { compileUnits } from '../../../lib/refs/pillars/mentions';
+import { keySet } from '../../../lib/refs/pillars/prefilter';
+import { indexAgenda, type PieceEvidence, readPiece } from '../../../lib/refs/pillars/reader';
+import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
+import { compileTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
+import { isPlainLetter, isSpace, sentencesOrTexts, type Term } from '../../../lib/refs/words';
+import { corpusParagraphs } from '../../support/shared';
+import { motionDense } from '../../support/texts';
+
+/*
+ * The labeller tokenises only the words near a key (lib/refs/pillars/key-windows.ts). Two things make that change
+ * nothing, each checked here: the words of a window are the sentence's own words there, and the evidence read from
+ * the windows of a piece is the evidence read from all of it, as whole objects.
+ */
+
+const matchers = [
+  compileTerms(pillarTerms(IMA, 'vocabulary')),
+  compileTerms(pillarTerms(IMA, 'headings')),
+  compileTerms(IMA.context.map((t) => [0, t] as const)),
+];
+const units = compileUnits(IMA.units);
+const keys = keySet(
+  matchers,
+  units.map((u) => u.stem),
+);
+const index = indexAgenda(matchers, units);
+
+function evidence(piece: string, windowed: boolean, heading: boolean): PieceEvidence {
+  const into: PieceEvidence = { terms: [[], [], []], mentions: [], overview: false };
+  const sentences = tokenizePiece(piece, windowed ? { select: (s) => keyWindows(s, keys) } : {});
+  readPiece(sentences, index, IMA.pillars.length, heading, into);
+  return into;
+}
+
+function expectSameEvidence(text: string): void {
+  for (const piece of pieces(unwrap(text))) {
+    for (const heading of [false, true]) {
+      expect(evidence(piece, true, heading), JSON.stringify(piece)).toEqual(evidence(piece, false, heading));
+    }
+  }
+}
+
+/** Terms, phrases of every length, units and cross-reference cues, between words that match nothing. */
+const FRAGMENTS = [
+  'pijler ',
+  'pijlers ',
+  'zespijleragenda ',
+  'vierde ',
+  'Zoals onder ',
+  'genoemd ',
+  'terugkeer ',
+  'Terugkeerbeleid ',
+  'asielaanvragen ',
+  'opvang in de regio ',
+  'opvang ',
+  'in de ',
+  'regio ',
+  'eerste opvang ',
+  'landen van herkomst ',
+  'herkomst ',
+  'irreguliere migratie ',
+  'arbeidsmigratie ',
+  'legale ',
+  'migratie',
+  'IND ',
+  "IND's ",
+  'I.N.D. ',
+  'COA ',
+  'azc’s ',
+  'LVV-',
+  'taal ',
+  'B1 ',
+  'DT&V ',
+  're-integratie ',
+  'reïntegratie ',
+  'terugkeer\u00adbeleid ',
+  'migrati\u00eb ',
+  'asielzoekersopvang. ',
+  'Libië ',
+  'het kabinet ',
+  'zet in op ',
+  'de Kamer ',
+  'wordt ',
+  '(Kamerstuk 19 637, nr. 2375) ',
+  '(29 ',
+  '2017 - 2018 ',
+  '2019-2020 ',
+  '5km ',
+  ' - ',
+  '– ',
+  '“',
+  '” ',
+  '(',
+  ') ',
+  ', ',
+  '. ',
+  'c.s. ',
+  "auto's ",
+  'imo ',
+  "don't ",
+  '\u00a0',
+  '\n',
+  '\n\n',
+  'x',
+];
+
+describe('the windows of a sentence near its keys', () => {
+  it('give the evidence of the whole pieces on random sequences of terms and other words (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 50 }), (parts) =>
+        expectSameEvidence(parts.join('')),
+      ),
+      { numRuns: 1500, seed: 20_261_205 },
+    );
+  });
+
+  it('give the evidence of the whole pieces on the corpus and on motion-dense text', () => {
+    for (const paragraph of corpusParagraphs()) expectSameEvidence(paragraph);
+    expectSameEvidence(motionDense(100_000));
+  });
+
+  it('are narrower than their sentence where most of its words are far from a key', () => {
+    const sentence = 'Het kabinet heeft de Kamer gisteren een brief gestuurd over terugkeer en over veel meer dan dat.';
+    const windows = keyWindows(sentence, keys) as number[];
+    expect(windows.length).toBe(2);
+    expect(sentence.slice(windows[0], windows[1])).toMatch(/^terugkeer /);
+    expect(sentence.slice(windows[1])).toBe('veel meer dan dat.');
+    expect(keyWindows('Het kabinet heeft de Kamer een brief gestuurd.', keys)).toBe(false);
+    // Punctuation before the first word is that word's `pre`: its window starts at the sentence's start.
+    const after = keyWindows('“) terugkeer” en dan nog veel meer woorden van het kabinet.', keys) as number[];
+    expect(after[0]).toBe(0);
+    // A unit reads its whole sentence, for a cross-reference cue.
+    expect(keyWindows('Zoals het kabinet al eerder onder pijler drie heeft genoemd.', keys)).toBe(true);
+    // A phrase reaches back from the word it is searched by.
+    const phrase = keyWindows('Het kabinet heeft de Kamer gisteren geschreven over opvang in de regio en meer.', keys);
+    expect(phrase).not.toBe(true);
+    const text = 'Het kabinet heeft de Kamer gisteren geschreven over opvang in de regio en meer.';
+    expect((phrase as number[]).length).toBe(2);
+    expect(text.slice((phrase as number[])[0], (phrase as number[])[1])).toContain('opvang in de regio');
+  });
+});
+
+/** The offsets of a sentence's terms, from the text they keep: `pre`, `text` and `post` rebuild the sentence. */
+function offsets(terms: readonly Term[]): number[] {
+  let at = 0;
+  return terms.map((t) => {
+    const start = at;
+    at += (t.pre ?? '').length + t.text.length + t.post.length;
+    return start;
+  });
+}
+
+/**
+ * Where a window may start or end: the sentence's start, or a run of white space before a letter after the first
+ * word (white space and punctuation before a sentence's first word are that word's `pre`).
+ */
+function letterRunStarts(sentence: string): number[] {
+  const out = [0];
+  const firstWord = sentence.search(/[\p{L}\p{N}]/u);
+  for (let i = Math.max(1, firstWord + 1); i < sentence.length; i++) {
+    if (
+      isSpace(sentence.charCodeAt(i - 1)) &&
+      !isSpace(sentence.charCodeAt(i)) &&
+      isPlainLetter(sentence.charCodeAt(i))
+    )
+      out.push(i);
+  }
+  return out;
+}
+
+describe('a window of a sentence from a run before a letter', () => {
+  it('holds the sentence’s own terms there, cut at every such run (fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }), (parts) => {
+        for (const sentence of sentencesOrTexts(parts.join('')) ?? []) {
+          if (typeof sentence === 'string') continue;
+          const whole = sentence.map((t) => `${t.pre ?? ''}${t.text}${t.post}`).join('');
+          const at = offsets(sentence);
+          for (const cut of letterRunStarts(whole)) {
+            for (const [from, to] of [
+              [0, cut],
+              [cut, whole.length],
+            ] as const) {
+              if (from >= to) continue;
+              const windowed = sentencesOrTexts(whole, { select: () => [from, to] })!;
+              if (windowed.length === 1 && typeof windowed[0] === 'string') continue;
+              const own = sentence.filter((_, i) => at[i]! >= from && at[i]! < to);
+              expect(windowed, JSON.stringify({ whole, from, to })).toEqual([own]);
+            }
+          }
+        }
+      }),
+      { numRuns: 1000, seed: 20_261_206 },
+    );
+  });
+});
