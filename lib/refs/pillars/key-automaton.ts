@@ -216,40 +216,39 @@ export function keyWritten(text: string, automaton: KeyAutomaton): boolean {
 }
 
 /**
- * Where the keys stand in `codes` (as for `keyInCodes`), by runs: `runOf[i]` is the run without white space that
- * code `i` was read from; no key is matched across two runs, as no word of compromise's spans white space. For each
- * key found in run `r`, the runs of its reach get one more in `cover`, a difference array over the runs (+1 at the
- * first run, -1 after the last). True, with `cover` left as it is, as soon as a key of WHOLE reach is found.
+ * Where the keys stand in `codes` (as for `keyInCodes`), by runs: run `r` is the codes from `runEnds[r - 1]` (0 for
+ * the first) to `runEnds[r]`, read from one run without white space; no key is matched across two runs, as no word
+ * of compromise spans white space. For each key found in run `r`, the runs of its reach get one more in `cover`, a
+ * difference array over the runs (+1 at the first run, -1 after the last). True, with `cover` left as it is, as soon
+ * as a key of WHOLE reach is found.
  */
 export function keyRunsInCodes(
   codes: Uint8Array,
   starts: Uint8Array,
-  runOf: Int32Array,
-  n: number,
+  runEnds: Int32Array,
+  runs: number,
   automaton: KeyAutomaton,
   cover: Int32Array,
-  runs: number,
 ): boolean {
   const { next, accepts, reach, trie, trieAccepts, trieReach } = automaton;
-  let state = 0;
-  let run = -1;
-  for (let i = 0; i < n; i++) {
-    const r = runOf[i]!;
-    if (r !== run) {
-      state = 0;
-      run = r;
-    }
-    if (starts[i]) {
-      // Every word-start key from here, not just the first: a longer one may reach further.
-      let node = 0;
-      for (let j = i; j < n && runOf[j] === r; j++) {
-        node = trie[node * SYMBOLS + SYMBOL[codes[j]!]!]!;
-        if (node === NONE) break;
-        if (trieAccepts[node] && coverReach(trieReach[node]!, r, cover, runs)) return true;
+  let from = 0;
+  for (let r = 0; r < runs; r++) {
+    const end = runEnds[r]!;
+    let state = 0;
+    for (let i = from; i < end; i++) {
+      if (starts[i]) {
+        // Every word-start key from here, not just the first: a longer one may reach further.
+        let node = 0;
+        for (let j = i; j < end; j++) {
+          node = trie[node * SYMBOLS + SYMBOL[codes[j]!]!]!;
+          if (node === NONE) break;
+          if (trieAccepts[node] && coverReach(trieReach[node]!, r, cover, runs)) return true;
+        }
       }
+      state = next[state * SYMBOLS + SYMBOL[codes[i]!]!]!;
+      if (accepts[state] && coverReach(reach[state]!, r, cover, runs)) return true;
     }
-    state = next[state * SYMBOLS + SYMBOL[codes[i]!]!]!;
-    if (accepts[state] && coverReach(reach[state]!, r, cover, runs)) return true;
+    from = end;
   }
   return false;
 }

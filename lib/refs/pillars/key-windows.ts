@@ -27,8 +27,8 @@ import {
 
 let codes = new Uint8Array(1024);
 let starts = new Uint8Array(1024);
-let runOf = new Int32Array(1024);
 let runStarts = new Int32Array(1024);
+let runEnds = new Int32Array(1024);
 let runLetters = new Uint8Array(1024);
 let cover = new Int32Array(1025);
 
@@ -37,10 +37,10 @@ function room(length: number, longest: number): void {
   if (codes.length < length * longest) {
     codes = new Uint8Array(length * longest * 2);
     starts = new Uint8Array(length * longest * 2);
-    runOf = new Int32Array(length * longest * 2);
   }
   if (runStarts.length <= length) {
     runStarts = new Int32Array(length * 2);
+    runEnds = new Int32Array(length * 2);
     runLetters = new Uint8Array(length * 2);
     cover = new Int32Array(length * 2 + 1);
   }
@@ -67,6 +67,12 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
   if (keys.implicit || hasLiteralCharacter(sentence, keys)) return hasKey(sentence, keys);
   const table = foldingTable();
   room(sentence.length, longestFoldingOf());
+  // Module state in locals: read in the loop, each binding was looked up again at every character.
+  const codesOf = codes;
+  const startsOf = starts;
+  const runStartsOf = runStarts;
+  const runEndsOf = runEnds;
+  const letters = runLetters;
   let n = 0;
   let runs = 0;
   let dropped = true;
@@ -75,19 +81,19 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
     const c = sentence.charCodeAt(i);
     const kind = c < 0x80 ? ASCII[c]! : isSpace(c) ? SPACE : OTHER;
     if (kind === SPACE) {
+      if (inRun) runEndsOf[runs - 1] = n;
       inRun = false;
       dropped = true;
       continue;
     }
     if (!inRun) {
       inRun = true;
-      runStarts[runs] = i;
-      runLetters[runs++] = isPlainLetter(c) ? 1 : 0;
+      runStartsOf[runs] = i;
+      letters[runs++] = isPlainLetter(c) ? 1 : 0;
     }
     if (kind >= 0) {
-      codes[n] = kind;
-      starts[n] = dropped ? 1 : 0;
-      runOf[n++] = runs - 1;
+      codesOf[n] = kind;
+      startsOf[n++] = dropped ? 1 : 0;
       dropped = false;
       continue;
     }
@@ -100,30 +106,38 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
     if (folding.kind === 'drop') dropped = true;
     else {
       for (const code of folding.codes) {
-        codes[n] = code;
-        starts[n] = dropped ? 1 : 0;
-        runOf[n++] = runs - 1;
+        codesOf[n] = code;
+        startsOf[n++] = dropped ? 1 : 0;
         dropped = false;
       }
     }
   }
+  if (inRun) runEndsOf[runs - 1] = n;
   cover.fill(0, 0, runs + 1);
-  if (keyRunsInCodes(codes, starts, runOf, n, keys.automaton, cover, runs)) return true;
+  if (keyRunsInCodes(codesOf, startsOf, runEndsOf, runs, keys.automaton, cover)) return true;
   if (shortRuns(keys, n, runs)) return true;
-  return windowsOf(sentence, runs, n ? runOf[0]! : 0);
+  return windowsOf(sentence, runs, firstWordRun(runs));
+}
+
+/** The first run with a code: a run before it has no word. */
+function firstWordRun(runs: number): number {
+  for (let r = 0; r < runs; r++) if (runEnds[r]! > (r ? runEnds[r - 1]! : 0)) return r;
+  return 0;
 }
 
 /** `shortInCodes` (prefilter.ts) by runs: the run of each short stem's word gets the short stems' reach. */
 function shortRuns(keys: KeySet, n: number, runs: number): boolean {
   const { shortPairs, shortSingles, short, shortReach } = keys;
+  let r = 0;
   for (let i = 0; i < n; i++) {
     if (!starts[i]) continue;
+    while (runEnds[r]! <= i) r++;
     const a = codes[i]!;
     const b = i + 1 < n ? codes[i + 1]! : -1;
     const found =
       (b >= 0 && shortPairs[a * 128 + b] && shortWordInCodes(short.get(a * 0x10000 + b)!, codes, starts, n, i)) ||
       (shortSingles[a] && shortWordInCodes(short.get(-1 - a)!, codes, starts, n, i));
-    if (found && coverReach(shortReach, runOf[i]!, cover, runs)) return true;
+    if (found && coverReach(shortReach, r, cover, runs)) return true;
   }
   return false;
 }

@@ -125,15 +125,8 @@ describe('the prefilter’s key automata', () => {
           }
           const cover = new Int32Array(runs + 1);
           const codes = Uint8Array.from(text, (c) => c.charCodeAt(0));
-          const found = keyRunsInCodes(
-            codes,
-            Uint8Array.from(starts),
-            Int32Array.from(runOf),
-            codes.length,
-            automaton,
-            cover,
-            runs,
-          );
+          const runEnds = Int32Array.from({ length: runs }, (_, r) => runOf.lastIndexOf(r) + 1);
+          const found = keyRunsInCodes(codes, Uint8Array.from(starts), runEnds, runs, automaton, cover);
           const context = JSON.stringify({ anywhere, wordStart, text, runOf, starts });
           expect(found, context).toBe(whole);
           if (whole) return;

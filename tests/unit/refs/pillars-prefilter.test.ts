@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IMA, labelPillars } from '../../../lib/refs/pillars';
 import { fold, stem } from '../../../lib/refs/pillars/lemma';
 import { hasKey, keyAsWritten, keyFolded, keySearched, keySet, searchable } from '../../../lib/refs/pillars/prefilter';
-import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
+import { hasOverlong, pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
 import { compileTerms, findTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
 import { corpusNames, corpusParagraphs, corpusText, HAS_SHARED } from '../../support/shared';
 import { randomAscii, randomBmp } from '../../support/texts';
@@ -176,5 +176,23 @@ describe('the pillar prefilter', () => {
       const text = corpusText(name);
       expect(labelPillars(text), name).toEqual(labelPillars(text, { prefilter: false }));
     }
+  });
+});
+
+describe('the test for words too long for compromise', () => {
+  it('finds a run of more than 64 characters without white space exactly where a regex does (fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(80), fc.constantFrom(' ', '\n', '\u00a0', '\u2003', '\ufeff')), { maxLength: 8 }),
+        (runs) => {
+          const text = runs.map(([length, space]) => 'x'.repeat(length) + space).join('');
+          expect(hasOverlong(text), JSON.stringify(runs)).toBe(/\S{65}/.test(text));
+        },
+      ),
+      { numRuns: 3000, seed: 20_261_207 },
+    );
+    expect(hasOverlong('x'.repeat(64))).toBe(false);
+    expect(hasOverlong('x'.repeat(65))).toBe(true);
+    expect(hasOverlong(`${'x'.repeat(64)} ${'x'.repeat(64)}`)).toBe(false);
   });
 });
