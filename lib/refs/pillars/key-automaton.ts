@@ -215,42 +215,28 @@ export function keyWritten(text: string, automaton: KeyAutomaton): boolean {
   return false;
 }
 
+/** The anywhere automaton's state after `code` (a lower-case ASCII letter or digit) in `state`. */
+export function stepAnywhere(automaton: KeyAutomaton, state: number, code: number): number {
+  return automaton.next[state * SYMBOLS + SYMBOL[code]!]!;
+}
+
+/** No key: what `wordStartReach` gives where none starts. */
+export const NO_REACH = -1;
+
 /**
- * Where the keys stand in `codes` (as for `keyInCodes`), by runs: run `r` is the codes from `runEnds[r - 1]` (0 for
- * the first) to `runEnds[r]`, read from one run without white space; no key is matched across two runs, as no word
- * of compromise spans white space. For each key found in run `r`, the runs of its reach get one more in `cover`, a
- * difference array over the runs (+1 at the first run, -1 after the last). True, with `cover` left as it is, as soon
- * as a key of WHOLE reach is found.
+ * The reach of the word-start keys that start at `at` of `codes` and end before `end` (the end of the run): of all
+ * of them, not just the first, since a longer one may reach further. NO_REACH if none.
  */
-export function keyRunsInCodes(
-  codes: Uint8Array,
-  starts: Uint8Array,
-  runEnds: Int32Array,
-  runs: number,
-  automaton: KeyAutomaton,
-  cover: Int32Array,
-): boolean {
-  const { next, accepts, reach, trie, trieAccepts, trieReach } = automaton;
-  let from = 0;
-  for (let r = 0; r < runs; r++) {
-    const end = runEnds[r]!;
-    let state = 0;
-    for (let i = from; i < end; i++) {
-      if (starts[i]) {
-        // Every word-start key from here, not just the first: a longer one may reach further.
-        let node = 0;
-        for (let j = i; j < end; j++) {
-          node = trie[node * SYMBOLS + SYMBOL[codes[j]!]!]!;
-          if (node === NONE) break;
-          if (trieAccepts[node] && coverReach(trieReach[node]!, r, cover, runs)) return true;
-        }
-      }
-      state = next[state * SYMBOLS + SYMBOL[codes[i]!]!]!;
-      if (accepts[state] && coverReach(reach[state]!, r, cover, runs)) return true;
-    }
-    from = end;
+export function wordStartReach(codes: Uint8Array, at: number, end: number, automaton: KeyAutomaton): number {
+  const { trie, trieAccepts, trieReach } = automaton;
+  let found = NO_REACH;
+  let node = 0;
+  for (let j = at; j < end; j++) {
+    node = trie[node * SYMBOLS + SYMBOL[codes[j]!]!]!;
+    if (node === NONE) break;
+    if (trieAccepts[node]) found = found === NO_REACH ? trieReach[node]! : mergeReach(found, trieReach[node]!);
   }
-  return false;
+  return found;
 }
 
 /** Adds the runs that `reach` from run `r` covers to `cover` (see `keyRunsInCodes`); true if it is WHOLE. */

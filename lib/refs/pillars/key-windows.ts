@@ -1,5 +1,5 @@
 import { isPlainLetter, isSpace } from '../words';
-import { coverReach, keyRunsInCodes } from './key-automaton';
+import { coverReach, NO_REACH, stepAnywhere, wordStartReach } from './key-automaton';
 import {
   foldingTable,
   hasKey,
@@ -29,6 +29,7 @@ let codes = new Uint8Array(1024);
 let starts = new Uint8Array(1024);
 let runStarts = new Int32Array(1024);
 let runEnds = new Int32Array(1024);
+let wordStarts = new Int32Array(1024);
 let runLetters = new Uint8Array(1024);
 let cover = new Int32Array(1025);
 
@@ -37,6 +38,7 @@ function room(length: number, longest: number): void {
   if (codes.length < length * longest) {
     codes = new Uint8Array(length * longest * 2);
     starts = new Uint8Array(length * longest * 2);
+    wordStarts = new Int32Array(length * longest * 2);
   }
   if (runStarts.length <= length) {
     runStarts = new Int32Array(length * 2);
@@ -70,13 +72,23 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
   // Module state in locals: read in the loop, each binding was looked up again at every character.
   const codesOf = codes;
   const startsOf = starts;
+  const wordStartsOf = wordStarts;
   const runStartsOf = runStarts;
   const runEndsOf = runEnds;
   const letters = runLetters;
+  const coverOf = cover;
+  const { automaton } = keys;
+  const { accepts, reach } = automaton;
+  // Runs are fewer than characters.
+  coverOf.fill(0, 0, sentence.length + 1);
   let n = 0;
+  let words = 0;
   let runs = 0;
   let dropped = true;
   let inRun = false;
+  // The anywhere keys are matched as the codes are made (`stepAnywhere`), from each run's start; the word-start
+  // keys and short stems once all are made, from the word starts.
+  let state = 0;
   for (let i = 0; i < sentence.length; i++) {
     const c = sentence.charCodeAt(i);
     const kind = c < 0x80 ? ASCII[c]! : isSpace(c) ? SPACE : OTHER;
@@ -88,13 +100,17 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
     }
     if (!inRun) {
       inRun = true;
+      state = 0;
       runStartsOf[runs] = i;
       letters[runs++] = isPlainLetter(c) ? 1 : 0;
     }
     if (kind >= 0) {
+      if (dropped) wordStartsOf[words++] = n;
       codesOf[n] = kind;
       startsOf[n++] = dropped ? 1 : 0;
       dropped = false;
+      state = stepAnywhere(automaton, state, kind);
+      if (accepts[state] && coverReach(reach[state]!, runs - 1, coverOf, sentence.length)) return true;
       continue;
     }
     if (kind === DROP) {
@@ -106,16 +122,18 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
     if (folding.kind === 'drop') dropped = true;
     else {
       for (const code of folding.codes) {
+        if (dropped) wordStartsOf[words++] = n;
         codesOf[n] = code;
         startsOf[n++] = dropped ? 1 : 0;
         dropped = false;
+        state = stepAnywhere(automaton, state, code);
+        if (accepts[state] && coverReach(reach[state]!, runs - 1, coverOf, sentence.length)) return true;
       }
     }
   }
   if (inRun) runEndsOf[runs - 1] = n;
-  cover.fill(0, 0, runs + 1);
-  if (keyRunsInCodes(codesOf, startsOf, runEndsOf, runs, keys.automaton, cover)) return true;
-  if (shortRuns(keys, n, runs)) return true;
+  // Reaches past the last run, cut at `sentence.length` above, are past what `windowsOf` reads.
+  if (wordStartRuns(keys, n, words, runs)) return true;
   return windowsOf(sentence, runs, firstWordRun(runs));
 }
 
@@ -125,19 +143,25 @@ function firstWordRun(runs: number): number {
   return 0;
 }
 
-/** `shortInCodes` (prefilter.ts) by runs: the run of each short stem's word gets the short stems' reach. */
-function shortRuns(keys: KeySet, n: number, runs: number): boolean {
-  const { shortPairs, shortSingles, short, shortReach } = keys;
+/**
+ * The word-start keys (`wordStartReach`) and short stems (`shortInCodes` in prefilter.ts, a short stem's word
+ * within its run) at each word start: their runs get their reach.
+ */
+function wordStartRuns(keys: KeySet, n: number, words: number, runs: number): boolean {
+  const { shortPairs, shortSingles, short, shortReach, automaton } = keys;
   let r = 0;
-  for (let i = 0; i < n; i++) {
-    if (!starts[i]) continue;
+  for (let w = 0; w < words; w++) {
+    const i = wordStarts[w]!;
     while (runEnds[r]! <= i) r++;
+    const end = runEnds[r]!;
+    const found = wordStartReach(codes, i, end, automaton);
+    if (found !== NO_REACH && coverReach(found, r, cover, runs)) return true;
     const a = codes[i]!;
-    const b = i + 1 < n ? codes[i + 1]! : -1;
-    const found =
-      (b >= 0 && shortPairs[a * 128 + b] && shortWordInCodes(short.get(a * 0x10000 + b)!, codes, starts, n, i)) ||
-      (shortSingles[a] && shortWordInCodes(short.get(-1 - a)!, codes, starts, n, i));
-    if (found && coverReach(shortReach, r, cover, runs)) return true;
+    const b = i + 1 < end ? codes[i + 1]! : -1;
+    const shortWord =
+      (b >= 0 && shortPairs[a * 128 + b] && shortWordInCodes(short.get(a * 0x10000 + b)!, codes, starts, end, i)) ||
+      (shortSingles[a] && shortWordInCodes(short.get(-1 - a)!, codes, starts, end, i));
+    if (shortWord && coverReach(shortReach, r, cover, runs)) return true;
   }
   return false;
 }

@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  coverReach,
   keyAutomaton,
   keyInCodes,
-  keyRunsInCodes,
   keyWritten,
   mergeReach,
+  NO_REACH,
   reachOf,
   runsAfter,
   runsBefore,
+  stepAnywhere,
   WHOLE,
+  wordStartReach,
 } from '../../../lib/refs/pillars/key-automaton';
 
 /*
@@ -76,7 +79,7 @@ describe('the prefilter’s key automata', () => {
     expect(keyWritten('ab& é c d', automaton)).toBe(false);
   });
 
-  it('cover the runs of every key’s reach, where a plain search finds the key within one run', () => {
+  it('give the runs of every key’s reach, where a plain search finds the key within one run', () => {
     const reach = fc.oneof(
       fc.constant(WHOLE),
       fc.tuple(fc.nat(3), fc.nat(3)).map(([b, a]) => reachOf(b, a)),
@@ -123,10 +126,22 @@ describe('the prefilter’s key automata', () => {
             for (const [k] of anywhere) if (text.startsWith(k, i) && sameRun(k)) add(k, i);
             for (const [k] of wordStart) if (starts[i] && text.startsWith(k, i) && sameRun(k)) add(k, i);
           }
+          // The automata as keyWindows (lib/refs/pillars/key-windows.ts) runs them: the anywhere keys from each
+          // run's start, the word-start keys from each word start to its run's end.
           const cover = new Int32Array(runs + 1);
           const codes = Uint8Array.from(text, (c) => c.charCodeAt(0));
-          const runEnds = Int32Array.from({ length: runs }, (_, r) => runOf.lastIndexOf(r) + 1);
-          const found = keyRunsInCodes(codes, Uint8Array.from(starts), runEnds, runs, automaton, cover);
+          const runEnd = (r: number) => runOf.lastIndexOf(r) + 1;
+          let found = false;
+          let state = 0;
+          for (let i = 0; i < codes.length && !found; i++) {
+            if (i === 0 || runOf[i] !== runOf[i - 1]) state = 0;
+            if (starts[i]) {
+              const r = wordStartReach(codes, i, runEnd(runOf[i]!), automaton);
+              if (r !== NO_REACH) found = coverReach(r, runOf[i]!, cover, runs);
+            }
+            state = stepAnywhere(automaton, state, codes[i]!);
+            if (automaton.accepts[state]) found ||= coverReach(automaton.reach[state]!, runOf[i]!, cover, runs);
+          }
           const context = JSON.stringify({ anywhere, wordStart, text, runOf, starts });
           expect(found, context).toBe(whole);
           if (whole) return;
