@@ -1,4 +1,5 @@
 import nlp from 'compromise/one';
+import { isJsSpace } from './cursor';
 
 /*
  * compromise's tokeniser (`compromise/one`: sentences, terms, their punctuation and normal forms) without
@@ -929,6 +930,9 @@ export function sentencesOf(text: string, options: { ranges?: boolean } = {}): T
  * corpus letters (`25bis`, `2015.³`, now split by `numberUnit`), 1% of their text, took 11% of the time tokenising
  * the letters as whole pieces.
  *
+ * @param options.within where given, which of the whole text is tokenised, as `select` of a sentence: where it
+ *   gives windows that lie in one sentence each and start there as `select` would start them (`inOneSentenceEach`),
+ *   they are tokenised without splitting the text into sentences; else the text is split and `select` asked.
  * @param options.select where given, which of each sentence is tokenised: `false` none of it (it is left out),
  *   `true` all of it, or a list of `[start, end)` offset pairs, each a window that starts at the sentence's start
  *   or at a run of white space before a letter (`isPlainLetter`) and ends at its end or at such a run: the terms of
@@ -938,16 +942,33 @@ export function sentencesOf(text: string, options: { ranges?: boolean } = {}): T
  */
 export function sentencesOrTexts(
   text: string,
-  options: { ranges?: boolean; select?: (sentence: string) => boolean | readonly number[] } = {},
+  options: {
+    ranges?: boolean;
+    select?: (sentence: string) => boolean | readonly number[];
+    within?: (text: string) => boolean | readonly number[];
+  } = {},
 ): (Term[] | string)[] | undefined {
   if (HAS_CJK_STOP.test(text)) return undefined;
   const { model: m, contractionWords } = model();
-  const sentences = splitSentences(text, m.abbreviations);
-  const { select } = options;
+  const { select, within } = options;
   const ranges = options.ranges !== false;
   const emoticons = plainEmoticons(m);
   const termsIn = (sentence: string) =>
     emoticons ? termsOf(sentence, m, contractionWords, ranges) : sentenceTerms(sentence, m, contractionWords, ranges);
+  if (within) {
+    const windows = within(text);
+    if (windows === false) return [];
+    if (windows !== true && inOneSentenceEach(text, windows)) {
+      const out: Term[][] = [];
+      for (let w = 0; w < windows.length; w += 2) {
+        const terms = termsIn(text.slice(windows[w], windows[w + 1]));
+        if (!terms) break;
+        out.push(terms);
+      }
+      if (out.length === windows.length / 2) return out;
+    }
+  }
+  const sentences = splitSentences(text, m.abbreviations);
   const out: (Term[] | string)[] = [];
   for (const sentence of sentences) {
     const selected = select ? select(sentence) : true;
@@ -969,6 +990,44 @@ export function sentencesOrTexts(
   }
   return out;
 }
+
+/** Where a sentence may end (see `inOneSentenceEach`). */
+const MAY_END = new RegExp(MAY_SPLIT.source, 'g');
+
+/**
+ * Whether each window (`[start, end)` pairs, each starting at the text's start or at a run before a letter, and
+ * ending at its end or at such a run) lies in one sentence of `text`, and its first word has no `pre` there that
+ * the window leaves out. A sentence ends only after a line break or a stop before white space (`simpleSplit` splits
+ * there; the merges only join), then after the white space that follows (`splitSentences`): where none of those
+ * ends falls inside a window, it lies in one sentence, and its terms are that sentence's there (see `sentenceTerms`).
+ * Punctuation before a sentence's first word is that word's `pre`: a window whose run before it has no letter or
+ * digit may start a sentence with such punctuation, and is refused. Splitting into sentences was 17% of labelPillars
+ * on motion-dense text (in a profile); most windows there lie in a sentence.
+ */
+export function inOneSentenceEach(text: string, windows: readonly number[]): boolean {
+  for (let w = 0; w < windows.length; w += 2) {
+    const start = windows[w]!;
+    const end = windows[w + 1]!;
+    MAY_END.lastIndex = start;
+    for (let m = MAY_END.exec(text); m && m.index < end; m = MAY_END.exec(text)) {
+      const c = text.charCodeAt(m.index);
+      if (c === 0x0a || c === 0x0d) return false;
+      let next = m.index + m[0].length;
+      while (next < end && isJsSpace(text.charCodeAt(next))) next++;
+      if (next < end) return false;
+    }
+    if (start > 0) {
+      let run = start - 1;
+      while (run >= 0 && isJsSpace(text.charCodeAt(run))) run--;
+      let word = false;
+      for (; run >= 0 && !isJsSpace(text.charCodeAt(run)); run--) if (LETTER_OR_DIGIT.test(text[run]!)) word = true;
+      if (!word) return false;
+    }
+  }
+  return true;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * The terms of one sentence: by `plainTerms` where it can, by the general rules (`termsOf`) from the word run

@@ -341,7 +341,8 @@ const NO_OPTIONS = {};
 function piecesOptions(keys: KeySet, options: PillarOptions): PieceOptions {
   if (options.compromise) return COMPROMISE;
   if (options.prefilter === false) return NO_OPTIONS;
-  return { select: (sentence) => keyWindows(sentence, keys) };
+  const windows = (text: string) => keyWindows(text, keys);
+  return { select: windows, within: windows };
 }
 
 /** Heading terms at least this strong can name a pillar on their own (`illegaliteit`, `opvang in de regio`). */

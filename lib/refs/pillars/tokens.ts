@@ -217,6 +217,8 @@ export interface PieceOptions {
    * piece (see `withCompromise`), every sentence is in, whole.
    */
   select?: (sentence: string) => boolean | readonly number[];
+  /** The same of the whole piece, tokenised without splitting it where its windows allow (see `sentencesOrTexts`). */
+  within?: (piece: string) => boolean | readonly number[];
 }
 
 /** The sentences of one piece (see `pieces`). */
