@@ -133,7 +133,7 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
   }
   if (inRun) runEndsOf[runs - 1] = n;
   // Reaches past the last run, cut at `sentence.length` above, are past what `windowsOf` reads.
-  if (wordStartRuns(keys, n, words, runs)) return true;
+  if (wordStartRuns(keys, words, runs)) return true;
   return windowsOf(sentence, runs, firstWordRun(runs));
 }
 
@@ -147,7 +147,7 @@ function firstWordRun(runs: number): number {
  * The word-start keys (`wordStartReach`) and short stems (`shortInCodes` in prefilter.ts, a short stem's word
  * within its run) at each word start: their runs get their reach.
  */
-function wordStartRuns(keys: KeySet, n: number, words: number, runs: number): boolean {
+function wordStartRuns(keys: KeySet, words: number, runs: number): boolean {
   const { shortPairs, shortSingles, short, shortReach, automaton } = keys;
   let r = 0;
   for (let w = 0; w < words; w++) {

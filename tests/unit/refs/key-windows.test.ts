@@ -7,7 +7,15 @@ import { keySet } from '../../../lib/refs/pillars/prefilter';
 import { indexAgenda, type PieceEvidence, readPiece } from '../../../lib/refs/pillars/reader';
 import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
 import { compileTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
-import { isPlainLetter, isSpace, sentencesOrTexts, type Term } from '../../../lib/refs/words';
+import {
+  inOneSentenceEach,
+  isPlainLetter,
+  isSpace,
+  model,
+  sentencesOrTexts,
+  splitSentences,
+  type Term,
+} from '../../../lib/refs/words';
 import { corpusParagraphs } from '../../support/shared';
 import { motionDense } from '../../support/texts';
 
@@ -31,7 +39,8 @@ const index = indexAgenda(matchers, units);
 
 function evidence(piece: string, windowed: boolean, heading: boolean): PieceEvidence {
   const into: PieceEvidence = { terms: [[], [], []], mentions: [], overview: false };
-  const sentences = tokenizePiece(piece, windowed ? { select: (s) => keyWindows(s, keys) } : {});
+  const windows = (text: string) => keyWindows(text, keys);
+  const sentences = tokenizePiece(piece, windowed ? { select: windows, within: windows } : {});
   readPiece(sentences, index, IMA.pillars.length, heading, into);
   return into;
 }
@@ -196,5 +205,33 @@ describe('a window of a sentence from a run before a letter', () => {
       }),
       { numRuns: 1000, seed: 20_261_206 },
     );
+  });
+});
+
+describe('windows that lie in one sentence each', () => {
+  it('are found so only where no sentence of the text ends inside one (fixed seed)', () => {
+    let inOne = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const windows = keyWindows(text, keys);
+        if (typeof windows === 'boolean' || !inOneSentenceEach(text, windows)) return;
+        inOne++;
+        // Where the sentences end, as `splitSentences` cuts the text.
+        const ends = new Set<number>();
+        let at = 0;
+        for (const sentence of splitSentences(text, model().model.abbreviations)) {
+          at += sentence.length;
+          ends.add(at);
+        }
+        for (let w = 0; w < windows.length; w += 2) {
+          for (const end of ends) {
+            expect(end > windows[w]! && end < windows[w + 1]!, JSON.stringify({ text, windows })).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 3000, seed: 20_261_208 },
+    );
+    expect(inOne).toBeGreaterThan(500);
   });
 });
