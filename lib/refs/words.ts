@@ -887,7 +887,9 @@ function parenthesisedNumber(
   digits: string,
   post: string,
 ): [pre: string, text: string, post: string] {
-  const after = post.trim();
+  // compromise tests the word with the punctuation carried over to it, trimmed: `6 )` (a `)` of its own after the
+  // number) is no number, so its `(` and `)` stay outside its text.
+  const after = post.trimEnd();
   const word = (paren ? '(' : '') + digits + after;
   if (IS_FULL_NUMBER.test(word)) return [pre, word, post.slice(after.length)];
   return [paren ? `${pre}(` : pre, digits, post];

@@ -260,6 +260,9 @@ describe('the tokeniser without compromise', () => {
     '(',
     '(Kamerstuk ',
     '(EU-',
+    '6 ) ',
+    '2380 ). ',
+    '(7 ) ',
   ];
 
   it('gives compromise’s terms on random sequences of words, numbers and hyphens (fixed seed)', () => {
