@@ -42,6 +42,11 @@ export interface KeyAutomaton {
  */
 export type Reach = number;
 export const WHOLE: Reach = 0xff;
+/**
+ * The reach of a unit (`pijler`): the words of the lists its mention reads (`pijlers 4, 5 en 6`, `de tweede en derde
+ * pijler`), as far as they go, and a cross-reference cue anywhere in its sentence (`keyWindows` reads both).
+ */
+export const UNIT: Reach = 0xfe;
 const MOST_RUNS = 14;
 
 /** The reach of `before` runs before a key's run and `after` after it. */
@@ -56,6 +61,8 @@ export const runsAfter = (reach: Reach) => reach >>> 4;
 /** A reach that holds both: the more runs on each side. */
 export function mergeReach(a: Reach, b: Reach): Reach {
   if (a === WHOLE || b === WHOLE) return WHOLE;
+  // A unit's reach holds its own run, not a phrase's: a key of both (none is) reads the whole sentence.
+  if (a === UNIT || b === UNIT) return a === b || a === 0 || b === 0 ? UNIT : WHOLE;
   return Math.max(runsBefore(a), runsBefore(b)) | (Math.max(runsAfter(a), runsAfter(b)) << 4);
 }
 

@@ -17,7 +17,7 @@ const DIGITS = /^\d{1,2}$/;
 const DIGIT_ORDINAL = /^(\d{1,2})(?:e|ste|de)$/;
 const LIST_WORDS = new Set(['en', 'of']);
 /** Words that make a mention a pointer to another part of the text rather than the paragraph's own subject. */
-const CROSS_REFERENCE = new Set(
+export const CROSS_REFERENCE = new Set(
   `zoals zie verwezen verwijs verwijst verwijzen genoemd genoemde beschreven omschreven aangegeven toegelicht
   uiteengezet besproken behandeld hierboven hieronder eerder`.split(/\s+/),
 );
@@ -113,6 +113,22 @@ export function readUnit(
   }
   const plural = tokens[i]!.form !== unit.form;
   return mentions.length === found && (plural || tokens[i - 1]?.form === 'per');
+}
+
+/**
+ * Whether `readUnit` may read on past a token of this folded form (a number, an ordinal, a list word, in either
+ * direction); it reads at most one token past the last such. `keyWindows` (key-windows.ts) reads a unit's lists by
+ * it. Roman numerals in lower case too: the form folds their case away.
+ */
+export function mayListOn(form: string): boolean {
+  return (
+    LIST_WORDS.has(form) ||
+    DIGITS.test(form) ||
+    DIGIT_ORDINAL.test(form) ||
+    CARDINALS[form] !== undefined ||
+    ORDINALS[form] !== undefined ||
+    ROMANS[form.toUpperCase()] !== undefined
+  );
 }
 
 /** Three or more different pillars in one text make it an overview. */

@@ -7,7 +7,7 @@ import {
   mergeReach,
   type Reach,
   reachOf,
-  WHOLE,
+  UNIT,
 } from './key-automaton';
 import { stem } from './lemma';
 import { COMPOUND_MIN, type Matcher } from './vocabulary';
@@ -226,10 +226,10 @@ export function keySet(matchers: readonly Matcher[], unitStems: readonly string[
     for (const terms of matcher.phrases.values()) for (const t of terms) wordStart.add(longest(t.stems));
   }
   // A unit matches by stem (`pijlers`), and anywhere inside a word it marks an overview (`zespijleragenda`); its
-  // mention reads the whole sentence for a cross-reference cue (`zoals onder pijler drie genoemd`).
+  // mention reads lists around it and its sentence's cross-reference cue (`zoals onder pijler drie genoemd`).
   for (const unit of unitStems) {
     anywhere.add(key(unit));
-    reach(key(unit), WHOLE);
+    reach(key(unit), UNIT);
   }
   anywhere.delete('');
   wordStart.delete('');
