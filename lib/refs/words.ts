@@ -993,8 +993,11 @@ export function sentencesOrTexts(
   return out;
 }
 
-/** Where a sentence may end (see `inOneSentenceEach`). */
-const MAY_END = new RegExp(MAY_SPLIT.source, 'g');
+const STOP_CHARACTER = new RegExp(`[${STOPS}]`);
+
+/** Whether a character code is one of STOPS: ASCII by code, the rest (rare) by the class. */
+const isStopCode = (c: number) =>
+  c < 0x80 ? c === 0x2e || c === 0x21 || c === 0x3f : STOP_CHARACTER.test(String.fromCharCode(c));
 
 /**
  * Whether each window (`[start, end)` pairs, each starting at the text's start or at a run before a letter, and
@@ -1010,11 +1013,12 @@ export function inOneSentenceEach(text: string, windows: readonly number[]): boo
   for (let w = 0; w < windows.length; w += 2) {
     const start = windows[w]!;
     const end = windows[w + 1]!;
-    MAY_END.lastIndex = start;
-    for (let m = MAY_END.exec(text); m && m.index < end; m = MAY_END.exec(text)) {
-      const c = text.charCodeAt(m.index);
+    // Read by code within the window: a global search from its start went on to the next stop past its end.
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
       if (c === 0x0a || c === 0x0d) return false;
-      let next = m.index + m[0].length;
+      if (!isStopCode(c) || i + 1 >= text.length || !isJsSpace(text.charCodeAt(i + 1))) continue;
+      let next = i + 2;
       while (next < end && isJsSpace(text.charCodeAt(next))) next++;
       if (next < end) return false;
     }
