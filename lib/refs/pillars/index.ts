@@ -268,10 +268,20 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
         continue;
       }
       spent += piece.length;
-      // The prefilter first, also without agendas: see above.
-      if ((prefilter && !hasKey(piece, prefilter)) || !agendas.length) continue;
+      // The prefilter first, also without agendas: see above. Where the piece's key windows are asked for
+      // (`within`), they find no key where `hasKey` finds none, and asking both read a piece with a key twice.
+      if (!agendas.length) {
+        if (prefilter) hasKey(piece, prefilter);
+        continue;
+      }
+      if (prefilter && !pieceOptions.within && !hasKey(piece, prefilter)) continue;
+      const sentences = tokenizePiece(piece, pieceOptions);
+      if (!sentences.length) continue;
       if (evidence[at] === NOTHING) evidence[at] = gathered(agendas.length);
-      readInto(piece, evidence[at] as PieceEvidence[], items[at]!.heading, agendas, pieceOptions);
+      const into = evidence[at] as PieceEvidence[];
+      for (let a = 0; a < agendas.length; a++) {
+        readPiece(sentences, agendas[a]!.index, agendas[a]!.agenda.pillars.length, items[at]!.heading, into[a]!);
+      }
     }
     item = at;
     queue = current;
@@ -310,20 +320,6 @@ export function pillarLabelling(text: string, options: PillarOptions = {}): Pill
       .sort((x, y) => x.start - y.start || y.end - x.end || x.pillar - y.pillar);
   };
   return { step, labels };
-}
-
-/** Adds the evidence of one piece for each agenda; `pieceOptions` may leave out its words far from a key. */
-function readInto(
-  piece: string,
-  into: PieceEvidence[],
-  heading: boolean,
-  agendas: readonly CompiledAgenda[],
-  pieceOptions: PieceOptions,
-): void {
-  const sentences = tokenizePiece(piece, pieceOptions);
-  for (let a = 0; a < agendas.length; a++) {
-    readPiece(sentences, agendas[a]!.index, agendas[a]!.agenda.pillars.length, heading, into[a]!);
-  }
 }
 
 const COMPROMISE = { compromise: true };
