@@ -20,10 +20,12 @@ import {
  *
  * Why the result is the same: a word that gives evidence holds a key in its form (prefilter.ts), and every word the
  * match reads stands within the key's reach (`Reach`, key-automaton.ts): a phrase's words before and after the one
- * it is searched by, a unit's whole sentence (its mention's cross-reference cue). No word of compromise spans white
- * space, and the words tokenised from a run of white space before a letter on are the sentence's own words there
- * (`sentenceTerms` in lib/refs/words.ts resumes at such runs for the same reason), so each window is widened to
- * such runs on both sides (`sentencesOrTexts`' `select`).
+ * it is searched by; for a unit, the lists its mention reads, and its whole sentence where a cross-reference cue may
+ * stand in it (`coverUnits`). No word of compromise spans white space, and the words tokenised from a run of white
+ * space before a letter on are the sentence's own words there (`sentenceTerms` in lib/refs/words.ts resumes at such
+ * runs for the same reason), so each window is widened to such runs on both sides (`sentencesOrTexts`' `select`).
+ * The labeller asks this of a whole piece first, and of its sentences only where a window of the piece may hold a
+ * sentence end (`within`, `inOneSentenceEach`).
  */
 
 let codes = new Uint8Array(1024);
@@ -61,10 +63,10 @@ const ASCII = Int16Array.from({ length: 128 }, (_, c) => {
 });
 
 /**
- * What of `sentence` to tokenise for the labeller: `false` nothing (no key), `true` all of it, or windows as
- * `[start, end)` offset pairs (see `sentencesOrTexts`). Text the folding table does not cover (`keyFolded`), a
- * literal key's character, and keys that may match a word compromise adds (`implicit`) make it all or nothing, by
- * `hasKey`.
+ * What of `sentence` (or a whole piece) to tokenise for the labeller: `false` nothing (no key), `true` all of it, or
+ * windows as `[start, end)` offset pairs (see `sentencesOrTexts`). Text the folding table does not cover
+ * (`keyFolded`), a literal key's character, and keys that may match a word compromise adds (`implicit`) make it all
+ * or nothing, by `hasKey`.
  */
 export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
   if (keys.implicit || hasLiteralCharacter(sentence, keys)) return hasKey(sentence, keys);
@@ -80,7 +82,8 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
   const coverOf = cover;
   const { automaton } = keys;
   const { accepts, reach } = automaton;
-  // Runs are fewer than characters.
+  // Runs are fewer than characters: reaches are cut at `sentence.length` while the runs are counted, and what lies
+  // past the last run is past what `windowsOf` reads.
   coverOf.fill(0, 0, sentence.length + 1);
   units = 0;
   let n = 0;
@@ -134,7 +137,6 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
     }
   }
   if (inRun) runEndsOf[runs - 1] = n;
-  // Reaches past the last run, cut at `sentence.length` above, are past what `windowsOf` reads.
   if (wordStartRuns(keys, words, runs)) return true;
   if (units && !coverUnits(sentence, words, runs)) return true;
   return windowsOf(sentence, runs, firstWordRun(runs));
