@@ -957,8 +957,9 @@ export function sentencesOrTexts(
   const emoticons = plainEmoticons(m);
   const termsIn = (sentence: string) =>
     emoticons ? termsOf(sentence, m, contractionWords, ranges) : sentenceTerms(sentence, m, contractionWords, ranges);
+  let windows: boolean | readonly number[] = true;
   if (within) {
-    const windows = within(text);
+    windows = within(text);
     if (windows === false) return [];
     if (windows !== true && inOneSentenceEach(text, windows)) {
       const out: Term[][] = [];
@@ -971,9 +972,16 @@ export function sentencesOrTexts(
     }
   }
   const sentences = splitSentences(text, m.abbreviations);
+  // The text's windows, cut to each sentence, where the sentences are the text in order (they are: the splits keep
+  // every character): they hold what `select` would give each, and more only where a key's reach runs on into the
+  // next sentence. Asked again, `select` read each sentence of such a piece a second time.
+  const cut = windows !== true && sentences.join('').length === text.length ? windows : undefined;
+  let at = 0;
   const out: (Term[] | string)[] = [];
   for (const sentence of sentences) {
-    const selected = select ? select(sentence) : true;
+    const from = at;
+    at += sentence.length;
+    const selected = cut ? windowsWithin(text, cut, from, at) : select ? select(sentence) : true;
     if (selected === false) continue;
     if (selected === true) {
       out.push(termsIn(sentence) ?? sentence);
@@ -991,6 +999,24 @@ export function sentencesOrTexts(
     }
   }
   return out;
+}
+
+/**
+ * `windows` of a text cut to its sentence `[from, to)`, as offsets in the sentence (see `select`): a window that
+ * starts before the sentence's first word starts at the sentence's start, whose first word takes what stands
+ * before it as its `pre`.
+ */
+function windowsWithin(text: string, windows: readonly number[], from: number, to: number): boolean | number[] {
+  const out: number[] = [];
+  for (let w = 0; w < windows.length; w += 2) {
+    let start = Math.max(windows[w]!, from);
+    const end = Math.min(windows[w + 1]!, to);
+    if (start >= end) continue;
+    if (start > from && !LETTER_OR_DIGIT.test(text.slice(from, start))) start = from;
+    out.push(start - from, end - from);
+  }
+  if (!out.length) return false;
+  return out.length === 2 && out[0] === 0 && out[1] === to - from ? true : out;
 }
 
 const STOP_CHARACTER = new RegExp(`[${STOPS}]`);
