@@ -136,7 +136,18 @@ function isDigitCode(c: number): boolean {
  * subdossiers keep their leading zero (`21501-08`).
  */
 export function normaliseToevoeging(raw: string): string {
-  return raw.trim().toUpperCase();
+  // Nearly always as written already (`VI`, `02`, `A`): the trim and the upper-casing, each a call and a new string
+  // where they change anything, were a visible share of a citation's parse, which builds an id per number.
+  return allIn(raw, 48, 57, 65, 90) ? raw : raw.trim().toUpperCase();
+}
+
+/** Whether every character of `raw` lies in [lo, hi] or [lo2, hi2] (then no trim or case change alters it). */
+function allIn(raw: string, lo: number, hi: number, lo2: number, hi2: number): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= lo && c <= hi) || (c >= lo2 && c <= hi2))) return false;
+  }
+  return true;
 }
 
 /**
@@ -144,9 +155,12 @@ export function normaliseToevoeging(raw: string): string {
  * letters (`E`, `AA`), kept upper-case.
  */
 export function normaliseNumber(raw: string): string {
+  // Digits (`2375`, `42e`) or capitals (`AA`) as written need nothing (see normaliseToevoeging).
+  const first = raw.charCodeAt(0);
+  if (first >= 48 && first <= 57 ? allIn(raw, 48, 57, 97, 122) : allIn(raw, 65, 90, 65, 90)) return raw;
   const trimmed = raw.trim();
-  const first = trimmed.charCodeAt(0);
-  return first >= 48 && first <= 57 ? trimmed.toLowerCase() : trimmed.toUpperCase();
+  const lead = trimmed.charCodeAt(0);
+  return lead >= 48 && lead <= 57 ? trimmed.toLowerCase() : trimmed.toUpperCase();
 }
 
 /** `kst-<dossier>[-<toevoeging>]-<nr>`, the officielebekendmakingen id of a Kamerstuk. */
