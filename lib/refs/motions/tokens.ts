@@ -37,8 +37,15 @@ export interface TokenWindow {
   tokens: Token[];
   /** Offset of the window in the full text. */
   start: number;
-  /** The terms of the window's first sentence, where a pattern anchored with `^` can match. */
+  /**
+   * The terms of the window's first sentence, where a pattern anchored with `^` can match: made from `firstTerms`
+   * as a match reads them (`matchTerm`). A pattern reads a few; made for every term of the sentence, they were 4% of
+   * the motion reader's time on motion-dense text (in a profile), mostly garbage.
+   */
   first: MatchTerm[];
+  /** compromise's terms of the first sentence, and the offset in the window after the last one `first` holds. */
+  firstTerms: readonly Term[];
+  firstEnd: number;
   /** The window as tokenised (see `shadow`). */
   shadowed: string;
   /** compromise's document, for a window that compromise tokenised itself. */
@@ -88,8 +95,54 @@ function needsShadow(text: string): boolean {
   return false;
 }
 
-function shadow(text: string): string {
+export function shadow(text: string): string {
   if (!needsShadow(text)) return text;
+  return shadowByCodes(text) ?? shadowByPatterns(text);
+}
+
+const LOWER = /\p{Ll}/u;
+const MARK = /\p{M}/u;
+
+/**
+ * `shadowByPatterns` in one scan of the character codes, for a window without surrogates (the patterns read an
+ * astral character as one): five regex passes over each window that needs a shadow (one with a name as `Özütok`
+ * or a slash) were 3% of the motion reader's time on motion-dense text (in a profile). Undefined for a window with a
+ * surrogate. A marker is a digit run after a lower-case letter or a stop (`MARKERS`): the earlier passes change no
+ * such character.
+ */
+function shadowByCodes(text: string): string | undefined {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let to: string | undefined;
+    if (c < 0x80) {
+      if (c === 0x2f) to = ' ';
+      else if (c >= 0x30 && c <= 0x39) {
+        const before = i > 0 ? text.charCodeAt(i - 1) : -1;
+        if (!((before >= 0x61 && before <= 0x7a) || before === 0x2e || (before >= 0x80 && LOWER.test(text[i - 1]!))))
+          continue;
+        let end = i + 1;
+        while (end < text.length && text.charCodeAt(end) >= 0x30 && text.charCodeAt(end) <= 0x39) end++;
+        out += text.slice(copied, i) + ' '.repeat(end - i);
+        copied = end;
+        i = end - 1;
+        continue;
+      } else continue;
+    } else if (c >= 0xd800 && c <= 0xdfff) return undefined;
+    else if (c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000) to = ' ';
+    else if (c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079)) to = ' ';
+    else if (c >= 0x2010 && c <= 0x2014) to = '-';
+    else if (c >= 0x300 && MARK.test(text[i]!)) to = 'a';
+    else continue;
+    out += text.slice(copied, i) + to;
+    copied = i + 1;
+  }
+  return copied ? out + text.slice(copied) : text;
+}
+
+/** The same-length substitutions, pattern by pattern (see above). */
+export function shadowByPatterns(text: string): string {
   return text
     .replace(SPACES, ' ')
     .replace(SLASH, ' ')
@@ -198,36 +251,63 @@ export function tokenizeWindow(text: string, start: number, end: number): TokenW
     m._multiCache && Object.keys(m._multiCache).length ? undefined : sentencesOf(shadowed, { ranges: false });
   if (!sentences) return compromiseWindow(original, shadowed, start);
   const tokens: Token[] = [];
-  const first: MatchTerm[] = [];
   let previousEnd = 0;
   let elapsed = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    for (const term of sentences[s]!) {
+  // In a window that is its own shadow, the terms' strings are the input's (they cover it in order, with nothing
+  // between): a token takes its term's text, and its gap is what stands after the token before it and before its own
+  // text. Sliced from the input again, the two were new strings for every token (garbage, and 3% of the motion
+  // reader's time on motion-dense text, in a profile); `+` of a gap with the empty `pre` is the gap itself.
+  const own = shadowed === original;
+  let gap = '';
+  for (const sentence of sentences) {
+    for (const term of sentence) {
       const from = elapsed + term.pre.length;
       const to = from + term.text.length;
       elapsed += term.pre.length + term.text.length + term.post.length;
-      let alias: string | undefined;
-      let tags: ReadonlySet<string>;
-      if (term.normal && !term.machine) ({ alias, tags } = wordEntry(term.normal, m));
-      else {
-        const key = term.normal || term.text || term.machine || '';
-        alias = hasOwn(m.aliases, key) ? m.aliases[key] : undefined;
-        tags = tagsOf(term, alias, m.lexicon);
-      }
-      if (s === 0)
-        first.push({
+      const tags = termEntry(term, m).tags;
+      if (own && to > from && term.normal !== 't') {
+        tokens.push({
           text: term.text,
           normal: term.normal,
-          machine: term.machine,
-          alias,
+          start: start + from,
+          end: start + to,
           tags,
-          start: from,
-          end: to + term.post.length,
+          gap: gap + term.pre,
         });
+        previousEnd = to;
+        gap = term.post;
+        continue;
+      }
       previousEnd = pushToken(tokens, original, start, from, to, term.normal, term.pre, tags, previousEnd);
+      gap = original.slice(previousEnd, elapsed);
     }
   }
-  return { tokens, start, first, shadowed };
+  return { tokens, start, first: [], firstTerms: sentences[0] ?? [], firstEnd: 0, shadowed };
+}
+
+/** A term's alias and our tags, as compromise's lexicon step finds them. */
+function termEntry(term: Term, m: Model): WordEntry {
+  if (term.normal && !term.machine) return wordEntry(term.normal, m);
+  const key = term.normal || term.text || term.machine || '';
+  const alias = hasOwn(m.aliases, key) ? m.aliases[key] : undefined;
+  return { alias, tags: tagsOf(term, alias, m.lexicon) };
+}
+
+/** The window's first sentence's term at `index` for matching (see `first`), if the sentence has one. */
+function matchTerm(window: TokenWindow, index: number): MatchTerm | undefined {
+  const { first, firstTerms } = window;
+  if (index < first.length) return first[index];
+  if (index >= firstTerms.length) return undefined;
+  const m = model().model;
+  while (first.length <= index) {
+    const term = firstTerms[first.length]!;
+    const from = window.firstEnd + term.pre.length;
+    const end = from + term.text.length + term.post.length;
+    const { alias, tags } = termEntry(term, m);
+    first.push({ text: term.text, normal: term.normal, machine: term.machine, alias, tags, start: from, end });
+    window.firstEnd = end;
+  }
+  return first[index];
 }
 
 let compromiseOnly = false;
@@ -259,7 +339,7 @@ function compromiseWindow(original: string, shadowed: string, start: number): To
       previousEnd = pushToken(tokens, original, start, from, to, term.normal, term.pre, tags, previousEnd);
     }
   }
-  return { doc, tokens, start, first: [], shadowed };
+  return { doc, tokens, start, first: [], firstTerms: [], firstEnd: 0, shadowed };
 }
 
 /**
@@ -295,6 +375,11 @@ export function compileMatch(pattern: string): MatchPattern {
   return { steps, compromise: nlp.parseMatch(pattern) };
 }
 
+function matchesAt(window: TokenWindow, index: number, step: Step): boolean {
+  const term = matchTerm(window, index);
+  return term !== undefined && matches(term, step);
+}
+
 /** compromise's test of one term against one step: the tag, or the word as machine form, alias, text or normal. */
 function matches(term: MatchTerm, step: Step): boolean {
   if (step.tag !== undefined) return term.tags.has(step.tag);
@@ -309,19 +394,18 @@ function matches(term: MatchTerm, step: Step): boolean {
  */
 export function matchAtStart(window: TokenWindow, pattern: MatchPattern): number | undefined {
   if (window.doc) return compromiseMatchAtStart(window, window.doc, pattern);
-  const terms = window.first;
   let at = 0;
   for (const step of pattern.steps) {
     if (step.repeat === 'optional') {
-      if (terms[at] && matches(terms[at]!, step)) at++;
+      if (matchesAt(window, at, step)) at++;
       continue;
     }
-    if (!terms[at] || !matches(terms[at]!, step)) return undefined;
+    if (!matchesAt(window, at, step)) return undefined;
     at++;
-    if (step.repeat === 'more') while (terms[at] && matches(terms[at]!, step)) at++;
+    if (step.repeat === 'more') while (matchesAt(window, at, step)) at++;
   }
-  const last = terms[at - 1];
-  if (!last || terms[0]!.start !== 0) return undefined;
+  const last = window.first[at - 1];
+  if (!last || window.first[0]!.start !== 0) return undefined;
   return window.start + trimmedEnd(window, last);
 }
 
