@@ -156,10 +156,12 @@ function votesHeading(text: string, keywordStart: number): boolean {
  */
 export function namesEnd(text: string, keywordStart: number): number | undefined {
   const from = keywordStart + 'motie'.length;
-  // Searching a slice, not the text, bounds the regex to the window even when it finds nothing.
-  const window = text.slice(from, keywordStart + WINDOW);
+  // Read in the text itself, up to the window's end: a slice of it was one more string per motion word, and reading
+  // the characters of a slice (a string over the text's) cost more than the text's own (in a profile).
+  const limit = Math.min(text.length, keywordStart + WINDOW);
+  const length = Math.max(0, limit - from);
   let capital = false;
-  let end = window.length;
+  let end = length;
   // Where the reader stops (`readingStopAfter`), if it does before `end`: the window may end there while all before
   // it is ASCII or Latin letters without parentheses or quotes. (Found in this scan: a scan of its own was 4% of the
   // motion reader's time on motion-dense text, in a profile.)
@@ -168,8 +170,8 @@ export function namesEnd(text: string, keywordStart: number): number | undefined
   // NAMES_STOP_OR_CAPITAL by character codes, the pattern only for a character outside ASCII: run over every names
   // window, the pattern took a step for each capital (namesEnd was 6% of the motion reader's time on motion-dense
   // text, in a profile).
-  for (let i = 0; i < window.length; ) {
-    const c = window.charCodeAt(i);
+  for (let i = 0; i < length; ) {
+    const c = text.charCodeAt(from + i);
     let width = 1;
     let kind: 'stop' | 'capital' | undefined;
     if (c < 0x80) {
@@ -177,7 +179,7 @@ export function namesEnd(text: string, keywordStart: number): number | undefined
       else if (isNamesStop(c)) kind = 'stop';
       else if (c === 0x22) cuttable = false;
       else if (c === 0x20 && cuttable && cut < 0) {
-        const wordEnd = readingStopAfter(text, from + i, from + window.length);
+        const wordEnd = readingStopAfter(text, from + i, limit);
         if (wordEnd >= 0) {
           cut = from + i + 1;
           if (capital) return cut;
@@ -187,8 +189,8 @@ export function namesEnd(text: string, keywordStart: number): number | undefined
       }
     } else {
       if (!isLatinLetter(c)) cuttable = false;
-      width = c >= 0xd800 && c <= 0xdbff && i + 1 < window.length && isLowSurrogate(window.charCodeAt(i + 1)) ? 2 : 1;
-      const ch = window.slice(i, i + width);
+      width = c >= 0xd800 && c <= 0xdbff && i + 1 < length && isLowSurrogate(text.charCodeAt(from + i + 1)) ? 2 : 1;
+      const ch = text.slice(from + i, from + i + width);
       NAMES_STOP_OR_CAPITAL.lastIndex = 0;
       const m = NAMES_STOP_OR_CAPITAL.exec(ch);
       if (m) kind = m[1] ? 'capital' : 'stop';
@@ -213,7 +215,13 @@ export function namesEnd(text: string, keywordStart: number): number | undefined
   if (!capital) return undefined;
   if (cut >= 0) return cut;
   // Never cut a word in two: a cut name would read as a shorter one.
-  if (end === window.length && /[\p{L}\p{M}]/u.test(text[from + end] ?? '')) end = Math.max(0, window.lastIndexOf(' '));
+  if (end === length && /[\p{L}\p{M}]/u.test(text[from + end] ?? '')) {
+    // Looked for within the window only: `lastIndexOf` in the text would read back to its start where the window
+    // has no space (`Motie-Motie-…`, motions.slow.test.ts), a quadratic scan over such a text.
+    let space = limit - 1;
+    while (space >= from && text.charCodeAt(space) !== 0x20) space--;
+    end = space >= from ? space - from : 0;
+  }
   return from + end;
 }
 

@@ -84,19 +84,9 @@ const MARKS = /\p{M}/gu;
 
 /**
  * Every pattern above matches only a character outside ASCII, a slash or a digit; a window without them (most: the
- * window ends before a digit, see `namesEnd`) is its own shadow. Five regex passes over every window were 2% of
- * the analysis of motion-dense text (in a profile).
+ * window ends before a digit, see `namesEnd`) is its own shadow, and `shadowByCodes` gives it back as it is.
  */
-function needsShadow(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 || c === 0x2f || (c >= 0x30 && c <= 0x39)) return true;
-  }
-  return false;
-}
-
 export function shadow(text: string): string {
-  if (!needsShadow(text)) return text;
   return shadowByCodes(text) ?? shadowByPatterns(text);
 }
 
@@ -106,7 +96,8 @@ const MARK = /\p{M}/u;
 /**
  * `shadowByPatterns` in one scan of the character codes, for a window without surrogates (the patterns read an
  * astral character as one): five regex passes over each window that needs a shadow (one with a name as `Özütok`
- * or a slash) were 3% of the motion reader's time on motion-dense text (in a profile). Undefined for a window with a
+ * or a slash) were 3% of the motion reader's time on motion-dense text, and a scan for whether a window needs one 2%
+ * (in a profile). Undefined for a window with a
  * surrogate. A marker is a digit run after a lower-case letter or a stop (`MARKERS`): the earlier passes change no
  * such character.
  */
