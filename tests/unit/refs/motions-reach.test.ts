@@ -19,7 +19,10 @@ function sameAsWhole(text: string): void {
   );
 }
 
-/** The tokens of a names window are the whole window's first tokens, and the next one starts where it ends. */
+/**
+ * The tokens of a names window are the whole window's first tokens, and the next one starts where it ends, or after
+ * only white space (a window cut at a blank line ends with the word before it).
+ */
 function samePrefix(text: string): void {
   for (const m of text.matchAll(/motie/gi)) {
     const end = withWholeWindows(() => namesEnd(text, m.index));
@@ -29,7 +32,9 @@ function samePrefix(text: string): void {
     const own = tokenizeWindow(text, m.index, cut).tokens;
     const whole = tokenizeWindow(text, m.index, end).tokens;
     expect(own, text.slice(m.index, end)).toEqual(whole.slice(0, own.length));
-    expect(whole[own.length]?.start).toBe(cut);
+    const next = whole[own.length]?.start;
+    expect(next).toBeGreaterThanOrEqual(cut);
+    expect(text.slice(cut, next).trim()).toBe('');
   }
 }
 
@@ -71,6 +76,18 @@ const FRAGMENTS = [
   ' ',
   '\n',
   '\n\n',
+  ' \n \n',
+  '\r\n\r\n',
+  '\n\n\n',
+  'BECKER',
+  'Becker',
+  'LID ',
+  'Hiermee ',
+  'De Kamer, ',
+  'En ',
+  'C.S. ',
+  'ct ',
+  'ent ',
   '\u00a0',
   'M.B. ',
   'A. ',
@@ -92,6 +109,24 @@ const FRAGMENTS = [
 ];
 
 describe('the end of a names window at a word the reader stops at', () => {
+  it('ends a header window at the blank line after its names, and reads the same motions', () => {
+    const text = 'MOTIE VAN DE LEDEN JASPER VAN DIJK EN BECKER\n\nDe Kamer, gehoord de beraadslaging,';
+    expect(namesEnd(text, 0)).toBe(text.indexOf('\n'));
+    expect(withWholeWindows(() => namesEnd(text, 0))).toBeGreaterThan(text.indexOf('\n'));
+    sameAsWhole(text);
+    // Not where the reader reads on: into a name it still expects, or by a separator after one.
+    for (const open of [
+      'MOTIE VAN HET LID\n\nBECKER',
+      'moties Becker c.s. en\n\nPodt c.s.',
+      'moties Becker\n\nen Podt',
+      'moties Becker\n\nc.s. over',
+      'motie van de leden Becker,\n\nPodt',
+    ]) {
+      expect(namesEnd(open, 0), open).toBe(withWholeWindows(() => namesEnd(open, 0)));
+      sameAsWhole(open);
+    }
+  });
+
   it('reads the same motions as the whole window on random sequences of name fragments (fixed seed)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }), (parts) => {
