@@ -163,8 +163,8 @@ export function namesEnd(text: string, keywordStart: number): number | undefined
   let capital = false;
   let end = length;
   // Where the reader stops (`readingStopAfter`, `blankLineStopAt`), if it does before `end`: the window may end there
-  // while all before it is ASCII or Latin letters without parentheses or quotes. (Found in this scan: a scan of its own was 4% of the
-  // motion reader's time on motion-dense text, in a profile.)
+  // while all before it is ASCII or Latin letters without parentheses or quotes. (Found in this scan: a scan of its
+  // own was 4% of the motion reader's time on motion-dense text, in a profile.)
   let cut = -1;
   let cuttable = true;
   // NAMES_STOP_OR_CAPITAL by character codes, the pattern only for a character outside ASCII: run over every names

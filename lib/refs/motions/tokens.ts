@@ -97,9 +97,9 @@ const MARK = /\p{M}/u;
  * `shadowByPatterns` in one scan of the character codes, for a window without surrogates (the patterns read an
  * astral character as one): five regex passes over each window that needs a shadow (one with a name as `Özütok`
  * or a slash) were 3% of the motion reader's time on motion-dense text, and a scan for whether a window needs one 2%
- * (in a profile). Undefined for a window with a
- * surrogate. A marker is a digit run after a lower-case letter or a stop (`MARKERS`): the earlier passes change no
- * such character.
+ * (in a profile). Undefined for a window with a surrogate. A marker is a digit run after a lower-case letter or a
+ * stop (`MARKERS`): the earlier passes change no such character. tests/unit/refs/motions-shadow.test.ts checks that
+ * both give the same.
  */
 function shadowByCodes(text: string): string | undefined {
   let out = '';
