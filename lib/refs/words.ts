@@ -368,7 +368,7 @@ const START_RANGE = /^[0-9]{1,4}(:[0-9][0-9])?([a-z]{1,2})? ?[-–—] ?$/;
 const END_RANGE = /^[0-9]{1,4}([a-z]{1,2})? ?$/;
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+export const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 
 /** compromise's test that a piece of the naive split is a word, not space or punctuation to carry over. */
 function isWord(word: string): boolean {

@@ -1,4 +1,4 @@
-import { model } from '../words';
+import { isAsciiLetter, model } from '../words';
 import { plainWordTags } from './tokens';
 
 /**
@@ -21,8 +21,12 @@ export function readingStopAfter(text: string, at: number, limit: number): numbe
   let j = at + 1;
   while (j < limit && isLower(text.charCodeAt(j))) j++;
   if (j >= limit || text.charCodeAt(j) !== 0x20) return -1;
-  const word = text.slice(at + 1, j);
-  return word !== 'en' && !model().contractionWords.has(word) && plainWordTags(word).size === 0 ? j : -1;
+  return readerStopsAt(text.slice(at + 1, j)) ? j : -1;
+}
+
+/** A lower-case word the names reader stops at: no tag of our lexicon, not `en`, no contraction (`imo`). */
+function readerStopsAt(word: string): boolean {
+  return word !== 'en' && !model().contractionWords.has(word) && plainWordTags(word).size === 0;
 }
 
 /**
@@ -54,13 +58,11 @@ export function blankLineStopAt(text: string, at: number, from: number, limit: n
   const nextEnd = next + 2;
   if ((text.charCodeAt(next) | 0x20) === 0x65 && (after | 0x20) === 0x6e && !isAsciiLetter(text.charCodeAt(nextEnd)))
     return -1;
-  const word = text.slice(wordStart, wordEnd).toLowerCase();
-  return word !== 'en' && !model().contractionWords.has(word) && plainWordTags(word).size === 0 ? wordEnd : -1;
+  return readerStopsAt(text.slice(wordStart, wordEnd).toLowerCase()) ? wordEnd : -1;
 }
 
 /** Where the white space of a blank line starts: any but a line break (`\r` stays with it, as in `\r\n`). */
 const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d;
-const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isSpace = (c: number) => c <= 0x20;
 const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
 

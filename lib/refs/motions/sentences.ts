@@ -1,4 +1,5 @@
 import { isJsSpace } from '../cursor';
+import { isAsciiLetter } from '../words';
 import { ABBREVIATIONS } from './lexicon';
 
 const OPENERS = /[\p{Lu}"'“‘«(•–-]/u;
@@ -77,7 +78,6 @@ function startFollows(text: string, at: number): boolean {
  * for each character after every stop was 2% of the motion reader's time on motion-dense text (in a profile).
  */
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 /** `)"'”’»]`: what may close a sentence after its stop. */
 const isCloser = (c: number) =>
   c === 0x29 || c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x5d;
