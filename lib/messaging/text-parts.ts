@@ -34,6 +34,16 @@ export function textParts(text: string, max = SEND_MAX): string[] {
 
 /** What the background answers when no parts wait under a token: the sender then sends its whole text after all. */
 export const NO_PARTS = 'no parts wait under this token';
+/** What it answers to a part that does not follow the ones it has (it lost the first ones). */
+export const PARTS_OUT_OF_ORDER = 'parts out of order';
+
+/**
+ * Whether a failure says the background lost the parts it kept: its worker was stopped and started again in
+ * between (Chromium's service worker, Firefox's event page), and its memory with it.
+ */
+export function lostParts(error: unknown): boolean {
+  return error instanceof Error && (error.message.includes(NO_PARTS) || error.message.includes(PARTS_OUT_OF_ORDER));
+}
 
 /**
  * The page's side of a text the background keeps: the first pass sends the page's text to find its papers
@@ -84,7 +94,7 @@ export class PendingParts {
     const entry = this.waiting.get(key) ?? { parts: [], size: 0, at };
     if (index !== entry.parts.length) {
       this.waiting.delete(key);
-      throw new Error(`part ${index} came after ${entry.parts.length} parts`);
+      throw new Error(`${PARTS_OUT_OF_ORDER}: part ${index} came after ${entry.parts.length} parts`);
     }
     if (entry.size + text.length > this.cap) {
       this.waiting.delete(key);

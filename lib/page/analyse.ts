@@ -5,26 +5,36 @@ import { markPillars } from '@/lib/dom/pillars';
 import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
 import { send } from '@/lib/messaging/runtime';
-import { type KeptText, NO_PARTS, textParts } from '@/lib/messaging/text-parts';
+import { type KeptText, lostParts, textParts } from '@/lib/messaging/text-parts';
 import type { Footnote } from '@/lib/refs/types';
 import type { PillarLabels } from './pillar-labels';
 import { own } from './status';
 
 /**
  * Sends a text for analysis, a long one in parts, each a message and a task of its own (lib/messaging/text-parts.ts);
- * the text the background kept from the first pass (`kept`), by its token alone. Should the background have lost it
- * (its worker restarted in between), the text is sent after all.
+ * the text the background kept from the first pass (`kept`), by its token alone. Should the background have lost it,
+ * or lose parts half-way (its worker restarted in between), the text is sent once more.
  */
 export async function sendForAnalysis(ask: typeof send, text: string, footnotes: Footnote[], kept?: KeptText) {
   if (kept?.takes(text)) {
     try {
       return await ask('analyse-text', { text: '', footnotes, token: kept.token });
     } catch (error) {
-      if (!(error instanceof Error && error.message.includes(NO_PARTS))) throw error;
+      if (!lostParts(error)) throw error;
     }
   }
   const parts = textParts(text);
   if (parts.length === 1) return ask('analyse-text', { text, footnotes });
+  try {
+    return await sendParts(ask, parts, footnotes);
+  } catch (error) {
+    if (!lostParts(error)) throw error;
+    return sendParts(ask, parts, footnotes);
+  }
+}
+
+/** The parts under a new token, the last with the request that ends them. */
+async function sendParts(ask: typeof send, parts: string[], footnotes: Footnote[]) {
   const token = crypto.randomUUID();
   for (let index = 0; index < parts.length - 1; index++)
     await ask('analyse-part', { token, index, text: parts[index]! });

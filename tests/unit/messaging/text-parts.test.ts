@@ -94,6 +94,52 @@ describe('a long text sent for analysis', () => {
     expect(pending.size).toBe(0);
   });
 
+  /**
+   * A background whose worker restarts, losing the parts it kept, when message number `restartAt` (0-based, in the
+   * order sent) comes in, and again at each number in `more`; the errors go back as `send` throws them.
+   */
+  function restarting(restartAt: number, ...more: number[]) {
+    let pending = new PendingParts(LIMITS.text);
+    let count = 0;
+    const analysed: string[] = [];
+    const ask = (async (name: 'analyse-part' | 'analyse-text', payload: unknown) => {
+      const sent = JSON.parse(JSON.stringify(payload));
+      if (count === restartAt || more.includes(count)) pending = new PendingParts(LIMITS.text);
+      count++;
+      try {
+        if (name === 'analyse-part') {
+          const part = CHECKS['analyse-part']!(sent);
+          pending.add(part.token, part.index, part.text);
+          return undefined;
+        }
+        const request = CHECKS['analyse-text']!(sent);
+        analysed.push(pending.complete(request.token, request.text, request.footnotes).text);
+        return { motions: [], pillars: [] };
+      } catch (error) {
+        throw new Error(`Kamerlens: ${name} failed: ${(error as Error).message}`);
+      }
+    }) as never;
+    return { ask, analysed, messages: () => count };
+  }
+  const long = 'Zie de motie van het lid Fritsma (19 637, nr. 2380). '.repeat(16_000); // ~850 KB, four parts
+
+  it('is sent once more, whole, when the background restarted half-way and lost its parts', async () => {
+    // Between two parts (the next one comes out of order), and before the request that ends them (no parts wait).
+    for (const restartAt of [2, 3]) {
+      const bg = restarting(restartAt);
+      await sendForAnalysis(bg.ask, long, []);
+      expect(bg.analysed).toEqual([long]);
+      expect(bg.messages()).toBe(restartAt + 1 + textParts(long).length);
+    }
+  });
+
+  it('gives up after sending it twice, with the background’s reason', async () => {
+    const parts = textParts(long).length;
+    const bg = restarting(parts - 1, 2 * parts - 1);
+    await expect(sendForAnalysis(bg.ask, long, [])).rejects.toThrow(/no parts wait/);
+    expect(bg.messages()).toBe(2 * parts);
+  });
+
   it('goes whole in one message when it fits', async () => {
     const names: string[] = [];
     const ask = (async (name: string) => {
