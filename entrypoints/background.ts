@@ -7,8 +7,9 @@ import { guarded, reportError } from '@/lib/log';
 import { findPapers } from '@/lib/messaging/found-papers';
 import { pageTexts } from '@/lib/messaging/page-texts';
 import { LIMITS } from '@/lib/messaging/protocol';
-import { handleMessages, oneAtATime, type Sender, sendToTab } from '@/lib/messaging/runtime';
+import { handleMessages, type Sender, sendToTab } from '@/lib/messaging/runtime';
 import { PendingParts } from '@/lib/messaging/text-parts';
+import { Turns } from '@/lib/messaging/turns';
 import { showNoteCount } from '@/lib/notes/badge';
 import { noteOnSelection, passagesOf } from '@/lib/notes/selection-note';
 import { analyseTextInWindows } from '@/lib/refs/analyse';
@@ -81,7 +82,15 @@ export default defineBackground(() => {
   }
 
   // One analysis at a time, each in windows with a pause between them: other tabs' lookups are answered meanwhile.
-  const analyse = oneAtATime((text: string, footnotes: Footnote[]) => analyseTextInWindows(text, footnotes));
+  // A frame's earlier analysis, and a closed tab's, are dropped (lib/messaging/turns.ts).
+  const analyses = new Turns((signal, text: string, footnotes: Footnote[]) =>
+    analyseTextInWindows(text, footnotes, { signal }),
+  );
+  const frameOf = (sender: Sender) =>
+    sender.tab?.id === undefined ? undefined : `${sender.tab.id}:${sender.frameId ?? 0}`;
+  browser.tabs.onRemoved.addListener((tabId: number) =>
+    analyses.cancel((frame) => frame.startsWith(`${tabId}:`), 'its tab was closed'),
+  );
   // A long text's parts, per tab, frame and token, until the request that ends them (lib/messaging/text-parts.ts).
   const parts = new PendingParts(LIMITS.text);
   const partsKey = (sender: Sender, token: string) => `${sender.tab?.id ?? ''}:${sender.frameId ?? 0}:${token}`;
@@ -90,7 +99,7 @@ export default defineBackground(() => {
     {
       'analyse-text': ({ text, footnotes, token }, sender) => {
         const input = parts.complete(token === undefined ? undefined : partsKey(sender, token), text, footnotes);
-        return analyse(input.text, input.footnotes);
+        return analyses.run(frameOf(sender), input.text, input.footnotes);
       },
       'analyse-part': ({ token, index, text }, sender) => {
         parts.add(partsKey(sender, token), index, text);

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { CHECKS, envelope, isEnvelope, type MessageName, type Reply, type Request, type Response } from './protocol';
+import { isAbort } from './turns';
 
 export type Sender = Browser.runtime.MessageSender;
 export type Handler<N extends MessageName> = (
@@ -46,35 +47,12 @@ export function handleMessages<N extends MessageName>(
       .then(
         (value) => ({ ok: true, value }),
         (error: unknown) => {
-          onError?.(`message ${message.name}`, error);
+          // Work aborted because no one wants it any more (a closed tab's analysis, turns.ts) is no fault.
+          if (!isAbort(error)) onError?.(`message ${message.name}`, error);
           return { ok: false, error: error instanceof Error ? error.message : String(error) };
         },
       );
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
-}
-
-/**
- * Runs an expensive handler one call at a time, each after a macrotask, so that messages already waiting (a tab's
- * lookups) are answered first: one page's long analysis never makes every other tab wait behind a queue of them.
- */
-export function oneAtATime<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
-  let last: Promise<unknown> = Promise.resolve();
-  return (...args: A) => {
-    const run = last.then(
-      () =>
-        new Promise<R>((resolve, reject) =>
-          setTimeout(
-            () =>
-              Promise.resolve()
-                .then(() => fn(...args))
-                .then(resolve, reject),
-            0,
-          ),
-        ),
-    );
-    last = run.catch(() => undefined);
-    return run;
-  };
 }

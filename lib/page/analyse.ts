@@ -6,6 +6,7 @@ import { runSliced, runStepsSliced } from '@/lib/dom/scheduler';
 import { isCurrent, textMapSteps } from '@/lib/dom/text-map';
 import { send } from '@/lib/messaging/runtime';
 import { type KeptText, lostParts, textParts } from '@/lib/messaging/text-parts';
+import { wasStopped } from '@/lib/messaging/turns';
 import type { Footnote } from '@/lib/refs/types';
 import type { PillarLabels } from './pillar-labels';
 import { own } from './status';
@@ -13,9 +14,20 @@ import { own } from './status';
 /**
  * Sends a text for analysis, a long one in parts, each a message and a task of its own (lib/messaging/text-parts.ts);
  * the text the background kept from the first pass (`kept`), by its token alone. Should the background have lost it,
- * or lose parts half-way (its worker restarted in between), the text is sent once more.
+ * or lose parts half-way (its worker restarted in between), the text is sent once more; so it is when the background
+ * stopped the analysis for a newer one of the same frame and this page still hears of it.
  */
 export async function sendForAnalysis(ask: typeof send, text: string, footnotes: Footnote[], kept?: KeptText) {
+  try {
+    return await sendOnce(ask, text, footnotes, kept);
+  } catch (error) {
+    // Stopped for another page of the same tab, and back again: asked once more (lib/messaging/turns.ts).
+    if (!wasStopped(error)) throw error;
+    return sendOnce(ask, text, footnotes);
+  }
+}
+
+async function sendOnce(ask: typeof send, text: string, footnotes: Footnote[], kept?: KeptText) {
   if (kept?.takes(text)) {
     try {
       return await ask('analyse-text', { text: '', footnotes, token: kept.token });

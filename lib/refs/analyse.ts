@@ -36,6 +36,11 @@ export interface WindowOptions {
   window?: number;
   /** What runs between windows; by default `nextTask`. */
   pause?: () => Promise<void>;
+  /**
+   * Stops the analysis at its next pause, with the signal's reason: no one wants it any more (its tab closed, its
+   * page asked again; lib/messaging/turns.ts).
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -66,7 +71,13 @@ export async function analyseTextInWindows(
   options: WindowOptions = {},
 ): Promise<Analysis> {
   const size = Math.max(1, options.window ?? ANALYSIS_WINDOW);
-  const pause = options.pause ?? nextTask;
+  const { signal } = options;
+  const wait = options.pause ?? nextTask;
+  const pause = async () => {
+    await wait();
+    signal?.throwIfAborted();
+  };
+  signal?.throwIfAborted();
   const papers = detectPapers(text);
   await pause();
   const motionsUntil = motionScanner(text, papers, footnotes);

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../entrypoints/background';
-import { LIMITS } from '../../lib/messaging/protocol';
+import { reportedErrors } from '../../lib/log';
+import { envelope, LIMITS, type Reply } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/runtime';
 import { koopBaseUrl, tkBaseUrl } from '../../lib/settings';
 import { stubUnimplemented } from '../support/browser-stubs';
@@ -55,4 +56,36 @@ describe('a long analysis in the background', () => {
     expect(result.motions[0]!.start).toBeLessThan(1_000);
     expect(result.motions.at(-1)!.start).toBeGreaterThan(text.length - 100_000);
   }, 120_000);
+});
+
+describe('analyses no one wants any more', () => {
+  /** `analyse-text` as a content script in `tab` (frame 0) sends it: the fake browser's own sendMessage has no sender. */
+  async function fromTab(tab: number, text: string): Promise<Reply<'analyse-text'>> {
+    const replies: unknown[] = await fakeBrowser.runtime.onMessage.trigger(
+      envelope('analyse-text', { text, footnotes: [] }),
+      { tab: { id: tab } as never, frameId: 0 },
+    );
+    return replies.find((r) => r !== undefined) as Reply<'analyse-text'>;
+  }
+  const short = 'Hiermee geef ik uitvoering aan de motie van het lid Becker c.s. (Kamerstuk 35 000 VI, nr. 59).';
+
+  it("are dropped when their tab closes, and the next tab's is answered; neither is reported as a fault", async () => {
+    const long = fromTab(11, motionDense(LIMITS.text));
+    const answered = fromTab(12, short);
+    // Once the background has the requests (they are handled a microtask later), the tab closes, as the browser
+    // tells it (the fake browser's own tabs.remove looks the tab's window up by the tab's id).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fakeBrowser.tabs.onRemoved.trigger(11, { isWindowClosing: false, windowId: 1 });
+    expect(await long).toEqual({ ok: false, error: expect.stringContaining('its tab was closed') });
+    const reply = await answered;
+    expect(reply.ok && reply.value.motions).toMatchObject([{ members: ['becker'], id: 'kst-35000-VI-59' }]);
+    expect(reportedErrors().filter((e) => e.where.includes('analyse-text'))).toEqual([]);
+  });
+
+  it('of a page that asked again (it was reloaded): only its latest is done', async () => {
+    const before = fromTab(13, motionDense(LIMITS.text));
+    const after = fromTab(13, short);
+    expect(await before).toEqual({ ok: false, error: expect.stringContaining('newer analysis') });
+    expect((await after).ok).toBe(true);
+  });
 });

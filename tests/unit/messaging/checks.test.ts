@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, InvalidMessage, LIMITS } from '../../../lib/messaging/protocol';
-import { oneAtATime } from '../../../lib/messaging/runtime';
 
 describe('message checks', () => {
   const lookup = CHECKS['lookup-refs']!;
@@ -33,37 +32,5 @@ describe('message checks', () => {
     });
     expect(out.text).toHaveLength(LIMITS.text);
     expect(out.footnotes.map((f) => f.label)).toEqual(['1']);
-  });
-});
-
-describe('oneAtATime', () => {
-  it('runs one call at a time, in order, each after what was already waiting', async () => {
-    const order: string[] = [];
-    let running = 0;
-    const slow = oneAtATime(async (name: string) => {
-      running++;
-      expect(running).toBe(1);
-      order.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, 5));
-      order.push(`end ${name}`);
-      running--;
-      return name;
-    });
-    const a = slow('a');
-    const b = slow('b');
-    queueMicrotask(() => order.push('a lookup answered'));
-    expect(await Promise.all([a, b])).toEqual(['a', 'b']);
-    expect(order).toEqual(['a lookup answered', 'start a', 'end a', 'start b', 'end b']);
-  });
-
-  it('a failing call fails alone', async () => {
-    const run = oneAtATime(async (fail: boolean) => {
-      if (fail) throw new Error('kapot');
-      return 'ok';
-    });
-    const failed = run(true);
-    const next = run(false);
-    await expect(failed).rejects.toThrow('kapot');
-    await expect(next).resolves.toBe('ok');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, LIMITS } from '../../../lib/messaging/protocol';
 import { KeptText, PARTS_TTL_MS, PendingParts, SEND_MAX, textParts } from '../../../lib/messaging/text-parts';
+import { STOPPED } from '../../../lib/messaging/turns';
 import { sendForAnalysis } from '../../../lib/page/analyse';
 import { detectInBackground } from '../../../lib/page/detect-in-background';
 import type { Footnote } from '../../../lib/refs/types';
@@ -148,6 +149,29 @@ describe('a long text sent for analysis', () => {
     }) as never;
     await sendForAnalysis(ask, 'Zie Kamerstuk 19 637, nr. 2380.', []);
     expect(names).toEqual(['analyse-text']);
+  });
+
+  it('is asked for once more when the background stopped it for another page of its tab, and not a third time', async () => {
+    // What a page back from the back-forward cache hears: its analysis was stopped for the page that came after it
+    // (lib/messaging/turns.ts), as the message layer passes the reason on.
+    const stopped = () => new Error(`Kamerlens: analyse-text failed: Kamerlens: ${STOPPED}: a newer analysis`);
+    let calls = 0;
+    const once = (async () => {
+      if (++calls === 1) throw stopped();
+      return { motions: [], pillars: [] };
+    }) as never;
+    await expect(sendForAnalysis(once, 'Zie Kamerstuk 19 637, nr. 2380.', [])).resolves.toEqual({
+      motions: [],
+      pillars: [],
+    });
+    expect(calls).toBe(2);
+    calls = 0;
+    const always = (async () => {
+      calls++;
+      throw stopped();
+    }) as never;
+    await expect(sendForAnalysis(always, 'Zie Kamerstuk 19 637, nr. 2380.', [])).rejects.toThrow(STOPPED);
+    expect(calls).toBe(2);
   });
 
   it('is refused for a part too long or without a token', () => {

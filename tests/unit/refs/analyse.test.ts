@@ -56,6 +56,38 @@ describe('analysis in windows', () => {
     expect(pauses).toBeLessThanOrEqual(25);
   });
 
+  it('stops at the pause after its signal is aborted, with its reason, and reads no further window', async () => {
+    const text = motionDense(50_000);
+    const controller = new AbortController();
+    let pauses = 0;
+    const stopped = analyseTextInWindows(text, [], {
+      window: 5_000,
+      signal: controller.signal,
+      pause: async () => {
+        // Aborted while the third window's pause runs (the tab closed).
+        if (++pauses === 3) controller.abort(new DOMException('its tab was closed', 'AbortError'));
+      },
+    });
+    await expect(stopped).rejects.toThrow('its tab was closed');
+    expect(pauses).toBe(3);
+    // Aborted before it starts: it never reads the text.
+    await expect(
+      analyseTextInWindows(text, [], { signal: AbortSignal.abort(new Error('gone')), pause: noPause }),
+    ).rejects.toThrow('gone');
+  });
+
+  it('with a signal that is never aborted, finds what it finds without one', async () => {
+    const text = motionDense(20_000);
+    const plain = await analyseTextInWindows(text, [], { window: 3_000, pause: noPause });
+    const signalled = await analyseTextInWindows(text, [], {
+      window: 3_000,
+      pause: noPause,
+      signal: new AbortController().signal,
+    });
+    expect(signalled).toEqual(plain);
+    expect(plain.motions.length).toBeGreaterThan(10);
+  });
+
   it('finds the motions with no pause at all', async () => {
     const text =
       'Hiermee komt het kabinet tegemoet aan de motie van het lid Groothuizen c.s. (Kamerstuk 35 000 VI, nr. 59).';
