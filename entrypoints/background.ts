@@ -88,9 +88,17 @@ export default defineBackground(() => {
   );
   const frameOf = (sender: Sender) =>
     sender.tab?.id === undefined ? undefined : `${sender.tab.id}:${sender.frameId ?? 0}`;
-  browser.tabs.onRemoved.addListener((tabId: number) =>
-    analyses.cancel((frame) => frame.startsWith(`${tabId}:`), 'its tab was closed'),
-  );
+  const tabClosed = (tabId: number) => analyses.cancel((frame) => frame.startsWith(`${tabId}:`), 'its tab was closed');
+  // Heard only while an analysis waits or runs: a listener added at the worker's start would wake it for every tab
+  // the user closes anywhere, and with none running there is nothing to stop.
+  const analyse = async (sender: Sender, text: string, footnotes: Footnote[]) => {
+    if (!browser.tabs.onRemoved.hasListener(tabClosed)) browser.tabs.onRemoved.addListener(tabClosed);
+    try {
+      return await analyses.run(frameOf(sender), text, footnotes);
+    } finally {
+      if (!analyses.busy) browser.tabs.onRemoved.removeListener(tabClosed);
+    }
+  };
   // A long text's parts, per tab, frame and token, until the request that ends them (lib/messaging/text-parts.ts).
   const parts = new PendingParts(LIMITS.text);
   const partsKey = (sender: Sender, token: string) => `${sender.tab?.id ?? ''}:${sender.frameId ?? 0}:${token}`;
@@ -99,7 +107,7 @@ export default defineBackground(() => {
     {
       'analyse-text': ({ text, footnotes, token }, sender) => {
         const input = parts.complete(token === undefined ? undefined : partsKey(sender, token), text, footnotes);
-        return analyses.run(frameOf(sender), input.text, input.footnotes);
+        return analyse(sender, input.text, input.footnotes);
       },
       'analyse-part': ({ token, index, text }, sender) => {
         parts.add(partsKey(sender, token), index, text);

@@ -15,6 +15,8 @@ export class Turns<A extends unknown[], R> {
   private last: Promise<unknown> = Promise.resolve();
   /** The latest call of each owner that has not ended yet. */
   private readonly latest = new Map<string, AbortController>();
+  /** Calls that have not ended yet, waiting or running. */
+  private unfinished = 0;
 
   constructor(private readonly work: (signal: AbortSignal, ...args: A) => R | Promise<R>) {}
 
@@ -39,9 +41,16 @@ export class Turns<A extends unknown[], R> {
         ),
     );
     this.last = turn.catch(() => undefined);
+    this.unfinished++;
     return turn.finally(() => {
+      this.unfinished--;
       if (owner !== undefined && this.latest.get(owner) === controller) this.latest.delete(owner);
     });
+  }
+
+  /** Whether some call has not ended yet. */
+  get busy(): boolean {
+    return this.unfinished > 0;
   }
 
   /** Aborts the calls of every owner `owns` picks (the frames of a closed tab). */

@@ -67,6 +67,9 @@ describe('analyses no one wants any more', () => {
     );
     return replies.find((r) => r !== undefined) as Reply<'analyse-text'>;
   }
+  /** The fake browser's events can tell whether anyone listens; the browser's own types do not say so. */
+  const listensForClosedTabs = () =>
+    (fakeBrowser.tabs.onRemoved as unknown as { hasListeners(): boolean }).hasListeners();
   const short = 'Hiermee geef ik uitvoering aan de motie van het lid Becker c.s. (Kamerstuk 35 000 VI, nr. 59).';
 
   it("are dropped when their tab closes, and the next tab's is answered; neither is reported as a fault", async () => {
@@ -75,9 +78,12 @@ describe('analyses no one wants any more', () => {
     // Once the background has the requests (they are handled a microtask later), the tab closes, as the browser
     // tells it (the fake browser's own tabs.remove looks the tab's window up by the tab's id).
     await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(listensForClosedTabs()).toBe(true);
     await fakeBrowser.tabs.onRemoved.trigger(11, { isWindowClosing: false, windowId: 1 });
     expect(await long).toEqual({ ok: false, error: expect.stringContaining('its tab was closed') });
     const reply = await answered;
+    // With no analysis left, closing a tab does not concern the background (nor wake it).
+    expect(listensForClosedTabs()).toBe(false);
     expect(reply.ok && reply.value.motions).toMatchObject([{ members: ['becker'], id: 'kst-35000-VI-59' }]);
     expect(reportedErrors().filter((e) => e.where.includes('analyse-text'))).toEqual([]);
   });

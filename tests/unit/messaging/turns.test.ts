@@ -101,11 +101,14 @@ describe('turns (lib/messaging/turns.ts)', () => {
     expect(started).toEqual(['tab 4, top', 'tab 40']);
   });
 
-  it('never drops a call without an owner', async () => {
+  it('never drops a call without an owner, and says while calls are unfinished', async () => {
     const turns = new Turns(async (_signal, name: string) => name);
+    expect(turns.busy).toBe(false);
     const a = turns.run(undefined, 'a');
     const b = turns.run(undefined, 'b');
     turns.cancel(() => true, 'everything');
+    expect(turns.busy).toBe(true);
     expect(await Promise.all([a, b])).toEqual(['a', 'b']);
+    expect(turns.busy).toBe(false);
   });
 });
