@@ -24,7 +24,7 @@ export class Turns<A extends unknown[], R> {
   run(owner: string | undefined, ...args: A): Promise<R> {
     const controller = new AbortController();
     if (owner !== undefined) {
-      this.latest.get(owner)?.abort(aborted('a newer analysis of the same page was asked for'));
+      this.latest.get(owner)?.abort(aborted('its page asked again'));
       this.latest.set(owner, controller);
     }
     const { signal } = controller;

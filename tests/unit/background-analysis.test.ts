@@ -91,7 +91,7 @@ describe('analyses no one wants any more', () => {
   it('of a page that asked again (it was reloaded): only its latest is done', async () => {
     const before = fromTab(13, motionDense(LIMITS.text));
     const after = fromTab(13, short);
-    expect(await before).toEqual({ ok: false, error: expect.stringContaining('newer analysis') });
+    expect(await before).toEqual({ ok: false, error: expect.stringContaining('its page asked again') });
     expect((await after).ok).toBe(true);
   });
 });

@@ -154,7 +154,7 @@ describe('a long text sent for analysis', () => {
   it('is asked for once more when the background stopped it for another page of its tab, and not a third time', async () => {
     // What a page back from the back-forward cache hears: its analysis was stopped for the page that came after it
     // (lib/messaging/turns.ts), as the message layer passes the reason on.
-    const stopped = () => new Error(`Kamerlens: analyse-text failed: Kamerlens: ${STOPPED}: a newer analysis`);
+    const stopped = () => new Error(`Kamerlens: analyse-text failed: Kamerlens: ${STOPPED}: its page asked again`);
     let calls = 0;
     const once = (async () => {
       if (++calls === 1) throw stopped();

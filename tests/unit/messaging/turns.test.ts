@@ -57,7 +57,7 @@ describe('turns (lib/messaging/turns.ts)', () => {
     const second = turns.run('2:0', 'page after reload');
     hold.open();
     await expect(first).rejects.toSatisfy(isAbort);
-    await expect(first).rejects.toThrow('newer analysis');
+    await expect(first).rejects.toThrow('its page asked again');
     expect(await other).toBe('other tab');
     expect(await second).toBe('page after reload');
     expect(started).toEqual(['other tab', 'page after reload']);
