@@ -4,7 +4,9 @@
  *
  * Each call has an owner (a tab's frame), and only the owner's latest call is worth doing. A page asks for one
  * analysis at a time (lib/page/analyse.ts), so a newer one from the same frame means the page that asked before has
- * gone (a reload, a link followed, the extension updated), and a closed tab's work is wanted by no one. Before, such
+ * gone (a reload, a link followed, the extension updated), and a closed tab's work is wanted by no one. (A page being
+ * prerendered, or kept in the back-forward cache, has a frame id of its own in Chromium, not the active page's 0:
+ * developer.chrome.com/blog/extension-instantnav.) Before, such
  * work kept its turn: a tab opened after a closed one with a megabyte of text waited for that analysis to end (seconds
  * on a busy two-core machine). The hostile-pages end-to-end test opens and closes nine pages (bursts of paragraphs,
  * blocks of 100 KB of citations) without waiting for their analyses, then waits 60 s for a 1 MB page's; once, in
