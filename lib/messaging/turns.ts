@@ -2,16 +2,16 @@
  * Expensive work that takes turns: one call at a time, each after a macrotask, so that messages already waiting (a
  * tab's lookups) are answered first and one page's long analysis never makes every other tab wait behind it.
  *
- * Each call has an owner (a tab's frame), and only the owner's latest call is worth doing. A page asks for one
- * analysis at a time (lib/page/analyse.ts), so a newer one from the same frame means the page that asked before has
- * gone (a reload, a link followed, the extension updated), and a closed tab's work is wanted by no one. (A page being
+ * Each call has an owner (a tab's frame), and only the owner's latest call is worth doing. A page asks for one analysis
+ * at a time (lib/page/analyse.ts), so a newer one from the same frame means the page that asked before has gone (a
+ * reload, a link followed, the extension updated), and a closed tab's work is wanted by no one. (A page being
  * prerendered, or kept in the back-forward cache, has a frame id of its own in Chromium, not the active page's 0:
- * developer.chrome.com/blog/extension-instantnav.) Before, such
- * work kept its turn: a tab opened after a closed one with a megabyte of text waited for that analysis to end (seconds
- * on a busy two-core machine). The hostile-pages end-to-end test opens and closes nine pages (bursts of paragraphs,
- * blocks of 100 KB of citations) without waiting for their analyses, then waits 60 s for a 1 MB page's; once, in
- * Firefox, that never came. Now a call that is no longer wanted is aborted: not started if it still waits, stopped
- * at its next pause if it runs (`signal`).
+ * developer.chrome.com/blog/extension-instantnav.) Before, such work kept its turn: a tab opened after a closed one
+ * with a megabyte of text waited for that analysis to end (half a second or more on a busy two-core machine: `npm run
+ * bench` measured 1.8–4 MB/s on motion-dense text). The hostile-pages end-to-end test opens and closes nine pages
+ * (bursts of paragraphs, blocks of 100 KB of citations) without waiting for their analyses, then waits 60 s for a 1 MB
+ * page's; once, in Firefox, that never came. Now a call that is no longer wanted is aborted: not started if it still
+ * waits, stopped at its next pause if it runs (`signal`).
  */
 export class Turns<A extends unknown[], R> {
   private last: Promise<unknown> = Promise.resolve();
