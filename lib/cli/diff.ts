@@ -1,8 +1,10 @@
 /**
  * `npm run refs -- --diff BASE`: the engine of the working tree against the engine of a git revision, over the
  * corpus letters (`../shared/corpus/*.txt`) and the real KOOP texts (`../shared/corpus/realtexts/*.xml`, tags
- * stripped): per file the ids gained and lost, the totals, and the throughput of both engines measured side by side
- * in this one run (issue 9: paper detection slowed from 51 to 22 MB/s over three commits without anyone noticing).
+ * stripped): per file the ids gained and lost (papers, motions and pillar labels), the totals, and the throughput of
+ * both engines measured side by side in this one run (issue 9: paper detection slowed from 51 to 22 MB/s over three
+ * commits without anyone noticing): of papers and motions as the content script and the tests call `detect`, and of
+ * the whole engine, pillars included, in passes taken in turn (`pairedSpeed`).
  *
  * BASE's `lib/` is materialised with `git archive` into a temporary directory (with a `node_modules` symlink to
  * the project's, so it resolves the same packages), its `lib/refs/index.ts` is loaded with a dynamic import (tsx compiles it),
@@ -97,8 +99,63 @@ export interface Speed {
   head: number;
 }
 
+/**
+ * The whole engine (with the pillar labeller) of both revisions, passes over the corpus taken in turn: the median
+ * pass of each in MB/s, and the median of the paired ratios, which is what shows a change of a few per cent. On a
+ * shared two-core machine the best of two one-second runs of each swung by ±12% between runs of the same code; the
+ * median paired ratio of two builds of the same code stayed within 1% (session 9's notes).
+ */
+export interface PairedSpeed {
+  base: number;
+  head: number;
+  /** How many times as fast the working tree is: the median over the pairs of BASE's time / the working tree's. */
+  ratio: number;
+  pairs: number;
+}
+
+/**
+ * `PairedSpeed` of two engines over the texts, passes alternating in order (BASE first, then the working tree first)
+ * until `budgetMs` is used, after a warm-up pass of each. `now` is the clock (a test's own).
+ */
+export function pairedSpeed(
+  base: (text: string) => unknown,
+  head: (text: string) => unknown,
+  texts: readonly string[],
+  { budgetMs = 4000, now = () => performance.now() }: { budgetMs?: number; now?: () => number } = {},
+): PairedSpeed {
+  const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t, 'utf8'), 0);
+  const pass = (fn: (text: string) => unknown) => {
+    const t0 = now();
+    for (const t of texts) fn(t);
+    return now() - t0;
+  };
+  pass(base);
+  pass(head);
+  const baseMs: number[] = [];
+  const headMs: number[] = [];
+  const ratios: number[] = [];
+  for (const start = now(); now() - start < budgetMs || !ratios.length; ) {
+    // Every other pair the working tree goes first, so neither always runs in the other's wake.
+    let b: number;
+    let h: number;
+    if (ratios.length % 2) {
+      h = pass(head);
+      b = pass(base);
+    } else {
+      b = pass(base);
+      h = pass(head);
+    }
+    baseMs.push(b);
+    headMs.push(h);
+    ratios.push(b / Math.max(h, 1e-9));
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+  const mbps = (ms: number) => bytes / (Math.max(ms, 1e-9) / 1000) / 1e6;
+  return { base: mbps(median(baseMs)), head: mbps(median(headMs)), ratio: median(ratios), pairs: ratios.length };
+}
+
 /** The report: changed files with their ids, then totals and the speeds side by side. */
-export function formatDiff(baseName: string, files: readonly FileDiff[], speed: Speed): string {
+export function formatDiff(baseName: string, files: readonly FileDiff[], speed: Speed, full?: PairedSpeed): string {
   const lines: string[] = [];
   for (const f of files) {
     if (!f.gained.length && !f.lost.length) continue;
@@ -115,6 +172,12 @@ export function formatDiff(baseName: string, files: readonly FileDiff[], speed: 
   lines.push(
     `throughput (MB/s, same run): ${baseName} ${speed.base.toFixed(1)}, working tree ${speed.head.toFixed(1)}`,
   );
+  if (full) {
+    lines.push(
+      `with pillars (MB/s, median of ${full.pairs} passes each, taken in turn): ${baseName} ${full.base.toFixed(1)}, ` +
+        `working tree ${full.head.toFixed(1)}; the working tree ${full.ratio.toFixed(3)}× as fast (median of the pairs)`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -161,7 +224,9 @@ export async function runDiff(
     // profiles as `get` frames in lib/refs/ids.ts and cursor.ts), so the two engines were not measured alike.
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     const engine = (await import(pathToFileURL(join(dir, 'lib/refs/index.ts')).href)) as { detect: Detect };
-    const diffs = files.map((f) => diffFile(f.name, found(engine.detect(f.text)), found(head(f.text))));
+    // With the pillar labels: a change to the labeller shows as labels gained and lost (`pillar pijler-ima-4`).
+    const all = { pillars: true };
+    const diffs = files.map((f) => diffFile(f.name, found(engine.detect(f.text, all)), found(head(f.text, all))));
     const texts = files.map((f) => f.text);
     // Alternately, twice each, so a busy spell slows both alike; the better of each.
     const speeds = { base: 0, head: 0 };
@@ -169,7 +234,12 @@ export async function runDiff(
       speeds.base = Math.max(speeds.base, measure(engine.detect, texts));
       speeds.head = Math.max(speeds.head, measure(head, texts));
     }
-    out.write(formatDiff(base, diffs, speeds));
+    const full = pairedSpeed(
+      (t) => engine.detect(t, all),
+      (t) => head(t, all),
+      texts,
+    );
+    out.write(formatDiff(base, diffs, speeds, full));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

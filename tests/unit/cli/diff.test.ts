@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFile, diffMain, formatDiff, found, stripTags } from '../../../lib/cli/diff';
+import { diffFile, diffMain, formatDiff, found, pairedSpeed, stripTags } from '../../../lib/cli/diff';
 
 describe('stripTags', () => {
   it('keeps the text of a KOOP publication, blocks on their own lines, inline tags gone', () => {
@@ -50,6 +50,45 @@ describe('the corpus diff', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it("prints the whole engine's speeds from passes taken in turn, when it has them", () => {
+    const out = formatDiff(
+      'main',
+      [diffFile('a.txt', head, head)],
+      { base: 1, head: 1 },
+      {
+        base: 7.04,
+        head: 7.71,
+        ratio: 1.0951,
+        pairs: 40,
+      },
+    );
+    expect(out).toContain(
+      'with pillars (MB/s, median of 40 passes each, taken in turn): main 7.0, working tree 7.7; the working tree 1.095× as fast (median of the pairs)',
+    );
+  });
+
+  it('times both engines in passes taken in turn, each first every other time, and gives the median ratio', () => {
+    // A clock of the test's own: BASE takes 2 ms a text, the working tree 1 ms, and each pass is logged.
+    let t = 0;
+    const order: string[] = [];
+    const slow = () => {
+      t += 2;
+      order.push('base');
+    };
+    const fast = () => {
+      t += 1;
+      order.push('head');
+    };
+    const speed = pairedSpeed(slow, fast, ['één', 'twee'], { budgetMs: 60, now: () => t });
+    expect(speed.ratio).toBe(2);
+    expect(speed.pairs).toBe(10);
+    // 9 bytes of UTF-8 in 4 ms and in 2 ms.
+    expect(speed.base).toBeCloseTo(9 / 4e-3 / 1e6, 10);
+    expect(speed.head).toBeCloseTo(9 / 2e-3 / 1e6, 10);
+    // After the warm-up pass of each: BASE first, then the working tree first, and so on.
+    expect(order.slice(4, 12)).toEqual(['base', 'base', 'head', 'head', 'head', 'head', 'base', 'base']);
   });
 
   it('says so when nothing changed', () => {
