@@ -103,7 +103,7 @@ export interface Speed {
  * The whole engine (with the pillar labeller) of both revisions, passes over the corpus taken in turn: the median
  * pass of each in MB/s, and the median of the paired ratios, which is what shows a change of a few per cent. On a
  * shared two-core machine the best of two one-second runs of each swung by ±12% between runs of the same code; the
- * median paired ratio of two builds of the same code stayed within 1% (session 9's notes).
+ * median paired ratio of two builds of the same code, run in one process, stayed within about 1%.
  */
 export interface PairedSpeed {
   base: number;
