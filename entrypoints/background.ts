@@ -86,8 +86,9 @@ export default defineBackground(() => {
   const analyses = new Turns((signal, text: string, footnotes: Footnote[]) =>
     analyseTextInWindows(text, footnotes, { signal }),
   );
-  const frameOf = (sender: Sender) =>
-    sender.tab?.id === undefined ? undefined : `${sender.tab.id}:${sender.frameId ?? 0}`;
+  // A sender's tab and frame, as `tab:frame`: the owner of its analyses, and the start of its parts' keys.
+  const frameKey = (sender: Sender) => `${sender.tab?.id ?? ''}:${sender.frameId ?? 0}`;
+  const frameOf = (sender: Sender) => (sender.tab?.id === undefined ? undefined : frameKey(sender));
   const tabClosed = (tabId: number) => analyses.cancel((frame) => frame.startsWith(`${tabId}:`), 'its tab was closed');
   // Heard only while an analysis waits or runs: a listener added at the worker's start would wake it for every tab
   // the user closes anywhere, and with none running there is nothing to stop.
@@ -101,7 +102,7 @@ export default defineBackground(() => {
   };
   // A long text's parts, per tab, frame and token, until the request that ends them (lib/messaging/text-parts.ts).
   const parts = new PendingParts(LIMITS.text);
-  const partsKey = (sender: Sender, token: string) => `${sender.tab?.id ?? ''}:${sender.frameId ?? 0}:${token}`;
+  const partsKey = (sender: Sender, token: string) => `${frameKey(sender)}:${token}`;
 
   handleMessages(
     {

@@ -84,5 +84,6 @@ export function wasStopped(error: unknown): boolean {
 
 /** Whether `error` is an abort (see `aborted`, and `AbortSignal.throwIfAborted` with such a reason). */
 export function isAbort(error: unknown): boolean {
-  return (error instanceof Error || error instanceof DOMException) && error.name === 'AbortError';
+  // A DOMException is an Error, in browsers and in Node.
+  return error instanceof Error && error.name === 'AbortError';
 }
