@@ -144,6 +144,12 @@ export function keyAutomaton(
   };
 }
 
+/**
+ * The code `keyWindows` (key-windows.ts) reads a letter or digit outside ASCII as, which no key holds (`²`): NUL,
+ * which has no symbol, so a walk of the trie ends at it.
+ */
+export const BLOCK = 0;
+
 /** `symbolOf` of every ASCII code, by code. */
 const SYMBOL = Int8Array.from({ length: 128 }, (_, c) => symbolOf(c));
 
@@ -239,7 +245,9 @@ export function wordStartReach(codes: Uint8Array, at: number, end: number, autom
   let found = NO_REACH;
   let node = 0;
   for (let j = at; j < end; j++) {
-    node = trie[node * SYMBOLS + SYMBOL[codes[j]!]!]!;
+    const symbol = SYMBOL[codes[j]!]!;
+    if (symbol < 0) break;
+    node = trie[node * SYMBOLS + symbol]!;
     if (node === NONE) break;
     if (trieAccepts[node]) found = found === NO_REACH ? trieReach[node]! : mergeReach(found, trieReach[node]!);
   }

@@ -1,5 +1,5 @@
 import { isPlainLetter, isSpace, model } from '../words';
-import { coverReach, keyAutomaton, NO_REACH, stepAnywhere, UNIT, wordStartReach } from './key-automaton';
+import { BLOCK, coverReach, keyAutomaton, NO_REACH, stepAnywhere, UNIT, wordStartReach } from './key-automaton';
 import { CROSS_REFERENCE, mayListOn } from './mentions';
 import {
   foldingTable,
@@ -9,6 +9,7 @@ import {
   type KeySet,
   longestFoldingOf,
   lowerCode,
+  searchable,
   shortWordInCodes,
 } from './prefilter';
 
@@ -51,6 +52,21 @@ function room(length: number, longest: number): void {
   }
 }
 
+/**
+ * Whether every key is of ASCII letters and digits, as the automata hold them (key-automaton.ts): then a character
+ * outside ASCII that `searchable` keeps (`keep` in `foldingTable`) is in none, and is read as BLOCK.
+ */
+function asciiKeys(keys: KeySet): boolean {
+  let ascii = keysAscii.get(keys);
+  if (ascii === undefined) {
+    const all = [...keys.anywhere.values(), ...keys.wordStart.values(), ...keys.short.values()].flat();
+    ascii = all.every((key) => /^[a-z0-9]+$/.test(key));
+    keysAscii.set(keys, ascii);
+  }
+  return ascii;
+}
+const keysAscii = new WeakMap<KeySet, boolean>();
+
 /** What an ASCII character is to the scan: white space, a character `searchable` drops, or its lower-case code. */
 const SPACE = -2;
 const DROP = -1;
@@ -65,11 +81,11 @@ const ASCII = Int16Array.from({ length: 128 }, (_, c) => {
 /**
  * What of `sentence` (or a whole piece) to tokenise for the labeller: `false` nothing (no key), `true` all of it, or
  * windows as `[start, end)` offset pairs (see `sentencesOrTexts`). Text the folding table does not cover
- * (`keyFolded`), a literal key's character, and keys that may match a word compromise adds (`implicit`) make it all
- * or nothing, by `hasKey`.
+ * (`keyFolded`), and keys that may match a word compromise adds (`implicit`) make it all or nothing, by `hasKey`.
  */
 export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
-  if (keys.implicit || hasLiteralCharacter(sentence, keys)) return hasKey(sentence, keys);
+  if (keys.implicit) return hasKey(sentence, keys);
+  const literal = hasLiteralCharacter(sentence, keys);
   const table = foldingTable();
   room(sentence.length, longestFoldingOf());
   // Module state in locals: read in the loop, each binding was looked up again at every character.
@@ -123,9 +139,17 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
       continue;
     }
     const folding = table[c];
-    if (!folding) return hasKey(sentence, keys);
+    if (!folding || (folding.kind === 'keep' && !asciiKeys(keys))) return hasKey(sentence, keys);
     if (folding.kind === 'drop') dropped = true;
-    else {
+    else if (folding.kind === 'keep') {
+      // A letter or digit outside ASCII that `searchable` keeps (`²`): part of the word, so no word starts after it,
+      // and in no key, so no key runs across it (the automaton starts again, and BLOCK ends a trie's walk).
+      if (dropped) wordStartsOf[words++] = n;
+      codesOf[n] = BLOCK;
+      startsOf[n++] = dropped ? 1 : 0;
+      dropped = false;
+      state = 0;
+    } else {
       for (const code of folding.codes) {
         if (dropped) wordStartsOf[words++] = n;
         codesOf[n] = code;
@@ -137,6 +161,7 @@ export function keyWindows(sentence: string, keys: KeySet): boolean | number[] {
     }
   }
   if (inRun) runEndsOf[runs - 1] = n;
+  if (literal) literalRuns(sentence, runs, keys);
   if (wordStartRuns(keys, words, runs)) return true;
   if (units && !coverUnits(sentence, words, runs)) return true;
   return windowsOf(sentence, runs, firstWordRun(runs));
@@ -218,6 +243,22 @@ function coverUnits(sentence: string, words: number, runs: number): boolean {
     cover[Math.min(runs, after + 1)]!--;
   }
   return true;
+}
+
+/**
+ * The runs that hold a literal key (`dt&` of `DT&V`: the keys `hasKey` searches in the folded text as they are),
+ * each with the reach of its own run: a literal key is an exact term's, a word of its own (prefilter.ts `keySet`),
+ * and a token never spans white space. A run is folded on its own, as `searchable` folds the whole text: no key
+ * holds white space, and white space folds to white space. A piece of the corpus letters that names the DT&V was
+ * tokenised whole before, a tenth of the letters' text that the labeller tokenised.
+ */
+function literalRuns(sentence: string, runs: number, keys: KeySet): void {
+  for (let r = 0; r < runs; r++) {
+    const run = runText(sentence, r);
+    if (!hasLiteralCharacter(run, keys)) continue;
+    const { folded } = searchable(run);
+    if (keys.literal.some((key) => folded.includes(key))) coverReach(0, r, cover, runs);
+  }
 }
 
 /** The first run with a code: a run before it has no word. */

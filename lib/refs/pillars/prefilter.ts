@@ -331,24 +331,33 @@ export function hasKey(text: string, keys: KeySet): boolean {
 
 /**
  * What `searchable` makes of a character outside ASCII on its own, for the characters of Latin scripts, combining
- * marks and general punctuation: `fold` when it comes out as letters and digits of ASCII (`é` → `e`, a mark → ``),
- * `drop` when `searchable` keeps nothing of it (a no-break space, `–`, and `“` and `’`, which compromise's
- * transliteration makes `"` and `'`: taken for others, they sent every sentence of the corpus letters with a quote
- * to the full search). Undefined for any other, and for U+03A3, whose lower case depends on its context.
+ * marks, general punctuation and the superscripts and subscripts: `fold` when it comes out as letters and digits of
+ * ASCII (`é` → `e`, a mark → ``), `drop` when `searchable` keeps nothing of it (a no-break space, `–`, and `“` and
+ * `’`, which compromise's transliteration makes `"` and `'`: taken for others, they sent every sentence of the
+ * corpus letters with a quote to the full search), `keep` when it keeps the character as a letter or digit outside
+ * ASCII (`²`, `ß`, `ª`). Undefined for any other, and for U+03A3, whose lower case depends on its context.
  */
-type Folding = { kind: 'fold'; codes: readonly number[] } | { kind: 'drop' };
+type Folding = { kind: 'fold'; codes: readonly number[] } | { kind: 'drop' } | { kind: 'keep' };
 let foldings: (Folding | undefined)[] | undefined;
 let longestFolding = 1;
 /** The most codes `foldingTable` gives one character (after it is built). */
 export const longestFoldingOf = () => longestFolding;
 
+/** Whether a text is one or more characters, none of them ASCII. */
+function outsideAsciiOnly(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x80) return false;
+  return text.length > 0;
+}
+
 /** The foldings by character code (see `Folding`), built on first use. */
 export function foldingTable(): (Folding | undefined)[] {
   if (!foldings) {
     foldings = [];
+    // 0x2070–0x209f: the superscript digits a KOOP letter marks its footnotes with (`domein.²⁴`, `Migratieagenda*.¹`),
+    // beside those of Latin-1 (`¹²³`).
     const ranges = [
       [0x80, 0x36f],
-      [0x2000, 0x206f],
+      [0x2000, 0x209f],
     ];
     for (const [from, to] of ranges) {
       for (let c = from!; c <= to!; c++) {
@@ -358,6 +367,7 @@ export function foldingTable(): (Folding | undefined)[] {
           foldings[c] = { kind: 'fold', codes: [...folded].map((x) => x.charCodeAt(0)) };
           longestFolding = Math.max(longestFolding, folded.length);
         } else if (text === '') foldings[c] = { kind: 'drop' };
+        else if (text === folded && outsideAsciiOnly(text)) foldings[c] = { kind: 'keep' };
       }
     }
   }
@@ -412,7 +422,7 @@ export function keyFolded(text: string, keys: KeySet): boolean {
       continue;
     }
     const folding = table[c];
-    if (!folding) return keySearched(text, keys);
+    if (!folding || folding.kind === 'keep') return keySearched(text, keys);
     if (folding.kind === 'drop') dropped = true;
     else {
       for (const code of folding.codes) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BLOCK,
   coverReach,
   keyAutomaton,
   keyInCodes,
@@ -72,6 +73,15 @@ describe('the prefilter’s key automata', () => {
       }),
       { numRuns: 3000, seed: 20_261_203 },
     );
+  });
+
+  it('end a word-start key’s walk at a character outside ASCII that the search keeps (BLOCK)', () => {
+    // `a9` is node 3 of the trie and `a` node 2, whose `9` goes on to it: read as a symbol, BLOCK (no symbol, -1)
+    // would take the walk from node 3 along node 2's `9`, and find `a99` in `a9²9`.
+    const automaton = keyAutomaton([], ['b', 'a99'], () => 0);
+    const codes = (s: string) => Uint8Array.from([...s], (c) => (c === '²' ? BLOCK : c.charCodeAt(0)));
+    expect(wordStartReach(codes('a99'), 0, 3, automaton)).toBe(0);
+    expect(wordStartReach(codes('a9²9'), 0, 4, automaton)).toBe(NO_REACH);
   });
 
   it('leave out keys with characters they never read', () => {

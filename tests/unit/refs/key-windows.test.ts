@@ -139,6 +139,20 @@ const FRAGMENTS = [
   '\n',
   '\n\n',
   'x',
+  // Footnote markers as KOOP letters write them, and other letters and digits outside ASCII that the key search keeps.
+  '.²⁴ ',
+  '¹ ',
+  '⁵, ',
+  'terugkeer³ ',
+  'ta²al ',
+  'ß',
+  'ª ',
+  'ǂ',
+  // The literal key of `DT&V`, as a word and glued to others.
+  'de DT&V ',
+  'dt&v',
+  '(DT&V) ',
+  '& ',
 ];
 
 describe('the windows of a sentence near its keys', () => {
@@ -166,6 +180,15 @@ describe('the windows of a sentence near its keys', () => {
     }
   });
 
+  it('give the evidence of the whole pieces with every character of the folded ranges, in and between words', () => {
+    for (let c = 0x80; c < 0x20a0; c++) {
+      const ch = String.fromCharCode(c);
+      expectSameEvidence(
+        `Het kabinet schreef${ch} over terugkeer${ch}beleid, de ${ch}IND${ch} en ta${ch} in de regio${ch}.`,
+      );
+    }
+  });
+
   it('give the evidence of the whole pieces on the corpus and on motion-dense text', () => {
     for (const paragraph of corpusParagraphs()) expectSameEvidence(paragraph);
     expectSameEvidence(motionDense(100_000));
@@ -187,6 +210,16 @@ describe('the windows of a sentence near its keys', () => {
     expect(lists.length).toBe(2);
     expect(unit.slice(lists[0], lists[1])).toBe('de tweede en derde pijler 4, 5 en 6 in ');
     expect(keyWindows('Zoals het kabinet al eerder onder pijler drie heeft genoemd.', keys)).toBe(true);
+    // A footnote marker (`domein.²⁴`, as KOOP letters write them) and the DT&V's ampersand made the whole piece be
+    // tokenised: a fifth of what the labeller tokenised of the corpus letters.
+    for (const marked of [
+      'Het kabinet heeft de Kamer op 1 juli geïnformeerd.²⁴ Het gaat daarbij ook over terugkeer en over veel meer.',
+      'Het kabinet heeft de Kamer geïnformeerd over de DT&V en over veel meer dan dat, in een brief van gisteren.',
+    ]) {
+      const narrow = keyWindows(marked, keys);
+      expect(Array.isArray(narrow), marked).toBe(true);
+      expect(marked.slice((narrow as number[])[0], (narrow as number[])[1])).toMatch(/^(terugkeer|DT&V) /);
+    }
     // A phrase reaches back from the word it is searched by.
     const phrase = keyWindows('Het kabinet heeft de Kamer gisteren geschreven over opvang in de regio en meer.', keys);
     expect(phrase).not.toBe(true);
