@@ -1064,7 +1064,12 @@ export function inOneSentenceEach(text: string, windows: readonly number[]): boo
       let run = start - 1;
       while (run >= 0 && isJsSpace(text.charCodeAt(run))) run--;
       let word = false;
-      for (; run >= 0 && !isJsSpace(text.charCodeAt(run)); run--) if (LETTER_OR_DIGIT.test(text[run]!)) word = true;
+      for (; run >= 0 && !isJsSpace(text.charCodeAt(run)); run--) {
+        if (isLetterOrDigitAt(text, run)) {
+          word = true;
+          break;
+        }
+      }
       if (!word) return false;
     }
   }
@@ -1072,6 +1077,18 @@ export function inOneSentenceEach(text: string, windows: readonly number[]): boo
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * LETTER_OR_DIGIT of the code unit at `at`, ASCII by code, and only until one is found: the pattern on a string of
+ * one character, for every character of the run before each window, was most of `inOneSentenceEach` (9% of the
+ * labeller's tokenising of the corpus letters, in a profile); without it labelPillars read them about 1.03 times as
+ * fast (paired median).
+ */
+function isLetterOrDigitAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return LETTER_OR_DIGIT.test(text[at]!);
+}
 
 /**
  * Whether the stop at `at`, a space after it and more text after that, ends no sentence by what stands just before
