@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { IMA } from '../../../lib/refs/pillars';
 import { keyWindows } from '../../../lib/refs/pillars/key-windows';
 import { compileUnits } from '../../../lib/refs/pillars/mentions';
-import { keySet } from '../../../lib/refs/pillars/prefilter';
+import { keySet, searchable } from '../../../lib/refs/pillars/prefilter';
 import { indexAgenda, type PieceEvidence, readPiece } from '../../../lib/refs/pillars/reader';
 import { pieces, tokenizePiece, unwrap } from '../../../lib/refs/pillars/tokens';
 import { compileTerms, pillarTerms } from '../../../lib/refs/pillars/vocabulary';
@@ -187,6 +187,15 @@ describe('the windows of a sentence near its keys', () => {
         `Het kabinet schreef${ch} over terugkeer${ch}beleid, de ${ch}IND${ch} en ta${ch} in de regio${ch}.`,
       );
     }
+  });
+
+  it('may fold each run alone to find a literal key: white space folds to white space', () => {
+    // `literalRuns` in key-windows.ts: a key never spans two runs of the folded text, which holds no key's character.
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (/\s/.test(ch)) expect(searchable(ch).folded, c.toString(16)).toMatch(/^\s+$/);
+    }
+    for (const key of keys.literal) expect(key).not.toMatch(/\s/);
   });
 
   it('give the evidence of the whole pieces on the corpus and on motion-dense text', () => {
